@@ -1,0 +1,76 @@
+"""industrial-plan: typed models of regional industrial development plans.
+
+Amounts are pint quantities with exact :class:`~decimal.Decimal` magnitudes;
+each currency is its own dimension, so yuan and dollars never mix without an
+exchange rate.  Everything public is importable from this package.
+"""
+
+from __future__ import annotations
+
+from ._errors import (
+    CurrencyMismatchError,
+    DateOutOfRangeError,
+    IndustrialPlanError,
+    MissingRateError,
+    RateError,
+    UnitError,
+    UnknownCurrencyError,
+)
+from ._rates import (
+    Conversion,
+    ECBRates,
+    FixedRates,
+    Rate,
+    RateSource,
+    annual_average,
+    convert,
+    default_source,
+    exchange_context,
+)
+from ._units import (
+    CURRENCIES,
+    SCALE_WORDS,
+    Quantity,
+    add_definitions,
+    amount,
+    currency_code,
+    currency_of,
+    in_base_units,
+    parse_unit,
+    tidy,
+    to_decimal,
+    total,
+    ureg,
+)
+
+__all__ = [
+    "CURRENCIES",
+    "SCALE_WORDS",
+    "Conversion",
+    "CurrencyMismatchError",
+    "DateOutOfRangeError",
+    "ECBRates",
+    "FixedRates",
+    "IndustrialPlanError",
+    "MissingRateError",
+    "Quantity",
+    "Rate",
+    "RateError",
+    "RateSource",
+    "UnitError",
+    "UnknownCurrencyError",
+    "add_definitions",
+    "amount",
+    "annual_average",
+    "convert",
+    "currency_code",
+    "currency_of",
+    "default_source",
+    "exchange_context",
+    "in_base_units",
+    "parse_unit",
+    "tidy",
+    "to_decimal",
+    "total",
+    "ureg",
+]

