@@ -13,10 +13,9 @@ from contextlib import AbstractContextManager
 from decimal import (
     Context,
     Decimal,
-    DivisionByZero,
     Inexact,
     InvalidOperation,
-    Overflow,
+    getcontext,
     localcontext,
 )
 from importlib import resources
@@ -144,13 +143,13 @@ def parse_unit(unit: str, registry: Registry | None = None) -> pint.Unit:
         raise UnitError(unit, "may hold digits only as exponents (m**2)")
     try:
         parsed = registry.parse_units(text) if text else registry.dimensionless
-    except pint.UndefinedUnitError:
-        if re.fullmatch(r"[A-Z]{3}", text):
-            raise UnknownCurrencyError(text) from None
-        raise UnitError(unit) from None
-    except Exception:
+    except Exception as error:
         # pint's parser fails on malformed text with whatever it trips over
         # (SyntaxError, AssertionError, TypeError, ...): all mean "not a unit".
+        if re.fullmatch(r"[A-Z]{3}", text):
+            raise UnknownCurrencyError(text) from None
+        if isinstance(error, pint.UndefinedUnitError):
+            raise UnitError(unit) from None
         raise UnitError(unit, "is not a valid unit expression") from None
     return parsed
 
@@ -217,8 +216,10 @@ def exact_arithmetic() -> AbstractContextManager[Context]:
     scale-word conversions inside it are exact; anything that would round
     raises :class:`decimal.Inexact`.
     """
-    traps = dict.fromkeys([Inexact, InvalidOperation, DivisionByZero, Overflow], True)
-    return localcontext(prec=EXACT_DIGITS, traps=traps)
+    context = getcontext().copy()
+    context.prec = EXACT_DIGITS
+    context.traps[Inexact] = True
+    return localcontext(context)
 
 
 def tidy(value: Decimal) -> Decimal:

@@ -19,8 +19,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from ._errors import UnitError
 from ._rates import Rate
-from ._units import CURRENCIES, SCALE_WORDS, Quantity, ureg
+from ._units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
 
 __all__ = [
     "amounts",
@@ -116,8 +117,12 @@ def rates(
 def unknown_currency_codes() -> st.SearchStrategy[str]:
     """Three-letter upper-case codes that are not currencies the library knows."""
     letters = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return (
-        st.tuples(letters, letters, letters)
-        .map("".join)
-        .filter(lambda code: code not in CURRENCIES and code not in ureg)
-    )
+    return st.tuples(letters, letters, letters).map("".join).filter(_is_not_a_unit)
+
+
+def _is_not_a_unit(code: str) -> bool:
+    try:
+        parse_unit(code)
+    except UnitError:
+        return True
+    return False
