@@ -1,3 +1,5 @@
+import os
+
 from hypothesis import HealthCheck, settings
 
 # CI machines are small and shared: no deadline flakiness, a fixed budget.
@@ -7,4 +9,4 @@ settings.register_profile(
 settings.register_profile(
     "ci", parent=settings.get_profile("default"), max_examples=200, derandomize=True
 )
-settings.load_profile("default")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

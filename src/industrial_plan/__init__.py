@@ -29,12 +29,14 @@ from ._rates import (
 )
 from ._units import (
     CURRENCIES,
+    EXACT_DIGITS,
     SCALE_WORDS,
     Quantity,
     add_definitions,
     amount,
     currency_code,
     currency_of,
+    exact_arithmetic,
     in_base_units,
     parse_unit,
     tidy,
@@ -45,6 +47,7 @@ from ._units import (
 
 __all__ = [
     "CURRENCIES",
+    "EXACT_DIGITS",
     "SCALE_WORDS",
     "Conversion",
     "CurrencyMismatchError",
@@ -66,6 +69,7 @@ __all__ = [
     "currency_code",
     "currency_of",
     "default_source",
+    "exact_arithmetic",
     "exchange_context",
     "in_base_units",
     "parse_unit",

@@ -341,12 +341,16 @@ def exchange_context(rate: Rate) -> Context:
     def forward(
         ureg: Registry, value: PlainQuantity[Any], **_: Any
     ) -> PlainQuantity[Any]:
-        return ureg.Quantity(value.to(rate.base).magnitude * rate.value, rate.quote)
+        return ureg.Quantity(
+            tidy(value.to(rate.base).magnitude * rate.value), rate.quote
+        )
 
     def backward(
         ureg: Registry, value: PlainQuantity[Any], **_: Any
     ) -> PlainQuantity[Any]:
-        return ureg.Quantity(value.to(rate.quote).magnitude / rate.value, rate.base)
+        return ureg.Quantity(
+            tidy(value.to(rate.quote).magnitude / rate.value), rate.base
+        )
 
     source_dim = f"[currency_{rate.base}]"
     target_dim = f"[currency_{rate.quote}]"

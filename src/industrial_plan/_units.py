@@ -231,9 +231,15 @@ def tidy(value: Decimal) -> Decimal:
     >>> tidy(Decimal("4.912E+11")), tidy(Decimal("0.300"))
     (Decimal('491200000000'), Decimal('0.3'))
     """
-    if value == value.to_integral_value() and value.adjusted() < 28:
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    if not value:
+        return Decimal(0)
+    # A context as wide as the number itself: tidying never rounds.
+    digits = len(value.as_tuple().digits) + max(value.adjusted(), 0) + 1
+    wide = Context(prec=digits)
+    normal = value.normalize(wide)
+    if normal.as_tuple().exponent > 0 and normal.adjusted() < EXACT_DIGITS:  # type: ignore[operator]
+        return normal.quantize(Decimal(1), context=wide)
+    return normal
 
 
 def in_base_units(quantity: Quantity) -> Quantity:
@@ -301,7 +307,7 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
             raise UnitError(
                 str(target), f"sum exceeds {EXACT_DIGITS} significant digits"
             ) from None
-    return ureg.Quantity(result, target)
+    return ureg.Quantity(tidy(result), target)
 
 
 def _convert_for_sum(item: Quantity, target: Any) -> Any:
@@ -310,6 +316,6 @@ def _convert_for_sum(item: Quantity, target: Any) -> Any:
     try:
         return item.to(target).magnitude
     except pint.DimensionalityError:
-        first = currency_of(item) or str(item.units)
-        second = currency_of(target) or str(target)
-        raise CurrencyMismatchError(first, second, "a sum") from None
+        expected = currency_of(target) or str(target)
+        found = currency_of(item) or str(item.units)
+        raise CurrencyMismatchError(expected, found, "a sum") from None

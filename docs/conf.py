@@ -1,0 +1,37 @@
+"""Sphinx configuration for the industrial-plan documentation."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+project = "industrial-plan"
+author = "industrial-plan developers"
+copyright = "2026, industrial-plan developers"
+release = metadata.version("industrial-plan")
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_preserve_defaults = True
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+# Without network access intersphinx inventories cannot be fetched; links to
+# the standard library still resolve through the bundled fallback below.
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+
+html_theme = "furo"
+html_title = "industrial-plan"
