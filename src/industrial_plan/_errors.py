@@ -23,6 +23,15 @@ class UnitError(IndustrialPlanError, ValueError):
         super().__init__(f"{unit!r} {reason}")
 
 
+class InvalidNumberError(IndustrialPlanError, ValueError):
+    """A value that should be a finite number is not one."""
+
+    def __init__(self, value: object, what: str = "value") -> None:
+        self.value = value
+        self.what = what
+        super().__init__(f"{value!r} is not a finite number ({what})")
+
+
 class UnknownCurrencyError(UnitError):
     """A currency code or name is not one the library knows."""
 
@@ -73,4 +82,34 @@ class DateOutOfRangeError(RateError, ValueError):
         super().__init__(
             f"{requested} is outside the range of {what}: "
             f"{first.isoformat()} to {last.isoformat()}"
+        )
+
+
+class ParseError(IndustrialPlanError, ValueError):
+    """Text could not be read as a figure.
+
+    Attributes:
+        text: the whole text given.
+        position: index into *text* of the offending character (0-based).
+        reason: what is wrong there.
+    """
+
+    # Long inputs are shown as a window around the position, so that an
+    # error about a 100 kB string stays readable.
+    _WINDOW = 40
+
+    def __init__(self, text: str, position: int, reason: str) -> None:
+        self.text = text
+        self.position = position
+        self.reason = reason
+        start = max(0, position - self._WINDOW)
+        end = min(len(text), position + self._WINDOW)
+        shown = text[start:end]
+        prefix = "..." if start > 0 else ""
+        suffix = "..." if end < len(text) else ""
+        caret = " " * (len(prefix) + position - start) + "^"
+        super().__init__(
+            f"{reason} at position {position} of {text[:60]!r}"
+            f"{'...' if len(text) > 60 else ''}\n"
+            f"  {prefix}{shown}{suffix}\n  {caret}"
         )

@@ -24,7 +24,12 @@ from typing import Any, TypeAlias
 
 import pint
 
-from ._errors import CurrencyMismatchError, UnitError, UnknownCurrencyError
+from ._errors import (
+    CurrencyMismatchError,
+    InvalidNumberError,
+    UnitError,
+    UnknownCurrencyError,
+)
 
 Quantity: TypeAlias = pint.Quantity[Any]
 """A pint quantity; the library's amounts are quantities of :data:`ureg`."""
@@ -94,7 +99,7 @@ def to_decimal(value: object, what: str = "value") -> Decimal:
     Strings and integers convert exactly; a float converts through its shortest
     representation (``0.1`` becomes ``Decimal("0.1")``, not the binary
     approximation).  NaN, infinities, booleans and other types raise
-    :class:`UnitError`-free :class:`ValueError` subclasses naming the value.
+    :class:`InvalidNumberError` naming the value and *what* it was for.
 
     >>> to_decimal("491.2")
     Decimal('491.2')
@@ -102,7 +107,7 @@ def to_decimal(value: object, what: str = "value") -> Decimal:
     Decimal('0.1')
     """
     if isinstance(value, bool):
-        raise _BadNumber(value, what)
+        raise InvalidNumberError(value, what)
     try:
         if isinstance(value, Decimal):
             number = value
@@ -113,18 +118,12 @@ def to_decimal(value: object, what: str = "value") -> Decimal:
         elif isinstance(value, str):
             number = Decimal(value.strip().replace("_", ""))
         else:
-            raise _BadNumber(value, what)
+            raise InvalidNumberError(value, what)
     except InvalidOperation:
-        raise _BadNumber(value, what) from None
+        raise InvalidNumberError(value, what) from None
     if not number.is_finite():
-        raise _BadNumber(value, what)
+        raise InvalidNumberError(value, what)
     return number
-
-
-class _BadNumber(UnitError):
-    def __init__(self, value: object, what: str) -> None:
-        super().__init__(repr(value), f"is not a finite number ({what})")
-        self.value = value
 
 
 def parse_unit(unit: str, registry: Registry | None = None) -> pint.Unit:
@@ -265,6 +264,23 @@ def in_base_units(quantity: Quantity) -> Quantity:
     with exact_arithmetic():
         converted = quantity.to(unit)
     return ureg.Quantity(tidy(converted.magnitude), converted.units)
+
+
+def unit_text(quantity: Quantity) -> str:
+    """The unit of *quantity* as plain text, scale words first: ``billion CNY``.
+
+    Units are written with their pint symbols (``GW``, ``t``); a unit with
+    powers or a division falls back to pint's compact form (``kWh / t``).
+
+    >>> unit_text(amount("491.2", "billion yuan")), unit_text(amount(2, "GW"))
+    ('billion CNY', 'GW')
+    """
+    items = list(quantity._units.items())
+    if any(power != 1 for _, power in items):
+        return format(quantity.units, "~")
+    scales = [name for name, _ in items if name in SCALE_WORDS]
+    others = [ureg.get_symbol(name) for name, _ in items if name not in SCALE_WORDS]
+    return " ".join(scales + others)
 
 
 _magnitude = attrgetter("_magnitude")

@@ -1,0 +1,445 @@
+"""Reported figures: a quantity, how it was qualified, and where it was stated.
+
+"Exceeded 2 trillion yuan" is not the number 2 trillion: it is a lower bound.
+A :class:`Figure` keeps the stated quantity, its :class:`Qualifier` and its
+:class:`Source`, and does arithmetic on the bounds the qualifier implies, so
+that a sum of lower bounds stays a lower bound and nothing is claimed that the
+statement does not support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ._errors import CurrencyMismatchError, IndustrialPlanError
+from ._rates import Rate, RateSource, default_source
+from ._units import (
+    Quantity,
+    currency_of,
+    exact_arithmetic,
+    in_base_units,
+    tidy,
+    to_decimal,
+    unit_text,
+    ureg,
+)
+
+
+class Qualifier(enum.Enum):
+    """How a figure relates to the true value it reports."""
+
+    EXACT = "exact"
+    """The value as stated ("reached 491.2 billion yuan")."""
+    ABOUT = "about"
+    """Approximately the value ("about", "nearly", 约, 近)."""
+    AT_LEAST = "at least"
+    """The true value is the stated one or more."""
+    MORE_THAN = "more than"
+    """The true value is above the stated one ("exceeded", 超过)."""
+    AT_MOST = "at most"
+    """The true value is the stated one or less ("up to")."""
+    LESS_THAN = "less than"
+    """The true value is below the stated one."""
+
+    @property
+    def bounds_below(self) -> bool:
+        """True when the stated value is a lower bound (or the value itself)."""
+        return self in _LOWER
+
+    @property
+    def bounds_above(self) -> bool:
+        """True when the stated value is an upper bound (or the value itself)."""
+        return self in _UPPER
+
+
+_LOWER = frozenset(
+    {Qualifier.EXACT, Qualifier.ABOUT, Qualifier.AT_LEAST, Qualifier.MORE_THAN}
+)
+_UPPER = frozenset(
+    {Qualifier.EXACT, Qualifier.ABOUT, Qualifier.AT_MOST, Qualifier.LESS_THAN}
+)
+
+
+class UnboundedError(IndustrialPlanError, ArithmeticError):
+    """Arithmetic on bounded figures whose result has no bound on either side."""
+
+    def __init__(self, operation: str, first: Figure, second: Figure) -> None:
+        self.first = first
+        self.second = second
+        super().__init__(
+            f"the {operation} of {first.describe()!r} and {second.describe()!r} "
+            "is bounded on neither side"
+        )
+
+
+class IndeterminateComparisonError(IndustrialPlanError, ValueError):
+    """Two bounded figures whose order cannot be decided from the statements."""
+
+    def __init__(self, operator: str, first: Figure, second: Figure) -> None:
+        self.first = first
+        self.second = second
+        super().__init__(
+            f"cannot tell whether {first.describe()!r} {operator} "
+            f"{second.describe()!r}: the bounds overlap"
+        )
+
+
+def _optional_date(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"source date {value!r} is not an ISO date") from None
+    raise TypeError(f"source date must be a date or ISO string, got {value!r}")
+
+
+@attrs.frozen
+class Source:
+    """Where a figure was stated.
+
+    Attributes:
+        publisher: who published it ("chinadaily.com.cn").
+        title: the document's title.
+        date: the publication date.
+        url: where to read it.
+        quote: the words that state the figure ("exceeded 2 trillion yuan").
+    """
+
+    publisher: str | None = None
+    title: str | None = None
+    date: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    url: str | None = None
+    quote: str | None = None
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.publisher, self.title) if p]
+        if self.date is not None:
+            parts.append(self.date.isoformat())
+        text = ", ".join(parts)
+        if self.quote:
+            text = f'"{self.quote}" ({text})' if text else f'"{self.quote}"'
+        return text
+
+
+def _exact_quantity(value: Any) -> Quantity:
+    if not isinstance(value, ureg.Quantity):
+        raise TypeError(
+            f"a figure's quantity must be a quantity of industrial_plan.ureg, "
+            f"got {value!r}; build one with industrial_plan.amount()"
+        )
+    magnitude = value.magnitude
+    if not isinstance(magnitude, Decimal):
+        magnitude = to_decimal(magnitude, "figure value")
+        return ureg.Quantity(magnitude, value.units)
+    to_decimal(magnitude, "figure value")  # rejects NaN and infinities
+    return value
+
+
+def _optional_quantity(value: Any) -> Quantity | None:
+    return None if value is None else _exact_quantity(value)
+
+
+@attrs.frozen
+class Bound:
+    """One side of the range a figure allows: a value, and whether it is included."""
+
+    value: Quantity
+    inclusive: bool
+
+
+@attrs.frozen(eq=True, order=False)
+class Figure:
+    """A reported figure: quantity, qualifier, and optionally its source.
+
+    ``==`` compares what was stated (value as written, qualifier, source), so a
+    figure survives a save-and-load round trip unchanged.  ``<``, ``<=``, ``>``
+    and ``>=`` compare what the statements allow: they answer only when the
+    bounds decide, and raise :class:`IndeterminateComparisonError` otherwise.
+
+    >>> from industrial_plan import amount
+    >>> pillars = Figure(amount(2, "trillion CNY"), Qualifier.MORE_THAN)
+    >>> pillars > Figure(amount(2, "trillion CNY"))
+    True
+    >>> (pillars + Figure(amount("491.2", "billion CNY"))).describe()
+    'more than 2.4912 trillion CNY'
+
+    Attributes:
+        quantity: the stated value, with exact Decimal magnitude and its unit.
+        qualifier: how the stated value bounds the true one.
+        source: where it was stated.
+        stated_equivalent: the same figure in another currency, when the
+            statement gives one: "3 trillion yuan ($442.2 billion)".
+        approximate: whether the value is approximate; always true for
+            :attr:`Qualifier.ABOUT`, and carried through arithmetic.
+    """
+
+    quantity: Quantity = attrs.field(converter=_exact_quantity)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=Qualifier)
+    source: Source | None = None
+    stated_equivalent: Quantity | None = attrs.field(
+        default=None, converter=_optional_quantity, kw_only=True
+    )
+    approximate: bool = attrs.field(kw_only=True)
+
+    @approximate.default
+    def _approximate_default(self) -> bool:
+        return self.qualifier is Qualifier.ABOUT
+
+    @approximate.validator
+    def _check_approximate(self, attribute: object, value: bool) -> None:
+        if self.qualifier is Qualifier.ABOUT and not value:
+            raise ValueError("a figure qualified 'about' is approximate")
+
+    @stated_equivalent.validator
+    def _check_equivalent(self, attribute: object, value: Quantity | None) -> None:
+        if value is None:
+            return
+        if currency_of(self.quantity) is None or currency_of(value) is None:
+            raise CurrencyMismatchError(
+                str(self.quantity.units), str(value.units), "a stated equivalent"
+            )
+        if currency_of(self.quantity) == currency_of(value):
+            raise ValueError(
+                f"stated equivalent {value} is in the figure's own currency"
+            )
+
+    # -- what the statement allows -------------------------------------------
+
+    @property
+    def lower(self) -> Bound | None:
+        """The lowest value the statement allows, or ``None`` if unbounded below."""
+        if not self.qualifier.bounds_below:
+            return None
+        return Bound(self.quantity, self.qualifier is not Qualifier.MORE_THAN)
+
+    @property
+    def upper(self) -> Bound | None:
+        """The highest value the statement allows, or ``None`` if unbounded above."""
+        if not self.qualifier.bounds_above:
+            return None
+        return Bound(self.quantity, self.qualifier is not Qualifier.LESS_THAN)
+
+    @property
+    def is_bound(self) -> bool:
+        """True when the statement gives only one side ("exceeded", "up to")."""
+        return self.qualifier not in (Qualifier.EXACT, Qualifier.ABOUT)
+
+    def allows(self, value: Quantity) -> bool:
+        """Whether a true value of *value* is consistent with the statement."""
+        low, high = self.lower, self.upper
+        if low is not None and not _within(value, low, above=True):
+            return False
+        return high is None or _within(value, high, above=False)
+
+    def describe(self) -> str:
+        """A plain, locale-free description: ``'more than 2 trillion CNY'``."""
+        magnitude = format(tidy(self.quantity.magnitude), "f")
+        unit = unit_text(self.quantity)
+        words = "" if self.qualifier is Qualifier.EXACT else f"{self.qualifier.value} "
+        if self.approximate and self.qualifier is not Qualifier.ABOUT:
+            words += "about "
+        return f"{words}{magnitude} {unit}".strip()
+
+    # -- arithmetic on bounds ----------------------------------------------------
+
+    def __add__(self, other: Figure) -> Figure:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        return _combine("sum", self, other, _add_bound, _add_bound)
+
+    def __sub__(self, other: Figure) -> Figure:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        negated = other.scaled(-1)
+        return _combine("difference", self, negated, _add_bound, _add_bound)
+
+    def __neg__(self) -> Figure:
+        return self.scaled(-1)
+
+    def scaled(self, factor: object) -> Figure:
+        """The figure times a number; a negative factor swaps the bound's side."""
+        number = to_decimal(factor, "scale factor")
+        with exact_arithmetic():
+            quantity = self.quantity * number
+        qualifier = self.qualifier
+        if number < 0:
+            qualifier = _MIRROR[qualifier]
+        return Figure(quantity, qualifier, self.source, approximate=self.approximate)
+
+    def to(self, unit: str) -> Figure:
+        """The same figure in another unit of the same dimension, exactly."""
+        with exact_arithmetic():
+            quantity = self.quantity.to(unit)
+        quantity = ureg.Quantity(tidy(quantity.magnitude), quantity.units)
+        return attrs.evolve(self, quantity=quantity)
+
+    # -- comparisons on bounds ---------------------------------------------------
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        return _compare("<", self, other)
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        return _compare("<=", self, other)
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        return _compare("<", other, self, shown=(">", self, other))
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        return _compare("<=", other, self, shown=(">=", self, other))
+
+    # -- stated conversions ----------------------------------------------------
+
+    def implied_rate(self) -> Rate:
+        """The exchange rate that the figure and its stated equivalent imply.
+
+        "3 trillion yuan ($442.2 billion)" implies 6.7843 yuan per dollar (to
+        the precision of the rounded dollar figure).
+        """
+        if self.stated_equivalent is None:
+            raise ValueError(
+                f"{self.describe()!r} states no equivalent in another currency"
+            )
+        own = in_base_units(self.quantity)
+        other = in_base_units(self.stated_equivalent)
+        base, quote = currency_of(other), currency_of(own)
+        assert base is not None
+        assert quote is not None
+        source = "the statement"
+        if self.source is not None:
+            source = self.source.publisher or self.source.title or source
+        return Rate(
+            base,
+            quote,
+            own.magnitude / other.magnitude,
+            source=f"implied by {source}",
+            effective=self.source.date if self.source is not None else None,
+        )
+
+    def check_rate(
+        self, on: dt.date | None = None, source: RateSource | None = None
+    ) -> RateCheck:
+        """Compare the implied rate with a reference rate of day *on*.
+
+        *on* defaults to the source's date; *source* to the bundled ECB rates.
+        """
+        implied = self.implied_rate()
+        day = on if on is not None else implied.effective
+        if day is None:
+            raise ValueError(
+                f"{self.describe()!r} has no source date: give on= to check its rate"
+            )
+        reference = (source or default_source()).rate(implied.base, implied.quote, day)
+        difference = (implied.value - reference.value) / reference.value
+        return RateCheck(implied, reference, difference)
+
+
+@attrs.frozen
+class RateCheck:
+    """An implied rate beside a reference rate, and how far apart they are.
+
+    ``relative_difference`` is ``(implied - reference) / reference``.
+    """
+
+    implied: Rate
+    reference: Rate
+    relative_difference: Decimal
+
+
+_MIRROR = {
+    Qualifier.EXACT: Qualifier.EXACT,
+    Qualifier.ABOUT: Qualifier.ABOUT,
+    Qualifier.AT_LEAST: Qualifier.AT_MOST,
+    Qualifier.MORE_THAN: Qualifier.LESS_THAN,
+    Qualifier.AT_MOST: Qualifier.AT_LEAST,
+    Qualifier.LESS_THAN: Qualifier.MORE_THAN,
+}
+
+
+def _within(value: Quantity, bound: Bound, *, above: bool) -> bool:
+    difference = (value - bound.value).magnitude
+    if not above:
+        difference = -difference
+    return bool(difference > 0 or (difference == 0 and bound.inclusive))
+
+
+def _add_bound(a: Bound | None, b: Bound | None) -> Bound | None:
+    if a is None or b is None:
+        return None
+    with exact_arithmetic():
+        value = a.value + b.value.to(a.value.units)
+    return Bound(
+        ureg.Quantity(tidy(value.magnitude), value.units), a.inclusive and b.inclusive
+    )
+
+
+def _combine(
+    operation: str,
+    first: Figure,
+    second: Figure,
+    low_rule: Callable[[Bound | None, Bound | None], Bound | None],
+    high_rule: Callable[[Bound | None, Bound | None], Bound | None],
+) -> Figure:
+    if first.quantity.dimensionality != second.quantity.dimensionality:
+        raise CurrencyMismatchError(
+            currency_of(first.quantity) or str(first.quantity.units),
+            currency_of(second.quantity) or str(second.quantity.units),
+            f"a {operation} of figures",
+        )
+    low = low_rule(first.lower, second.lower)
+    high = high_rule(first.upper, second.upper)
+    approximate = first.approximate or second.approximate
+    if low is not None and high is not None:
+        # Single-sided or exact inputs only ever give a single point here.
+        qualifier = Qualifier.ABOUT if approximate else Qualifier.EXACT
+        return Figure(low.value, qualifier, approximate=approximate)
+    if low is not None:
+        qualifier = Qualifier.AT_LEAST if low.inclusive else Qualifier.MORE_THAN
+        return Figure(low.value, qualifier, approximate=approximate)
+    if high is not None:
+        qualifier = Qualifier.AT_MOST if high.inclusive else Qualifier.LESS_THAN
+        return Figure(high.value, qualifier, approximate=approximate)
+    raise UnboundedError(operation, first, second)
+
+
+def _compare(
+    operator: str,
+    left: Figure,
+    right: Figure,
+    shown: tuple[str, Figure, Figure] | None = None,
+) -> bool:
+    """Decide ``left < right`` (or ``<=``) from the bounds, or raise."""
+    strict = operator == "<"
+    left_high, right_low = left.upper, right.lower
+    # Certainly true: everything left allows lies below everything right allows.
+    if left_high is not None and right_low is not None:
+        gap = right_low.value - left_high.value.to(right_low.value.units)
+        touching_excluded = not (left_high.inclusive and right_low.inclusive)
+        if gap.magnitude > 0 or (
+            gap.magnitude == 0 and (touching_excluded or not strict)
+        ):
+            return True
+    # Certainly false: everything left allows is at or above everything right allows.
+    left_low, right_high = left.lower, right.upper
+    if left_low is not None and right_high is not None:
+        gap = left_low.value.to(right_high.value.units) - right_high.value
+        touching_excluded = not (left_low.inclusive and right_high.inclusive)
+        if gap.magnitude > 0 or (gap.magnitude == 0 and (strict or touching_excluded)):
+            return False
+    op, a, b = shown if shown is not None else (operator, left, right)
+    raise IndeterminateComparisonError(op, a, b)
