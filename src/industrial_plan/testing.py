@@ -20,15 +20,20 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from ._errors import UnitError
+from ._figures import Figure, Qualifier, Source
 from ._rates import Rate
 from ._units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
 
 __all__ = [
+    "allowed_values",
     "amounts",
     "currencies",
     "decimals",
+    "figures",
+    "qualifiers",
     "rates",
     "scale_words",
+    "sources",
     "unknown_currency_codes",
 ]
 
@@ -126,3 +131,74 @@ def _is_not_a_unit(code: str) -> bool:
     except UnitError:
         return True
     return False
+
+
+def qualifiers() -> st.SearchStrategy[Qualifier]:
+    """Every :class:`~industrial_plan.Qualifier`."""
+    return st.sampled_from(list(Qualifier))
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources with any combination of fields filled in."""
+    words = st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40
+    )
+    return st.builds(
+        Source,
+        publisher=st.none() | words,
+        title=st.none() | words,
+        date=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
+        url=st.none() | st.just("https://example.org/plan"),
+        quote=st.none() | words,
+    )
+
+
+def figures(
+    quantities: st.SearchStrategy[Quantity] | None = None,
+    qualifier: Qualifier | st.SearchStrategy[Qualifier] | None = None,
+    with_source: bool = False,
+) -> st.SearchStrategy[Figure]:
+    """Reported figures: a quantity (money by default), a qualifier, maybe a source.
+
+    Bounded figures are sometimes also marked approximate, as in "more than
+    about 2 trillion yuan".
+    """
+    values = amounts(scaled=True) if quantities is None else quantities
+    quals = (
+        qualifiers()
+        if qualifier is None
+        else st.just(qualifier)
+        if isinstance(qualifier, Qualifier)
+        else qualifier
+    )
+    source = sources() if with_source else st.none()
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Figure:
+        q = draw(quals)
+        approximate = q is Qualifier.ABOUT or draw(st.booleans())
+        if q is Qualifier.EXACT:
+            approximate = False
+        return Figure(draw(values), q, draw(source), approximate=approximate)
+
+    return build()
+
+
+def allowed_values(figure: Figure) -> st.SearchStrategy[Quantity]:
+    """True values consistent with *figure*: its value, or beyond it if bounded."""
+    unit = figure.quantity.units
+    step = decimals(min_value=0, max_value=10**6, places=4)
+    base = figure.quantity.magnitude
+
+    def shift(delta: Decimal) -> Quantity:
+        lower, upper = figure.lower, figure.upper
+        if lower is not None and upper is not None:
+            return figure.quantity
+        if lower is not None:
+            delta = delta if lower.inclusive else delta + Decimal("0.0001")
+            return ureg.Quantity(base + delta, unit)
+        assert upper is not None
+        delta = delta if upper.inclusive else delta + Decimal("0.0001")
+        return ureg.Quantity(base - delta, unit)
+
+    return step.map(shift)
