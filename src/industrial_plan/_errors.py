@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 
 class IndustrialPlanError(Exception):
     """Root of every error raised by industrial-plan."""
@@ -113,3 +115,57 @@ class ParseError(IndustrialPlanError, ValueError):
             f"{'...' if len(text) > 60 else ''}\n"
             f"  {prefix}{shown}{suffix}\n  {caret}"
         )
+
+
+class NotFoundError(IndustrialPlanError, KeyError):
+    """No tier, industry, metric or other item has the id or name asked for."""
+
+    def __init__(self, key: str, what: str, known: list[str]) -> None:
+        self.key = key
+        self.what = what
+        self.known = known
+        shown = ", ".join(known[:20]) + (", ..." if len(known) > 20 else "")
+        super().__init__(f"no {what} with id or name {key!r}; known: {shown}")
+
+    def __str__(self) -> str:
+        # KeyError would print the message with quotes around it.
+        return str(self.args[0])
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a plan: where it is, and what is wrong.
+
+    Attributes:
+        path: the field path, as in ``tiers[1].industries[2].targets[0].year``.
+        message: what is wrong, naming the offending value.
+        line: the line in the file, where the file format gives it.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.path or '(top level)'}: {self.message}"
+
+
+class PlanValidationError(IndustrialPlanError, ValueError):
+    """A plan (an industrial system, or a plan file) has one or more problems.
+
+    All problems found are reported together, each with its field path.
+
+    Attributes:
+        problems: every :class:`Problem` found.
+        file: the file the plan came from, if any.
+    """
+
+    def __init__(self, problems: list[Problem], file: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.file = file
+        where = f"{file}: " if file else ""
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(f"{where}{count} {noun} in the plan:\n{lines}")

@@ -111,6 +111,8 @@ class Source:
         date: the publication date.
         url: where to read it.
         quote: the words that state the figure ("exceeded 2 trillion yuan").
+        id: a short name for the document, so that plan files can cite it
+            once and refer to it from every figure.
     """
 
     publisher: str | None = None
@@ -118,6 +120,16 @@ class Source:
     date: dt.date | None = attrs.field(default=None, converter=_optional_date)
     url: str | None = None
     quote: str | None = None
+    id: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def document(self) -> Source:
+        """The same source without the quoted words: the document itself."""
+        return attrs.evolve(self, quote=None)
+
+    def quoting(self, words: str | None) -> Source:
+        """The same document, quoting *words*."""
+        return attrs.evolve(self, quote=words)
 
     def __str__(self) -> str:
         parts = [p for p in (self.publisher, self.title) if p]

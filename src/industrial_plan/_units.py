@@ -19,7 +19,8 @@ from decimal import (
     localcontext,
 )
 from importlib import resources
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_
 from typing import Any, TypeAlias
 
 import pint
@@ -311,9 +312,12 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
         try:
             # pint's public .units/.magnitude build objects per call, ~100x
             # the cost of a Decimal sum over 10,000 amounts.  pint shares one
-            # container per parsed unit: group by identity, compare the few.
-            distinct = {id(u): u for u in map(_units, items)}
-            if len(distinct) == 1 and next(iter(distinct.values())) == target._units:
+            # container per parsed unit, so an identity check of each item's
+            # private container against the first settles the common case.
+            first_units = first._units
+            if first_units == target._units and all(
+                map(is_, map(_units, items), repeat(first_units))
+            ):
                 result = sum(map(_magnitude, items), Decimal(0))
             else:
                 result = Decimal(0)
