@@ -9,4 +9,8 @@ settings.register_profile(
 settings.register_profile(
     "ci", parent=settings.get_profile("default"), max_examples=200, derandomize=True
 )
+# For developers hunting rare cases: HYPOTHESIS_PROFILE=stress python -m pytest
+settings.register_profile(
+    "stress", parent=settings.get_profile("default"), max_examples=2000
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

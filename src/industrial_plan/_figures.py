@@ -122,6 +122,12 @@ class Source:
     quote: str | None = None
     id: str | None = attrs.field(default=None, kw_only=True)
 
+    def __attrs_post_init__(self) -> None:
+        if all(getattr(self, f.name) is None for f in attrs.fields(Source)):
+            raise ValueError(
+                "a source needs at least one of publisher, title, date, url, quote, id"
+            )
+
     @property
     def document(self) -> Source:
         """The same source without the quoted words: the document itself."""

@@ -252,16 +252,10 @@ def in_base_units(quantity: Quantity) -> Quantity:
     >>> in_base_units(amount("491.2", "billion yuan"))
     <Quantity(491200000000, 'CNY')>
     """
-    kept = {
-        name: power
-        for name, power in quantity._units.items()
-        if name not in SCALE_WORDS
-    }
-    if len(kept) == len(quantity._units):
+    scales = [name for name in quantity._units if name in SCALE_WORDS]
+    if not scales:
         return quantity
-    unit = ureg.dimensionless
-    for name, power in kept.items():
-        unit *= ureg.Unit(name) ** power
+    unit = ureg.Unit(quantity._units.remove(scales))
     with exact_arithmetic():
         converted = quantity.to(unit)
     return ureg.Quantity(tidy(converted.magnitude), converted.units)

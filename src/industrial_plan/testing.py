@@ -15,12 +15,28 @@ Requires the ``test`` extra (``pip install "industrial-plan[test]"``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 from ._errors import UnitError
 from ._figures import Figure, Qualifier, Source
+from ._model import (
+    Enterprise,
+    EnterpriseRole,
+    IndustrialSystem,
+    Industry,
+    Names,
+    Observation,
+    Policy,
+    Roadmap,
+    SpatialLayout,
+    Target,
+    Tier,
+    Zone,
+)
 from ._rates import Rate
 from ._units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
 
@@ -30,10 +46,13 @@ __all__ = [
     "currencies",
     "decimals",
     "figures",
+    "money_figures",
     "qualifiers",
     "rates",
     "scale_words",
     "sources",
+    "systems",
+    "targets",
     "unknown_currency_codes",
 ]
 
@@ -143,14 +162,17 @@ def sources() -> st.SearchStrategy[Source]:
     words = st.text(
         st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40
     )
-    return st.builds(
-        Source,
-        publisher=st.none() | words,
-        title=st.none() | words,
-        date=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
-        url=st.none() | st.just("https://example.org/plan"),
-        quote=st.none() | words,
+    fields = st.fixed_dictionaries(
+        {},
+        optional={
+            "publisher": words,
+            "title": words,
+            "date": st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
+            "url": st.just("https://example.org/plan"),
+            "quote": words,
+        },
     )
+    return fields.filter(bool).map(lambda given: Source(**given))
 
 
 def figures(
@@ -202,3 +224,165 @@ def allowed_values(figure: Figure) -> st.SearchStrategy[Quantity]:
         return ureg.Quantity(base - delta, unit)
 
     return step.map(shift)
+
+
+# -- plans -----------------------------------------------------------------------------
+
+_WORDS = (
+    st.text(
+        st.characters(
+            codec="utf-8",
+            categories=("L", "N", "Zs"),
+            exclude_characters="\u2028\u2029\x85",
+        ),
+        min_size=1,
+        max_size=24,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+def _ids(prefix: str, count: int) -> list[str]:
+    return [f"{prefix}{i}" for i in range(count)]
+
+
+@functools.cache  # strategies are immutable; building them per draw is slow
+def money_figures(currency: str | None = None) -> st.SearchStrategy[Figure]:
+    """Non-negative money figures, as plans report them."""
+    return figures(amounts(currency=currency, min_value=0, scaled=True))
+
+
+@st.composite
+def targets(draw: st.DrawFn, start_year: int = 2020, end_year: int = 2035) -> Target:
+    """A quantitative money target or a qualitative one, inside the given years."""
+    year = draw(st.integers(start_year, end_year))
+    if draw(st.booleans()):
+        return Target("total_scale", year, draw(money_figures()))
+    return Target("development", year, statement=draw(_WORDS))
+
+
+@st.composite
+def systems(
+    draw: st.DrawFn,
+    max_tiers: int = 4,
+    max_industries: int = 6,
+    with_roadmap: bool = True,
+) -> IndustrialSystem:
+    """Valid industrial systems of any shape: tiers, industries, targets,
+    observations, and (optionally) a roadmap and a layout whose links resolve."""
+    start = draw(st.integers(1990, 2030))
+    end = draw(st.integers(start, start + 20))
+    documents = [
+        attrs.evolve(document, id=f"source{i}", quote=None)
+        for i, document in enumerate(draw(st.lists(sources(), max_size=2)))
+    ]
+    cite = _citations(documents)
+    tier_count = draw(st.integers(0, max_tiers))
+    tiers = []
+    for t in range(tier_count):
+        industries = []
+        for n in range(draw(st.integers(0, max_industries))):
+            industries.append(
+                Industry(
+                    f"industry{t}_{n}",
+                    {"en": f"industry {t}.{n} {draw(_WORDS)}"},
+                    targets=_targets(draw, start, end, cite),
+                    observations=_observations(draw, start, cite),
+                )
+            )
+        tiers.append(
+            Tier(
+                f"tier{t}",
+                Names({"en": f"tier {t} {draw(_WORDS)}", "zh": f"层级{t}"}),
+                draw(
+                    st.sampled_from(
+                        ["pillar industrial cluster", "future industry", "cluster"]
+                    )
+                ),
+                industries=industries,
+                targets=_targets(draw, start, end, cite),
+                observations=_observations(draw, start, cite),
+            )
+        )
+    linkable = [t.id for t in tiers] + [i.id for t in tiers for i in t.industries]
+    roadmap = Roadmap()
+    layout = SpatialLayout()
+    if with_roadmap and linkable:
+        links = st.lists(st.sampled_from(linkable), max_size=3, unique=True)
+        roadmap = Roadmap(
+            summary=draw(st.none() | _WORDS),
+            enterprises=[
+                Enterprise(
+                    identifier,
+                    draw(_WORDS),
+                    draw(st.sampled_from(list(EnterpriseRole))),
+                    draw(links),
+                )
+                for identifier in _ids("enterprise", draw(st.integers(0, 3)))
+            ],
+            policies=[
+                Policy(identifier, draw(_WORDS), draw(links))
+                for identifier in _ids("policy", draw(st.integers(0, 2)))
+            ],
+        )
+        layout = SpatialLayout(
+            zones=[
+                Zone(identifier, draw(_WORDS), industries=draw(links))
+                for identifier in _ids("zone", draw(st.integers(0, 2)))
+            ]
+        )
+    return IndustrialSystem(
+        name={"en": draw(_WORDS)},
+        region=draw(_WORDS),
+        start_year=start,
+        end_year=end,
+        tiers=tiers,
+        roadmap=roadmap,
+        layout=layout,
+        sources=documents,
+    )
+
+
+def _citations(documents: list[Source]) -> st.SearchStrategy[Source | None]:
+    """No source, a listed document quoting some words, or a source written in full."""
+    cited = st.none() | sources()
+    if documents:
+        quotes = st.none() | _WORDS
+        cited |= st.builds(
+            lambda document, quote: document.quoting(quote),
+            st.sampled_from(documents),
+            quotes,
+        )
+    return cited
+
+
+def _targets(
+    draw: st.DrawFn, start: int, end: int, cite: st.SearchStrategy[Source | None]
+) -> list[Target]:
+    drawn = draw(st.lists(_target_strategy(start, end), max_size=2))
+    return [
+        attrs.evolve(target, source=draw(cite)) for target in _unique_by_year(drawn)
+    ]
+
+
+@functools.cache
+def _target_strategy(start: int, end: int) -> st.SearchStrategy[Target]:
+    return targets(start, end)
+
+
+def _unique_by_year(items: list[Target]) -> list[Target]:
+    seen: dict[tuple[str, int], Target] = {}
+    for item in items:
+        seen.setdefault((item.metric, item.year), item)
+    return list(seen.values())
+
+
+def _observations(
+    draw: st.DrawFn, start: int, cite: st.SearchStrategy[Source | None]
+) -> list[Observation]:
+    years = draw(st.lists(st.integers(start - 5, start + 5), max_size=3, unique=True))
+    return [
+        Observation("total_scale", year, draw(money_figures()), draw(cite))
+        for year in years
+    ]

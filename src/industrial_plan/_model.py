@@ -1,0 +1,828 @@
+"""The domain model: an industrial system of tiers and industries, with targets,
+observations, a roadmap of enterprises and policies, and a spatial layout.
+
+Every class is a frozen attrs value.  Simple field checks run when a value is
+built; checks that need the whole system (unique ids, links between items,
+years inside the plan, units that fit their metric) run when an
+:class:`IndustrialSystem` is built, and report every problem at once, each with
+its field path (``tiers[1].industries[2].targets[0].year``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol, TypeAlias, TypeVar
+
+import attrs
+
+from ._errors import NotFoundError, PlanValidationError, Problem, UnitError
+from ._figures import Figure, Source
+from ._units import currency_of, parse_unit, ureg
+
+# -- small values ------------------------------------------------------------------
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,79}")
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ValueError(
+            f"{attribute.name} {value!r} is not a valid id: start with a letter; "
+            "use letters, digits, '_', '-' or '.'; at most 80 characters"
+        )
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    # A str is iterable too, but a name where a list was meant is a mistake.
+    if isinstance(value, str | bytes | Mapping):
+        raise TypeError(f"expected a list, got {value!r}")
+    return tuple(value)
+
+
+def _items_are(kind: type) -> Any:
+    return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
+
+
+def _names(value: Any) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, Names):
+        return value.by_language
+    if isinstance(value, str):
+        return (("en", value),)
+    if isinstance(value, Mapping):
+        return tuple((str(k), v) for k, v in value.items())
+    return tuple((str(k), v) for k, v in value)
+
+
+@attrs.frozen
+class Names:
+    """A name in one or more languages, keyed by language tag (``en``, ``zh``).
+
+    >>> names = Names({"en": "Biomedicine", "zh": "生物医药"})
+    >>> names["zh"], str(names)
+    ('生物医药', 'Biomedicine')
+    """
+
+    by_language: tuple[tuple[str, str], ...] = attrs.field(converter=_names)
+
+    @by_language.validator
+    def _check(self, attribute: object, value: tuple[tuple[str, str], ...]) -> None:
+        if not value:
+            raise ValueError("a name needs at least one language")
+        languages = [language for language, _ in value]
+        if len(set(languages)) != len(languages):
+            raise ValueError(f"a language appears twice in {dict(value)!r}")
+        for language, text in value:
+            if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+                raise ValueError(f"{language!r} is not a language tag such as 'en'")
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"the {language!r} name is empty")
+
+    def __getitem__(self, language: str) -> str:
+        for tag, text in self.by_language:
+            if tag == language:
+                return text
+        raise NotFoundError(language, "name in language", self.languages)
+
+    def get(self, language: str, default: str | None = None) -> str | None:
+        """The name in *language*, or *default*."""
+        return dict(self.by_language).get(language, default)
+
+    @property
+    def languages(self) -> list[str]:
+        """The language tags, in the order given."""
+        return [tag for tag, _ in self.by_language]
+
+    def best(self, language: str = "en") -> str:
+        """The name in *language*, else in its base language, else the first one."""
+        exact = self.get(language) or self.get(language.split("-")[0].split("_")[0])
+        return exact if exact is not None else self.by_language[0][1]
+
+    def matches(self, text: str) -> bool:
+        """Whether *text* is one of the names, ignoring case and outer spaces."""
+        wanted = text.strip().casefold()
+        return any(name.strip().casefold() == wanted for _, name in self.by_language)
+
+    def as_dict(self) -> dict[str, str]:
+        """The names as a plain ``{language: name}`` dict."""
+        return dict(self.by_language)
+
+    def __str__(self) -> str:
+        return self.best("en")
+
+
+NameLike: TypeAlias = Names | str | Mapping[str, str]
+
+
+def _to_names(value: NameLike) -> Names:
+    return value if isinstance(value, Names) else Names(value)
+
+
+class Direction(enum.Enum):
+    """Which way is better for a metric."""
+
+    HIGHER = "higher"
+    """More is better: output, value added, capacity."""
+    LOWER = "lower"
+    """Less is better: energy intensity, emissions."""
+
+    @property
+    def sign(self) -> int:
+        """+1 for higher-is-better, -1 for lower-is-better."""
+        return 1 if self is Direction.HIGHER else -1
+
+
+MONEY = "money"
+COUNT = "count"
+QUALITATIVE = "qualitative"
+_DIMENSION = re.compile(
+    r"\[[a-z_]+\](\s*(\*\*\s*-?\d|[*/])\s*\[[a-z_]+\])*(\s*\*\*\s*-?\d)?"
+)
+
+
+def _check_kind(instance: object, attribute: object, value: str) -> None:
+    if value in (MONEY, COUNT, QUALITATIVE):
+        return
+    try:
+        if not _kind_dimensionality(value):
+            raise ValueError(value)  # dimensionless: that is what "count" is for
+    except (UnitError, ValueError):
+        raise ValueError(
+            f"metric kind {value!r} is not 'money', 'count', 'qualitative', a unit "
+            "such as 'GW' or a dimension such as '[power]'"
+        ) from None
+
+
+def _kind_dimensionality(kind: str) -> Any:
+    if _DIMENSION.fullmatch(kind):
+        # Only bracketed names, operators and one-digit powers get here, so
+        # pint's parser sees nothing it could blow up on.
+        dims = ureg.get_dimensionality(kind)
+        if not dims:
+            raise ValueError(kind)
+        return dims
+    return parse_unit(kind).dimensionality
+
+
+@attrs.frozen
+class Metric:
+    """What a target or an observation measures.
+
+    Attributes:
+        id: stable id, used by targets and observations to refer to it.
+        name: its name in one or more languages.
+        kind: ``"money"`` (any currency), ``"count"`` (a plain number),
+            ``"qualitative"`` (a statement, no number), or a unit or pint
+            dimension that quantities must have (``"GW"``, ``"[energy]"``).
+        direction: whether higher or lower values are better.
+        description: what exactly is counted, in a sentence.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: Names = attrs.field(converter=_to_names)
+    kind: str = attrs.field(validator=_check_kind)
+    direction: Direction = attrs.field(default=Direction.HIGHER, converter=Direction)
+    description: str | None = None
+
+    def accepts(self, figure: Figure) -> str | None:
+        """``None`` if *figure* fits this metric, else why it does not."""
+        quantity = figure.quantity
+        if self.kind == QUALITATIVE:
+            return f"metric {self.id!r} is qualitative and takes no figure"
+        if self.kind == MONEY:
+            if currency_of(quantity) is None:
+                return f"metric {self.id!r} is money, but {figure.describe()!r} is not"
+            return None
+        if self.kind == COUNT:
+            if not quantity.dimensionless:
+                shown = figure.describe()
+                return f"metric {self.id!r} is a count, but {shown!r} has a unit"
+            return None
+        if quantity.dimensionality != _kind_dimensionality(self.kind):
+            return (
+                f"metric {self.id!r} is measured in {self.kind}, "
+                f"but {figure.describe()!r} is not"
+            )
+        return None
+
+
+BUILTIN_METRICS: tuple[Metric, ...] = (
+    Metric(
+        "total_scale",
+        {"en": "total scale", "zh": "总规模"},
+        MONEY,
+        description="operating revenue or gross output of the industries, per year",
+    ),
+    Metric("output_value", {"en": "output value", "zh": "产值"}, MONEY),
+    Metric("value_added", {"en": "value added", "zh": "增加值"}, MONEY),
+    Metric("investment", {"en": "investment", "zh": "投资"}, MONEY),
+    Metric("enterprises", {"en": "number of enterprises", "zh": "企业数量"}, COUNT),
+    Metric(
+        "installed_capacity", {"en": "installed capacity", "zh": "装机容量"}, "[power]"
+    ),
+    Metric(
+        "storage_capacity", {"en": "storage capacity", "zh": "储能容量"}, "[energy]"
+    ),
+    Metric("production", {"en": "production", "zh": "产量"}, "[mass]"),
+    Metric("development", {"en": "development", "zh": "发展"}, QUALITATIVE),
+)
+"""Metrics every plan may use without defining them."""
+
+
+# -- targets and observations ----------------------------------------------------
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 1900 <= value <= 2200
+    ):
+        raise ValueError(
+            f"{attribute.name} {value!r} is not a year between 1900 and 2200"
+        )
+
+
+@attrs.frozen
+class Target:
+    """A goal for one metric in one year: a figure, or a qualitative statement.
+
+    Attributes:
+        metric: id of the :class:`Metric` measured.
+        year: the year by which the target should be met.
+        figure: the quantitative goal ("3 trillion yuan"); ``None`` for a
+            qualitative target.
+        statement: the qualitative goal ("significant progress"), or a note.
+        source: where the target was stated.
+        direction: overrides the metric's direction for this target.
+    """
+
+    metric: str = attrs.field(validator=_check_id)
+    year: int = attrs.field(validator=_check_year)
+    figure: Figure | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Figure)),
+    )
+    statement: str | None = None
+    source: Source | None = None
+    direction: Direction | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Direction)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.figure is None and not (self.statement and self.statement.strip()):
+            raise ValueError(
+                f"target for {self.metric!r} in {self.year} needs a figure "
+                "or a statement"
+            )
+
+    @property
+    def is_quantitative(self) -> bool:
+        """True when the target has a figure."""
+        return self.figure is not None
+
+
+@attrs.frozen
+class Observation:
+    """A reported value of one metric for one year.
+
+    Attributes:
+        metric: id of the :class:`Metric` measured.
+        year: the year the value is for.
+        figure: the reported figure, with its qualifier.
+        source: where it was reported.
+        date: the day, when the figure is for a day rather than a year.
+    """
+
+    metric: str = attrs.field(validator=_check_id)
+    year: int = attrs.field(validator=_check_year)
+    figure: Figure = attrs.field(validator=attrs.validators.instance_of(Figure))
+    source: Source | None = None
+    date: dt.date | None = attrs.field(default=None)
+
+    @date.validator
+    def _check_date(self, attribute: object, value: dt.date | None) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dt.date):
+            raise ValueError(f"observation date {value!r} is not a date")
+        if value.year != self.year:
+            raise ValueError(f"observation date {value} is not in its year {self.year}")
+
+
+# -- industries and tiers ---------------------------------------------------------
+
+
+@attrs.frozen
+class ClassificationCode:
+    """A code of an industry in a classification ("GB/T 4754-2017", "C27")."""
+
+    scheme: str
+    code: str
+
+
+@attrs.frozen
+class Industry:
+    """One industry or industrial cluster within a tier.
+
+    Attributes:
+        id: stable id, unique in the whole system.
+        name: its name in one or more languages.
+        codes: codes in industry classifications.
+        targets: its own targets.
+        observations: its own reported values.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: Names = attrs.field(converter=_to_names)
+    codes: tuple[ClassificationCode, ...] = attrs.field(
+        default=(),
+        converter=_as_tuple,
+        validator=_items_are(ClassificationCode),
+    )
+    targets: tuple[Target, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Target)
+    )
+    observations: tuple[Observation, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Observation)
+    )
+
+
+PILLAR_CLUSTER = "pillar industrial cluster"
+STRATEGIC_EMERGING = "strategic emerging industry"
+FUTURE_INDUSTRY = "future industry"
+
+
+@attrs.frozen
+class Tier:
+    """A tier of the system: a group of industries of one kind.
+
+    A tier's targets and observations are for the tier as a whole, as plans
+    often state them ("800 billion yuan for the four strategic emerging
+    industries").
+
+    Attributes:
+        id: stable id, unique in the system.
+        name: its name in one or more languages.
+        kind: what the industries are (:data:`PILLAR_CLUSTER`,
+            :data:`STRATEGIC_EMERGING`, :data:`FUTURE_INDUSTRY`, or any kind a
+            plan names).
+        industries: the industries of the tier.
+        targets: targets for the tier as a whole.
+        observations: reported values for the tier as a whole.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: Names = attrs.field(converter=_to_names)
+    kind: str = attrs.field(validator=attrs.validators.min_len(1))
+    industries: tuple[Industry, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Industry)
+    )
+    targets: tuple[Target, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Target)
+    )
+    observations: tuple[Observation, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Observation)
+    )
+
+
+Owner: TypeAlias = Tier | Industry
+"""Whatever can own targets and observations: a tier or an industry."""
+
+
+# -- roadmap and spatial layout ------------------------------------------------------
+
+
+class EnterpriseRole(enum.Enum):
+    """An enterprise's place on the roadmap."""
+
+    LEADING = "leading enterprise"
+    INVESTMENT_TARGET = "investment target"
+
+
+@attrs.frozen
+class Enterprise:
+    """An enterprise on the roadmap, linked to its industries (or tiers)."""
+
+    id: str = attrs.field(validator=_check_id)
+    name: Names = attrs.field(converter=_to_names)
+    role: EnterpriseRole = attrs.field(converter=EnterpriseRole)
+    industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    source: Source | None = None
+
+
+@attrs.frozen
+class Policy:
+    """A policy on the roadmap, linked to the industries (or tiers) it serves."""
+
+    id: str = attrs.field(validator=_check_id)
+    name: Names = attrs.field(converter=_to_names)
+    industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    description: str | None = None
+    source: Source | None = None
+
+
+@attrs.frozen
+class Zone:
+    """A place in the spatial layout (district, industrial park) and what it hosts."""
+
+    id: str = attrs.field(validator=_check_id)
+    name: Names = attrs.field(converter=_to_names)
+    kind: str = "industrial park"
+    industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    source: Source | None = None
+
+
+@attrs.frozen
+class Roadmap:
+    """The industrial development roadmap: enterprises and policies by industry.
+
+    Attributes:
+        summary: what the roadmap is, in the plan's own terms (paraphrased).
+        source: where it is described.
+        enterprises: leading enterprises and investment targets.
+        policies: the policies and the industries they serve.
+    """
+
+    summary: str | None = None
+    source: Source | None = None
+    enterprises: tuple[Enterprise, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Enterprise)
+    )
+    policies: tuple[Policy, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Policy)
+    )
+
+
+@attrs.frozen
+class SpatialLayout:
+    """The spatial layout of industries: which zone hosts which industries."""
+
+    summary: str | None = None
+    source: Source | None = None
+    zones: tuple[Zone, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Zone)
+    )
+
+
+# -- the system ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class IndustrialSystem:
+    """A regional industrial system: tiers of industries with targets and progress.
+
+    Building one checks the whole: ids unique in their scope, links that point
+    at known ids, target years inside the plan, units that fit their metric,
+    money that is not negative.  Every problem is reported at once in a
+    :class:`PlanValidationError`.  Use :func:`attrs.evolve` or
+    :meth:`update` for changes: they return a new, checked system.
+
+    >>> from industrial_plan import examples
+    >>> xiamen = examples.xiamen()
+    >>> xiamen.formula
+    '4+4+6'
+
+    Attributes:
+        name: the system's name in one or more languages.
+        region: the region it belongs to.
+        start_year: the plan's first year (its base year).
+        end_year: the plan's last (target) year.
+        tiers: the tiers, in the plan's order.
+        metrics: metrics the plan defines beyond :data:`BUILTIN_METRICS`.
+        roadmap: enterprises and policies by industry.
+        layout: zones and the industries they host.
+        sources: the documents the plan cites.
+    """
+
+    name: Names = attrs.field(converter=_to_names)
+    region: Names = attrs.field(converter=_to_names)
+    start_year: int = attrs.field(validator=_check_year)
+    end_year: int = attrs.field(validator=_check_year)
+    tiers: tuple[Tier, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Tier)
+    )
+    metrics: tuple[Metric, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Metric)
+    )
+    roadmap: Roadmap = attrs.field(factory=Roadmap)
+    layout: SpatialLayout = attrs.field(factory=SpatialLayout)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Source)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = check(self)
+        if problems:
+            raise PlanValidationError(problems)
+
+    # -- derived ---------------------------------------------------------------------
+
+    @property
+    def formula(self) -> str:
+        """The tier sizes joined by '+': ``"4+4+6"`` for Xiamen."""
+        return "+".join(str(len(tier.industries)) for tier in self.tiers)
+
+    @property
+    def industries(self) -> tuple[Industry, ...]:
+        """Every industry of every tier, in order."""
+        return tuple(industry for tier in self.tiers for industry in tier.industries)
+
+    @property
+    def all_metrics(self) -> tuple[Metric, ...]:
+        """The built-in metrics followed by the plan's own."""
+        return BUILTIN_METRICS + self.metrics
+
+    # -- navigation ------------------------------------------------------------------
+
+    def tier(self, key: str) -> Tier:
+        """The tier with this id or name (any language, case ignored)."""
+        return _find(self.tiers, key, "tier")
+
+    def industry(self, key: str) -> Industry:
+        """The industry with this id or name (any language, case ignored)."""
+        return _find(self.industries, key, "industry")
+
+    def owner(self, key: str) -> Owner:
+        """The tier or industry with this id or name."""
+        owners: tuple[Owner, ...] = (*self.tiers, *self.industries)
+        return _find(owners, key, "tier or industry")
+
+    def tier_of(self, industry: Industry | str) -> Tier:
+        """The tier an industry belongs to."""
+        wanted = industry if isinstance(industry, str) else industry.id
+        for tier in self.tiers:
+            if any(item.id == wanted for item in tier.industries):
+                return tier
+        raise NotFoundError(wanted, "industry", [i.id for i in self.industries])
+
+    def metric(self, key: str) -> Metric:
+        """The metric with this id or name, plan metrics before built-in ones."""
+        return _find((*self.metrics, *BUILTIN_METRICS), key, "metric")
+
+    def owners(self) -> Iterator[Owner]:
+        """Every tier followed by its industries, in plan order."""
+        for tier in self.tiers:
+            yield tier
+            yield from tier.industries
+
+    def targets(self) -> Iterator[tuple[Owner, Target]]:
+        """Every target with its owner (tier or industry)."""
+        for owner in self.owners():
+            for target in owner.targets:
+                yield owner, target
+
+    def observations(self) -> Iterator[tuple[Owner, Observation]]:
+        """Every observation with its owner (tier or industry)."""
+        for owner in self.owners():
+            for observation in owner.observations:
+                yield owner, observation
+
+    # -- changes ---------------------------------------------------------------------
+
+    def update(self, key: str, **changes: Any) -> IndustrialSystem:
+        """A new system in which the tier or industry *key* has *changes*.
+
+        >>> from industrial_plan import examples
+        >>> xiamen = examples.xiamen()
+        >>> renamed = xiamen.update("biomedicine", name="Biomedicine and health")
+        >>> str(renamed.industry("biomedicine").name)
+        'Biomedicine and health'
+        """
+        target = self.owner(key)
+        changed = attrs.evolve(target, **changes)
+        tiers = []
+        for tier in self.tiers:
+            if tier is target:
+                tiers.append(changed)
+                continue
+            industries = tuple(changed if i is target else i for i in tier.industries)
+            tiers.append(attrs.evolve(tier, industries=industries))
+        return attrs.evolve(self, tiers=tuple(tiers))
+
+    def with_observation(self, key: str, observation: Observation) -> IndustrialSystem:
+        """A new system with *observation* added to the tier or industry *key*."""
+        owner = self.owner(key)
+        return self.update(key, observations=(*owner.observations, observation))
+
+    def with_target(self, key: str, target: Target) -> IndustrialSystem:
+        """A new system with *target* added to the tier or industry *key*."""
+        owner = self.owner(key)
+        return self.update(key, targets=(*owner.targets, target))
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> Names: ...
+
+
+_T = TypeVar("_T", bound=_Named)
+
+
+def _find(items: Iterable[_T], key: str, what: str) -> _T:
+    pool = list(items)
+    for item in pool:
+        if item.id == key:
+            return item
+    for item in pool:
+        if item.name.matches(key):
+            return item
+    raise NotFoundError(key, what, [item.id for item in pool])
+
+
+# -- whole-system checks ---------------------------------------------------------------
+
+
+def check(system: IndustrialSystem) -> list[Problem]:
+    """Every problem of *system* that its parts cannot see on their own.
+
+    :class:`IndustrialSystem` runs this when built; it is public so that tools
+    can list problems of a system assembled by other means.
+    """
+    problems: list[Problem] = []
+    add = problems.append
+    if system.end_year < system.start_year:
+        add(
+            Problem(
+                "end_year",
+                f"{system.end_year} is before start_year {system.start_year}",
+            )
+        )
+
+    # A plan may redefine a built-in metric, but not define one twice.
+    _unique(problems, "metrics", system.metrics, "metric")
+    metrics = {m.id: m for m in (*BUILTIN_METRICS, *system.metrics)}
+
+    _unique(problems, "tiers", system.tiers, "tier")
+    owners: dict[str, str] = {
+        tier.id: f"tiers[{t}]" for t, tier in enumerate(system.tiers)
+    }
+    industry_paths: dict[str, str] = {}
+    for t, tier in enumerate(system.tiers):
+        for n, industry in enumerate(tier.industries):
+            path = f"tiers[{t}].industries[{n}]"
+            if industry.id in industry_paths or industry.id in owners:
+                first = industry_paths.get(industry.id) or owners[industry.id]
+                add(
+                    Problem(
+                        f"{path}.id",
+                        f"duplicate id {industry.id!r}, first used at {first}",
+                    )
+                )
+            else:
+                industry_paths[industry.id] = path
+    _unique_names(problems, [(f"tiers[{t}]", x) for t, x in enumerate(system.tiers)])
+    _unique_names(
+        problems,
+        [
+            (f"tiers[{t}].industries[{n}]", x)
+            for t, tier in enumerate(system.tiers)
+            for n, x in enumerate(tier.industries)
+        ],
+    )
+
+    for t, tier in enumerate(system.tiers):
+        _check_owner(problems, f"tiers[{t}]", tier, system, metrics)
+        for n, industry in enumerate(tier.industries):
+            _check_owner(
+                problems, f"tiers[{t}].industries[{n}]", industry, system, metrics
+            )
+
+    linkable = set(owners) | set(industry_paths)
+    groups: tuple[tuple[str, tuple[Enterprise | Policy | Zone, ...]], ...] = (
+        ("roadmap.enterprises", system.roadmap.enterprises),
+        ("roadmap.policies", system.roadmap.policies),
+        ("layout.zones", system.layout.zones),
+    )
+    for group, items in groups:
+        _unique(problems, group, items, group.split(".")[1][:-1])
+        for i, item in enumerate(items):
+            for j, link in enumerate(item.industries):
+                if link not in linkable:
+                    add(
+                        Problem(
+                            f"{group}[{i}].industries[{j}]",
+                            f"{item.id!r} links to {link!r}, which is not the id of "
+                            "any tier or industry",
+                        )
+                    )
+    _unique(problems, "sources", system.sources, "source", required=False)
+    return problems
+
+
+def _unique(
+    problems: list[Problem],
+    path: str,
+    items: Iterable[Any],
+    what: str,
+    required: bool = True,
+) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        key = item.id
+        if key is None and not required:
+            continue
+        if key in seen:
+            problems.append(
+                Problem(
+                    f"{path}[{i}].id",
+                    f"duplicate {what} id {key!r}, first at {path}[{seen[key]}]",
+                )
+            )
+        else:
+            seen[key] = i
+
+
+def _unique_names(problems: list[Problem], items: list[tuple[str, Any]]) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for path, item in items:
+        for language, name in item.name.by_language:
+            key = (language, name.strip().casefold())
+            if key in seen:
+                problems.append(
+                    Problem(
+                        f"{path}.name.{language}",
+                        f"duplicate name {name!r}, also at {seen[key]}",
+                    )
+                )
+            else:
+                seen[key] = path
+
+
+def _check_owner(
+    problems: list[Problem],
+    path: str,
+    owner: Owner,
+    system: IndustrialSystem,
+    metrics: dict[str, Metric],
+) -> None:
+    add = problems.append
+    seen: dict[tuple[str, int], int] = {}
+    for k, target in enumerate(owner.targets):
+        here = f"{path}.targets[{k}]"
+        key = (target.metric, target.year)
+        if key in seen:
+            add(
+                Problem(
+                    here,
+                    f"a second target for {target.metric!r} in {target.year} "
+                    f"(first at {path}.targets[{seen[key]}])",
+                )
+            )
+        seen.setdefault(key, k)
+        if target.year < system.start_year:
+            add(
+                Problem(
+                    f"{here}.year",
+                    f"target year {target.year} is before the plan's "
+                    f"start_year {system.start_year}",
+                )
+            )
+        _check_figure(problems, here, target.metric, target.figure, metrics)
+    seen_obs: dict[tuple[str, int, Any], int] = {}
+    for k, observation in enumerate(owner.observations):
+        here = f"{path}.observations[{k}]"
+        key_obs = (observation.metric, observation.year, observation.date)
+        if key_obs in seen_obs:
+            add(
+                Problem(
+                    here,
+                    f"a second observation of {observation.metric!r} for "
+                    f"{observation.year} "
+                    f"(first at {path}.observations[{seen_obs[key_obs]}])",
+                )
+            )
+        seen_obs.setdefault(key_obs, k)
+        _check_figure(problems, here, observation.metric, observation.figure, metrics)
+
+
+def _check_figure(
+    problems: list[Problem],
+    path: str,
+    metric_id: str,
+    figure: Figure | None,
+    metrics: dict[str, Metric],
+) -> None:
+    metric = metrics.get(metric_id)
+    if metric is None:
+        problems.append(
+            Problem(
+                f"{path}.metric",
+                f"unknown metric {metric_id!r}; known: {', '.join(metrics)}",
+            )
+        )
+        return
+    if figure is None:
+        return
+    reason = metric.accepts(figure)
+    if reason is not None:
+        problems.append(Problem(f"{path}.figure", reason))
+        return
+    if metric.kind == MONEY and figure.quantity.magnitude < 0:
+        problems.append(
+            Problem(f"{path}.figure", f"negative money amount {figure.describe()!r}")
+        )
