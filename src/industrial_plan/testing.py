@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -172,7 +173,11 @@ def sources() -> st.SearchStrategy[Source]:
             "quote": words,
         },
     )
-    return fields.filter(bool).map(lambda given: Source(**given))
+    return fields.filter(bool).map(_source_from)
+
+
+def _source_from(given: dict[str, Any]) -> Source:
+    return Source(**given)
 
 
 def figures(
