@@ -464,8 +464,14 @@ def test_yen_sign_with_a_hint(hints: dict[str, str], code: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "hints", [{"locale": "en_US"}, {"currency": "USD"}, {"locale": "de"}]
+    ("locale", "code"), [("en_US", "JPY"), ("en", "JPY"), ("de", "JPY")]
 )
+def test_yen_sign_follows_the_locales_cldr_symbols(locale: str, code: str) -> None:
+    # In English and German CLDR data "¥" is the yen; the yuan is "CN¥".
+    assert value(p.parse_figure("¥3", locale=locale)) == (Decimal(3), code)
+
+
+@pytest.mark.parametrize("hints", [{}, {"currency": "USD"}, {"locale": "xx"}])
 def test_yen_sign_with_an_unhelpful_hint(hints: dict[str, str]) -> None:
     with pytest.raises(ParseError, match="ambiguous"):
         p.parse_figure("¥3", **hints)

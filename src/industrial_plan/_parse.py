@@ -238,6 +238,7 @@ class _Hints:
 
     currency: str | None
     language: str | None
+    locale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -540,15 +541,34 @@ def _resolve(
         return next(iter(codes))
     if hints.currency in codes:
         return hints.currency
+    # The locale's own CLDR symbols decide first: in English "¥" is JPY (the
+    # yuan is "CN¥"), in Simplified Chinese it is CNY (the yen is "JP¥").
+    local = [
+        code for code in sorted(codes) if _local_symbol(code, hints.locale) == symbol
+    ]
+    if len(local) == 1:
+        return local[0]
     by_locale = _YEN_BY_LANGUAGE.get(hints.language or "")
     if by_locale in codes:
         return by_locale
     options = " or ".join(sorted(codes))
     raise scanner.error(
         f"{symbol!r} is ambiguous ({options}): pass currency= one of them, or "
-        "locale= ('zh...' reads it as CNY, 'ja...' as JPY)",
+        "locale= (in 'zh' it is CNY; in 'en' and 'ja' it is JPY)",
         at,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _local_symbol(code: str, locale: str | None) -> str | None:
+    if locale is None:
+        return None
+    try:
+        return str(
+            babel.numbers.get_currency_symbol(code, locale=locale.replace("-", "_"))
+        )
+    except (ValueError, babel.UnknownLocaleError):
+        return None
 
 
 def _currency(
@@ -732,7 +752,7 @@ def _check_equivalent(
 def _hints(currency: str | None, locale: str | None) -> _Hints:
     code = None if currency is None else currency_code(currency)
     language = None if locale is None else re.split(r"[-_@.]", locale)[0].lower()
-    return _Hints(code, language)
+    return _Hints(code, language, locale)
 
 
 def parse_figure(
@@ -763,7 +783,9 @@ def parse_figure(
             "about 1.5 billion US dollars".  At most 1,000 characters.
         currency: the currency a bare "¥" means ("CNY" or "JPY"); it resolves
             that symbol only and never overrides a currency the text names.
-        locale: the text's locale; "zh..." reads "¥" as CNY, "ja..." as JPY.
+        locale: the text's locale: an ambiguous symbol means what the
+            locale's CLDR data says ("¥" is CNY in "zh_CN", JPY in "en" and
+            "ja"), so text formatted for a locale reads back with it.
         source: attached to the figure unchanged.
 
     Returns:
