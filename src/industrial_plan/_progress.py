@@ -40,7 +40,7 @@ from ._model import (
     Tier,
 )
 from ._rates import Rate, RateSource, annual_average, convert
-from ._units import Quantity, currency_of, to_decimal, ureg
+from ._units import Quantity, currency_of, in_base_units, tidy, to_decimal, ureg
 
 
 class Status(enum.Enum):
@@ -275,8 +275,6 @@ def _figure_record(figure: Figure | None) -> dict[str, Any] | None:
 
 
 def _base(quantity: Quantity) -> Decimal:
-    from ._units import in_base_units, tidy
-
     return tidy(in_base_units(quantity).magnitude)
 
 
