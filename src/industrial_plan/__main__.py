@@ -1,8 +1,11 @@
-"""``python -m industrial_plan``: the Xiamen example's figures, in yuan and dollars."""
+"""``python -m industrial_plan``: the ``industrial-plan`` command line.
+
+With no arguments it reports progress on the bundled Xiamen plan.
+"""
 
 from __future__ import annotations
 
-from ._demo import main
+from .cli import main
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main(prog_name="python -m industrial_plan")

@@ -387,6 +387,12 @@ class Tier:
         default=(), converter=_as_tuple, validator=_items_are(Observation)
     )
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: industries, targets and observations as a table."""
+        from ._report import tier_html  # _report imports this module
+
+        return tier_html(self)
+
 
 Owner: TypeAlias = Tier | Industry
 """Whatever can own targets and observations: a tier or an industry."""
@@ -611,6 +617,12 @@ class IndustrialSystem:
         """A new system with *target* added to the tier or industry *key*."""
         owner = self.owner(key)
         return self.update(key, targets=(*owner.targets, target))
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the tiers, their industries and targets as a table."""
+        from ._report import system_html  # _report imports this module
+
+        return system_html(self)
 
 
 class _Named(Protocol):

@@ -207,6 +207,12 @@ class Assessment:
         points = [p for p in (self.baseline, self.latest) if p is not None]
         return tuple(dict.fromkeys(p.rate for p in points if p.rate is not None))
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the report row of this target, and its notes."""
+        from ._report import target_assessment_html  # _report imports this module
+
+        return target_assessment_html(self)
+
     def record(self) -> dict[str, Any]:
         """The assessment as a plain dict: text and numbers as exact strings.
 
@@ -754,6 +760,12 @@ class SystemAssessment:
         for result in self.results:
             groups.setdefault(result.status, []).append(result)
         return groups
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the progress report as a table, with its notes."""
+        from ._report import assessment_html  # _report imports this module
+
+        return assessment_html(self)
 
 
 def assess(

@@ -1,0 +1,581 @@
+"""The commands of ``industrial-plan``, built with typer (the ``cli`` extra).
+
+Kept apart from :mod:`industrial_plan.cli` so that the entry point can be
+imported without typer and say which extra to install.  Every command turns
+the library's errors into one line on stderr and a non-zero exit: 1 for bad
+input data (a plan, a figure, a currency), 2 for a misused command line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from . import examples
+from ._errors import IndustrialPlanError, PlanValidationError
+from ._figures import Figure
+from ._files import load, schema
+from ._format import format_figure
+from ._model import IndustrialSystem
+from ._parse import parse_figure
+from ._progress import SystemAssessment, _figure_record, assess
+from ._rates import ECBRates, Rate, convert
+from ._report import (
+    Display,
+    display_rates,
+    json_records,
+    markdown,
+    notes,
+    rich_report,
+    rounded,
+    to_csv,
+)
+from ._units import (
+    Quantity,
+    currency_code,
+    currency_of,
+    in_base_units,
+    to_decimal,
+    unit_text,
+    ureg,
+)
+
+app = typer.Typer(
+    name="industrial-plan",
+    help=(
+        "Progress of regional industrial plans: reports, plan checks, "
+        "currency conversion and figure parsing.\n\n"
+        "With no command, reports on the bundled Xiamen plan."
+    ),
+    add_completion=False,
+    # A user's mistake gets one line, never a traceback with local variables.
+    pretty_exceptions_enable=False,
+)
+
+USER_RATE_SOURCE = "given on the command line"
+
+
+class Lang(enum.StrEnum):
+    """Languages of reports and figures."""
+
+    EN = "en"
+    ZH = "zh"
+
+
+class Style(enum.StrEnum):
+    """How figures are written: words, or compact symbols."""
+
+    LONG = "long"
+    COMPACT = "compact"
+
+
+class Format(enum.StrEnum):
+    """Output formats of ``report``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+PlanArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        metavar="PLAN",
+        help=(
+            "Plan file (.toml, .yaml, .yml or .json); default: the bundled Xiamen plan."
+        ),
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    int | None,
+    typer.Option("--as-of", metavar="YEAR", help="Ignore observations after YEAR."),
+]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", help="Language of labels and figures.")
+]
+StyleOption = Annotated[
+    Style,
+    typer.Option(
+        "--style", help="Figures in words (long) or with symbols (compact: CN¥3T)."
+    ),
+]
+
+
+# -- errors ------------------------------------------------------------------------
+
+
+def _say_error(text: str) -> None:
+    typer.echo(f"error: {text}", err=True)
+
+
+def _fail(text: str, code: int = 1) -> NoReturn:
+    """One line on stderr, then exit with *code* (2: the command line is misused)."""
+    _say_error(text)
+    raise typer.Exit(code)
+
+
+def _first_line(error: BaseException) -> str:
+    # A ParseError adds the text and a caret on further lines; the first
+    # line already names the position.
+    lines = str(error).splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _problem_lines(error: PlanValidationError) -> list[str]:
+    """Each problem as ``file:line: field: message``, on one line each."""
+    found = []
+    for problem in error.problems:
+        where = [part for part in (error.file, problem.line) if part is not None]
+        prefix = "".join(f"{part}:" for part in where)
+        # YAML's own messages span lines; a problem must fit on one.
+        message = " ".join(problem.message.split())
+        field = f"{problem.path}: " if problem.path else ""
+        found.append(f"{prefix} {field}{message}".strip())
+    return found
+
+
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """Turn the library's errors (and the system's) into messages and exit 1."""
+    try:
+        yield
+    except PlanValidationError as error:
+        for line in _problem_lines(error):
+            typer.echo(line, err=True)
+        raise typer.Exit(1) from None
+    except (IndustrialPlanError, OSError) as error:
+        _fail(_first_line(error))
+
+
+# -- shared steps --------------------------------------------------------------------
+
+
+def _load(plan: Path | None) -> IndustrialSystem:
+    return examples.xiamen() if plan is None else load(plan)
+
+
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        _fail(f"{option} {text!r} is not a date such as 2023-01-30", 2)
+
+
+def _display(
+    assessment: SystemAssessment,
+    lang: Lang,
+    style: Style,
+    currency: str | None,
+    rate_date: str | None,
+) -> Display:
+    if currency is None:
+        if rate_date is not None:
+            _fail("--rate-date needs --currency", 2)
+        return Display(lang=lang.value, style=style.value)
+    day = _date(rate_date, "--rate-date") if rate_date is not None else None
+    code = currency_code(currency)
+    try:
+        rates = display_rates(assessment, code, on=day)
+    except IndustrialPlanError as error:
+        _fail(f"{_first_line(error)}; choose a day with --rate-date YYYY-MM-DD")
+    return Display(lang=lang.value, style=style.value, currency=code, rates=rates)
+
+
+def _print_report(
+    assessment: SystemAssessment, display: Display, output: Format
+) -> None:
+    extra = notes(assessment, display)
+    if output is Format.TABLE:
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        console.print(rich_report(assessment, display, console.width))
+        for note in extra:
+            typer.echo(note)
+    elif output is Format.MARKDOWN:
+        typer.echo(markdown(assessment, display), nl=False)
+    else:
+        if output is Format.JSON:
+            records = json_records(assessment, display)
+            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        else:
+            typer.echo(to_csv(assessment, display), nl=False)
+        # Notes would break the data on stdout; a reader still needs them.
+        for note in extra:
+            typer.echo(f"note: {note}", err=True)
+
+
+# -- commands -----------------------------------------------------------------------
+
+
+@app.callback(invoke_without_command=True)
+def _root(context: typer.Context) -> None:
+    if context.invoked_subcommand is None:
+        report()
+
+
+@app.command()
+def report(
+    plan: PlanArgument = None,
+    as_of: AsOfOption = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            "--currency",
+            metavar="CODE",
+            help=(
+                "Show amounts in this currency (USD, EUR, ...), at the ECB "
+                "average rate of the report's year; the rate is stated under "
+                "the table."
+            ),
+        ),
+    ] = None,
+    rate_date: Annotated[
+        str | None,
+        typer.Option(
+            "--rate-date",
+            metavar="DATE",
+            help="With --currency: use the ECB rate of this day (YYYY-MM-DD).",
+        ),
+    ] = None,
+    lang: LangOption = Lang.EN,
+    output: Annotated[
+        Format, typer.Option("--format", help="Output format.")
+    ] = Format.TABLE,
+    style: StyleOption = Style.COMPACT,
+    rtol: Annotated[
+        str,
+        typer.Option(
+            "--rtol",
+            help=(
+                "Relative tolerance when tier totals are compared with the sum "
+                "of their industries."
+            ),
+        ),
+    ] = "0.01",
+    atol: Annotated[
+        str,
+        typer.Option(
+            "--atol",
+            help="Absolute tolerance for that comparison, in base units (yuan).",
+        ),
+    ] = "0",
+) -> None:
+    """Report progress toward every target of a plan.
+
+    One row per target: latest figure, attainment, gap, the growth rate still
+    needed per year, and a status.  Totals of tiers that disagree with the sum
+    of their industries are listed under the table.  JSON holds the exact,
+    unconverted records (see the documentation's "Report JSON" page).
+
+    Examples:
+
+      industrial-plan report
+
+      industrial-plan report my-plan.toml --as-of 2024 --lang zh
+
+      industrial-plan report --currency USD --rate-date 2023-01-30
+
+      industrial-plan report --format json > progress.json
+    """
+    with _reported():
+        system = _load(plan)
+        assessment = assess(system, as_of=as_of, rtol=rtol, atol=atol)
+        display = _display(assessment, lang, style, currency, rate_date)
+        _print_report(assessment, display, output)
+
+
+@app.command()
+def validate(
+    plans: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PLAN...", help="Plan files to check.", show_default=False
+        ),
+    ],
+) -> None:
+    """Check plan files; print each problem with its field path and line.
+
+    Prints "OK <file>" for each valid file and "file:line: field: message"
+    for each problem.  Exits 0 if every file is valid, 1 otherwise, which
+    suits pre-commit hooks and CI.
+
+    Examples:
+
+      industrial-plan validate plans/xiamen.toml
+
+      industrial-plan validate plans/*.yaml
+    """
+    valid = True
+    for path in plans:
+        try:
+            load(path)
+        except PlanValidationError as error:
+            valid = False
+            for line in _problem_lines(error):
+                typer.echo(line, err=True)
+        except (IndustrialPlanError, OSError) as error:
+            valid = False
+            typer.echo(f"{path}: {_first_line(error)}", err=True)
+        else:
+            typer.echo(f"OK {path}")
+    if not valid:
+        raise typer.Exit(1)
+
+
+_RATE_TEXT = re.compile(
+    r"\s*(?P<value>[^\s/]+)\s+(?P<quote>.+?)\s*(?:/|\s+per\s+)\s*(?P<base>.+?)\s*"
+)
+
+
+def _user_rate(text: str, source: str, target: str) -> Rate:
+    """The rate given with ``--rate``: a bare number, or ``6.7843 CNY/USD``.
+
+    A bare number is units of the figure's currency per one unit of the
+    target currency, as exchange rates are usually quoted (6.7843 yuan per
+    dollar).  With units, the text says it: "6.7843 CNY/USD" or "6.7843 CNY
+    per USD" is 6.7843 CNY for one USD, whichever way the conversion goes.
+    """
+    matched = _RATE_TEXT.fullmatch(text)
+    try:
+        if matched is None:
+            base, quote, number = target, source, text.strip()
+        else:
+            base = currency_code(matched["base"])
+            quote = currency_code(matched["quote"])
+            number = matched["value"]
+        value = to_decimal(number, "--rate")
+    except IndustrialPlanError as error:
+        _fail(f"--rate {text!r}: {_first_line(error)}", 2)
+    if {base, quote} != {source, target}:
+        _fail(f"a {quote} per {base} rate cannot convert {source} to {target}", 2)
+    if value <= 0:
+        _fail(f"--rate must be positive, got {number}", 2)
+    return Rate(base, quote, value, USER_RATE_SOURCE)
+
+
+@app.command("convert")
+def convert_command(
+    figure: Annotated[
+        str,
+        typer.Argument(
+            metavar="FIGURE",
+            help='A figure of money in words: "3 trillion yuan", "超过2万亿元".',
+            show_default=False,
+        ),
+    ],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", metavar="CODE", help="Currency to convert to (USD, EUR, ...)."
+        ),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", metavar="DATE", help="Use the ECB rate of this day (YYYY-MM-DD)."
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", metavar="YEAR", help="Use the ECB average rate of this year."
+        ),
+    ] = None,
+    rate: Annotated[
+        str | None,
+        typer.Option(
+            "--rate",
+            metavar="RATE",
+            help=(
+                "Use this rate: a number is units of the figure's currency per "
+                "one unit of --to (6.7843 = 6.7843 yuan per dollar); or say it: "
+                '"6.7843 CNY/USD", "6.7843 CNY per USD".'
+            ),
+        ),
+    ] = None,
+    lang: LangOption = Lang.EN,
+    style: StyleOption = Style.COMPACT,
+) -> None:
+    """Convert a figure of money to another currency, keeping its qualifier.
+
+    Without --on, --year or --rate, the latest ECB reference rate in the
+    bundled data is used.  Prints the converted figure (four significant
+    digits; a bound is rounded so that it still holds), the exact value, and
+    the rate with its source and date.
+
+    Examples:
+
+      industrial-plan convert "3 trillion yuan" --to USD --rate 6.7843
+
+      industrial-plan convert "exceeded 2 trillion yuan" --to USD --year 2022
+
+      industrial-plan convert "超过2万亿元" --to EUR --on 2023-01-30 --lang zh
+    """
+    with _reported():
+        parsed = parse_figure(figure)
+        source = currency_of(parsed.quantity)
+        if source is None:
+            _fail(f"{figure!r} is not an amount of money")
+        target = currency_code(to)
+        used = _rate_for(source, target, on, year, rate)
+        # convert() turns a rate quoted the other way round (CNY per USD for
+        # CNY -> USD); the rate is printed as given or published.
+        result = convert(parsed.quantity, target, rate=used)
+        exact = Figure(
+            result.quantity, parsed.qualifier, approximate=parsed.approximate
+        )
+        shown = format_figure(rounded(exact), locale=lang.value, style=style.value)
+        typer.echo(shown)
+        typer.echo(f"exact: {exact.describe()}")
+        typer.echo(f"rate: {_rate_text(used)}")
+
+
+def _rate_for(
+    source: str, target: str, on: str | None, year: int | None, rate: str | None
+) -> Rate:
+    """The rate the options ask for, from *source* to *target*."""
+    given = [
+        name
+        for name, value in (("--on", on), ("--year", year), ("--rate", rate))
+        if value is not None
+    ]
+    if len(given) > 1:
+        _fail(f"give at most one of --on, --year, --rate (got {', '.join(given)})", 2)
+    if source == target:
+        return Rate(source, target, Decimal(1), "same currency")
+    if rate is not None:
+        return _user_rate(rate, source, target)
+    if year is not None:
+        return convert(_one(source), target, year=year).rate
+    day = _date(on, "--on") if on is not None else ECBRates().bounds(source, target)[1]
+    return convert(_one(source), target, on=day).rate
+
+
+def _one(code: str) -> Quantity:
+    return ureg.Quantity(Decimal(1), code)
+
+
+def _rate_text(rate: Rate) -> str:
+    """The rate as given or published, and the other way round (display only)."""
+    if rate.base == rate.quote:
+        return "none needed (same currency)"
+    other = rate.inverse()
+    # float: six significant digits without a Decimal's trailing zeros.
+    return f"{rate}; {float(other.value):.6g} {other.quote} per {other.base}"
+
+
+@app.command("parse")
+def parse_command(
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT",
+            help=(
+                'A figure in English or Chinese: "超过2万亿元", "about 1.5 million t".'
+            ),
+            show_default=False,
+        ),
+    ],
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            "--currency", metavar="CODE", help='What a bare "¥" means: CNY or JPY.'
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print only the JSON, indented.")
+    ] = False,
+) -> None:
+    """Read a figure from text; print it in English, in Chinese, and as JSON.
+
+    The JSON has the exact value as a decimal string in base units (yuan,
+    not trillion yuan), the unit, the qualifier and the bounds it implies,
+    whether it is approximate, and a stated equivalent if the text gives one.
+
+    Examples:
+
+      industrial-plan parse "超过2万亿元"
+
+      industrial-plan parse "3 trillion yuan ($442.2 billion)" --json
+    """
+    with _reported():
+        figure = parse_figure(text, currency=currency)
+        record = figure_json(figure)
+        if as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
+            return
+        typer.echo(f"en: {format_figure(figure, locale='en')}")
+        typer.echo(f"zh: {format_figure(figure, locale='zh')}")
+        typer.echo(f"json: {json.dumps(record, ensure_ascii=False)}")
+
+
+def figure_json(figure: Figure) -> dict[str, Any]:
+    """A figure as plain data: exact decimal strings in base units."""
+    exact = _figure_record(figure)
+    assert exact is not None  # a figure always has a record
+    unit = unit_text(in_base_units(figure.quantity)) or None
+    record: dict[str, Any] = {"value": exact.pop("value"), "unit": unit, **exact}
+    equivalent = figure.stated_equivalent
+    record["equivalent"] = None
+    if equivalent is not None:
+        plain = in_base_units(equivalent)
+        record["equivalent"] = {
+            "value": format(Decimal(plain.magnitude), "f"),
+            "unit": unit_text(plain),
+        }
+    return record
+
+
+@app.command()
+def chart(
+    plan: PlanArgument = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="Image to write (.png or .svg)."
+        ),
+    ] = Path("progress.png"),
+    as_of: AsOfOption = None,
+    lang: LangOption = Lang.EN,
+) -> None:
+    """Draw the progress of every quantitative target into an image.
+
+    Needs matplotlib (the "chart" extra).
+
+    Examples:
+
+      industrial-plan chart -o progress.png
+
+      industrial-plan chart my-plan.toml --lang zh -o progress.svg
+    """
+    with _reported():
+        assessment = assess(_load(plan), as_of=as_of)
+        try:
+            from ._chart import progress_chart
+        except ImportError as error:
+            _fail(f"charts are not available: {error}")
+        written = progress_chart(assessment, output, lang=lang.value)
+        typer.echo(f"wrote {written}")
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of plan files.
+
+    Examples:
+
+      industrial-plan schema > plan.schema.json
+    """
+    typer.echo(json.dumps(schema(), ensure_ascii=False, indent=2))

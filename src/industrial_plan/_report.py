@@ -1,0 +1,683 @@
+"""Progress reports: an assessment as rows, a rich table, CSV, Markdown, JSON and HTML.
+
+Every view starts from the same :class:`Row` values, one per target, written
+with :func:`~industrial_plan.format_figure` in English or Chinese.  JSON is the
+exception: it is :meth:`Assessment.record` per target, exact and unconverted,
+so that machines read the numbers the assessment computed, not their display.
+
+Amounts may be shown in another currency (``Display(currency="USD")``): the
+rates used are returned by :func:`display_rates` and stated in :func:`notes`,
+and converted amounts are rounded so that a bound still holds after rounding
+("more than" rounds down, "less than" rounds up).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+from babel.numbers import format_decimal
+
+from ._figures import Figure, Qualifier
+from ._format import format_figure
+from ._model import BUILTIN_METRICS, IndustrialSystem, Target, Tier
+from ._progress import Assessment, Mismatch, Status, SystemAssessment
+from ._rates import Rate, convert
+from ._units import currency_code, currency_of, tidy, ureg
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+__all__ = [
+    "COLUMNS",
+    "Display",
+    "Row",
+    "assessment_html",
+    "display_rates",
+    "headers",
+    "json_records",
+    "markdown",
+    "notes",
+    "rate_record",
+    "report_year",
+    "rich_cards",
+    "rich_report",
+    "rich_table",
+    "rounded",
+    "rows",
+    "system_html",
+    "target_assessment_html",
+    "tier_html",
+    "title",
+    "to_csv",
+]
+
+LANGUAGES: Final = ("en", "zh")
+STYLES: Final = ("long", "compact")
+
+# Converted amounts are display values: four significant digits read like the
+# founding article's "$442.2 billion" and never pretend to the rate's precision.
+SIGNIFICANT_DIGITS: Final = 4
+# Percentages are shown with two decimals ("66.66 %").
+PERCENT_QUANTUM: Final = Decimal("0.01")
+# What rich puts where it cuts a cell short.
+_ELLIPSIS: Final = "…"
+
+COLUMNS: Final = (
+    "owner",
+    "metric",
+    "target",
+    "latest",
+    "attainment",
+    "gap",
+    "required_cagr",
+    "status",
+)
+"""The fields of a :class:`Row`, in display order."""
+
+# The words a report needs besides the plan's own names and the formatted
+# figures.  Status labels: the first column is industrial_plan.Status.value.
+_TEXT: Final[Mapping[str, Mapping[str, str]]] = {
+    "en": {
+        "owner": "tier or industry",
+        "metric": "metric",
+        "target": "target",
+        "latest": "latest",
+        "attainment": "attainment",
+        "gap": "gap",
+        "required_cagr": "required CAGR",
+        "status": "status",
+        "none": "—",
+        "dated": "{year}: {text}",
+        "percent": "{number} %",
+        "as_of": "{name}, as of {year}",
+        "display": (
+            "Amounts in {currency} at {rate}, rounded to {digits} significant "
+            "digits (bounds rounded so that they still hold)."
+        ),
+        "observation_rate": "Observations converted at {rate}.",
+        "mismatch": (
+            "Totals do not add up: {tier}, {metric} {year}: stated {stated}, "
+            "sum of industries {parts}{missing}."
+        ),
+        "missing": "; no figure for {missing}",
+        "unbounded": "no bound",
+        "name": "name",
+        "kind": "kind",
+        "industries": "industries",
+        "targets": "targets",
+        "observations": "observations",
+        "region": "region",
+        "years": "years",
+        "notes": "notes",
+    },
+    "zh": {
+        "owner": "层级或产业",
+        "metric": "指标",
+        "target": "目标",
+        "latest": "最新数据",
+        "attainment": "完成度",
+        "gap": "差距",
+        "required_cagr": "所需年均增速",
+        "status": "状态",
+        "none": "—",
+        "dated": "{year}年：{text}",
+        "percent": "{number}%",
+        "as_of": "{name}（截至{year}年）",
+        "display": (
+            "金额按{rate}换算为{currency}，保留{digits}位有效数字"
+            "（上下限取整后仍成立）。"
+        ),
+        "observation_rate": "观测值按{rate}换算。",
+        "mismatch": (
+            "合计不一致：{tier}，{metric}，{year}年：所报{stated}，"
+            "各产业合计{parts}{missing}。"
+        ),
+        "missing": "；缺少以下产业的数据：{missing}",
+        "unbounded": "无界",
+        "name": "名称",
+        "kind": "类别",
+        "industries": "产业",
+        "targets": "目标",
+        "observations": "观测值",
+        "region": "地区",
+        "years": "年份",
+        "notes": "说明",
+    },
+}
+
+_STATUS: Final[Mapping[str, Mapping[Status, str]]] = {
+    "en": {status: status.value for status in Status},
+    "zh": {
+        Status.ACHIEVED: "目标已实现",
+        Status.ON_TRACK: "进展顺利",
+        Status.ACCELERATION_NEEDED: "需要加速",
+        Status.LIMITED_PROGRESS: "进展有限",
+        Status.DETERIORATION: "出现倒退",
+        Status.NOT_ACHIEVED: "目标未实现",
+        Status.INSUFFICIENT_DATA: "数据不足",
+        Status.NOT_QUANTIFIED: "未量化",
+    },
+}
+
+# Signs for the qualifier of a percentage; "≈" also marks an approximate bound.
+_SIGNS: Final = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "≈",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.LESS_THAN: "<",
+}
+# babel's data for each report language, as _format uses it.
+_CLDR: Final = {"en": "en", "zh": "zh_Hans_CN"}
+
+
+def _check_lang(instance: object, attribute: object, value: str) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"language {value!r} is not supported; use 'en' or 'zh'")
+
+
+def _check_style(instance: object, attribute: object, value: str) -> None:
+    if value not in STYLES:
+        raise ValueError(f"style {value!r} is not supported; use 'long' or 'compact'")
+
+
+def _optional_code(value: str | None) -> str | None:
+    return None if value is None else currency_code(value)
+
+
+def _rate_tuple(rates: Iterable[Rate]) -> tuple[Rate, ...]:
+    return tuple(rates)
+
+
+@attrs.frozen
+class Display:
+    """How a report is written: language, figure style, and display currency.
+
+    Attributes:
+        lang: ``"en"`` or ``"zh"``.
+        style: ``"long"`` (``491.2 billion yuan``) or ``"compact"`` (``CN¥491.2B``).
+        currency: show amounts of money in this currency (an ISO code or a
+            name the library knows); ``None`` keeps each target's currency.
+        rates: the rates to *currency*, one per currency converted from; see
+            :func:`display_rates`.
+    """
+
+    lang: str = attrs.field(default="en", validator=_check_lang)
+    style: str = attrs.field(default="long", validator=_check_style)
+    currency: str | None = attrs.field(default=None, converter=_optional_code)
+    rates: tuple[Rate, ...] = attrs.field(default=(), converter=_rate_tuple)
+
+    def rate_from(self, code: str | None) -> Rate | None:
+        """The rate that converts *code* to the display currency, if one applies."""
+        if self.currency is None or code is None or code == self.currency:
+            return None
+        for rate in self.rates:
+            if (rate.base, rate.quote) == (code, self.currency):
+                return rate
+        raise ValueError(f"no display rate from {code} to {self.currency} was given")
+
+
+@attrs.frozen
+class Row:
+    """One target, written for display; every field is text."""
+
+    owner: str
+    metric: str
+    target: str
+    latest: str
+    attainment: str
+    gap: str
+    required_cagr: str
+    status: str
+
+    def cells(self) -> tuple[str, ...]:
+        """The fields in :data:`COLUMNS` order."""
+        return attrs.astuple(self)
+
+
+# -- the year and the rates of a display currency --------------------------------------
+
+
+def report_year(assessment: SystemAssessment) -> int:
+    """The year a report speaks of: its *as_of*, else the latest observation's year.
+
+    A plan with no observation at all speaks of its ``start_year``.
+    """
+    if assessment.as_of is not None:
+        return assessment.as_of
+    years = [a.latest.year for a in assessment if a.latest is not None]
+    return max(years, default=assessment.system.start_year)
+
+
+def display_rates(
+    assessment: SystemAssessment, currency: str, *, on: dt.date | None = None
+) -> tuple[Rate, ...]:
+    """The rates that show every amount of the assessment in *currency*.
+
+    One rate per currency the targets are stated in: the average rate of
+    :func:`report_year` by default, or the daily rate of *on*, from the
+    bundled ECB reference rates.
+    """
+    wanted = currency_code(currency)
+    codes = {
+        currency_of(a.target.figure.quantity) for a in assessment if a.target.figure
+    }
+    found = []
+    for code in sorted(c for c in codes if c is not None and c != wanted):
+        one = ureg.Quantity(Decimal(1), code)
+        if on is not None:
+            found.append(convert(one, wanted, on=on).rate)
+        else:
+            found.append(convert(one, wanted, year=report_year(assessment)).rate)
+    return tuple(found)
+
+
+# -- rows ------------------------------------------------------------------------------
+
+
+def rows(assessment: SystemAssessment, display: Display | None = None) -> list[Row]:
+    """One display row per target, in plan order."""
+    chosen = display or Display()
+    return [_row(result, assessment.system, chosen) for result in assessment]
+
+
+def _row(result: Assessment, system: IndustrialSystem | None, display: Display) -> Row:
+    text = _TEXT[display.lang]
+    target = result.target
+    if target.figure is not None:
+        stated = _amount(target.figure, display)
+    else:
+        stated = target.statement or text["none"]
+    latest = text["none"]
+    if result.latest is not None:
+        latest = _dated(
+            _amount(result.latest.figure, display), result.latest.year, text
+        )
+    return Row(
+        owner=result.owner.name.best(display.lang),
+        metric=_metric_name(target.metric, system, display.lang),
+        target=_dated(stated, target.year, text),
+        latest=latest,
+        attainment=_percent(result.attainment, display.lang),
+        gap=_amount(result.gap, display) if result.gap else text["none"],
+        required_cagr=_percent(result.required_cagr, display.lang),
+        status=_STATUS[display.lang][result.status],
+    )
+
+
+def _dated(text: str, year: int, words: Mapping[str, str]) -> str:
+    return words["dated"].format(text=text, year=year)
+
+
+def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str:
+    metrics = system.all_metrics if system is not None else BUILTIN_METRICS
+    for candidate in metrics:
+        if candidate.id == metric:
+            return candidate.name.best(lang)
+    return metric
+
+
+def _amount(figure: Figure, display: Display) -> str:
+    """A figure as text, in the display currency when one applies."""
+    rate = display.rate_from(currency_of(figure.quantity))
+    if rate is not None:
+        converted = convert(figure.quantity, rate.quote, rate=rate).quantity
+        figure = rounded(
+            Figure(converted, figure.qualifier, approximate=figure.approximate)
+        )
+    return format_figure(figure, locale=display.lang, style=display.style)
+
+
+def rounded(figure: Figure) -> Figure:
+    """The figure to :data:`SIGNIFICANT_DIGITS`, rounded so that a bound still holds.
+
+    A lower bound rounds down and an upper bound up; an exact value that
+    rounding changes becomes "about".
+    """
+    value = Decimal(figure.quantity.magnitude)
+    if not value:
+        return figure
+    quantum = Decimal(1).scaleb(value.adjusted() - SIGNIFICANT_DIGITS + 1)
+    shown = tidy(value.quantize(quantum, rounding=_direction(figure.qualifier)))
+    if shown == value:
+        return figure
+    qualifier = Qualifier.ABOUT if figure.qualifier is Qualifier.EXACT else None
+    return Figure(
+        ureg.Quantity(shown, figure.quantity.units),
+        qualifier or figure.qualifier,
+        approximate=figure.approximate or qualifier is not None,
+    )
+
+
+def _direction(qualifier: Qualifier) -> str:
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        return ROUND_FLOOR
+    if qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        return ROUND_CEILING
+    return ROUND_HALF_EVEN
+
+
+def _percent(figure: Figure | None, lang: str) -> str:
+    """A ratio as a percentage with its bound: ``> 66.66 %``, ``≈ 61.4 %``.
+
+    Rounded in the direction that keeps a bound true, as :func:`rounded`.
+    """
+    text = _TEXT[lang]
+    if figure is None:
+        return text["none"]
+    ratio = Decimal(figure.quantity.magnitude) * 100
+    shown = tidy(ratio.quantize(PERCENT_QUANTUM, rounding=_direction(figure.qualifier)))
+    number = format_decimal(shown, locale=_CLDR[lang], decimal_quantization=False)
+    signs = [_SIGNS[figure.qualifier]]
+    if figure.approximate and figure.qualifier is not Qualifier.ABOUT:
+        signs.append(_SIGNS[Qualifier.ABOUT])
+    prefix = " ".join(sign for sign in signs if sign)
+    percent = text["percent"].format(number=number)
+    return f"{prefix} {percent}" if prefix else percent
+
+
+# -- notes under a report --------------------------------------------------------------
+
+
+def notes(assessment: SystemAssessment, display: Display | None = None) -> list[str]:
+    """What a reader needs under the table: rates used, and totals that disagree."""
+    chosen = display or Display()
+    text = _TEXT[chosen.lang]
+    found = [
+        text["display"].format(
+            currency=chosen.currency, rate=rate, digits=SIGNIFICANT_DIGITS
+        )
+        for rate in chosen.rates
+    ]
+    used = dict.fromkeys(rate for result in assessment for rate in result.rates)
+    found.extend(text["observation_rate"].format(rate=rate) for rate in used)
+    found.extend(
+        _mismatch_line(mismatch, assessment.system, chosen)
+        for mismatch in assessment.mismatches
+    )
+    return found
+
+
+def _mismatch_line(
+    mismatch: Mismatch, system: IndustrialSystem, display: Display
+) -> str:
+    text = _TEXT[display.lang]
+    parts = text["unbounded"]
+    if mismatch.sum_of_parts is not None:
+        parts = _amount(mismatch.sum_of_parts, display)
+    missing = ""
+    if mismatch.missing:
+        names = [system.owner(key).name.best(display.lang) for key in mismatch.missing]
+        missing = text["missing"].format(missing=", ".join(names))
+    return text["mismatch"].format(
+        tier=mismatch.tier.name.best(display.lang),
+        metric=_metric_name(mismatch.metric, system, display.lang),
+        year=mismatch.year,
+        stated=_amount(mismatch.stated, display),
+        parts=parts,
+        missing=missing,
+    )
+
+
+# -- rich, CSV, Markdown ---------------------------------------------------------------
+
+
+def headers(lang: str = "en") -> tuple[str, ...]:
+    """The column headings in *lang*, in :data:`COLUMNS` order."""
+    return tuple(_TEXT[lang][column] for column in COLUMNS)
+
+
+def title(assessment: SystemAssessment, lang: str = "en") -> str:
+    """The plan's name, with the *as_of* year when the assessment has one."""
+    name = assessment.system.name.best(lang)
+    if assessment.as_of is None:
+        return name
+    return _TEXT[lang]["as_of"].format(name=name, year=assessment.as_of)
+
+
+def rich_table(assessment: SystemAssessment, display: Display | None = None) -> Table:
+    """The report as a :class:`rich.table.Table` (needs the ``cli`` extra)."""
+    # Optional: only the command line needs rich.
+    from rich.table import Table
+    from rich.text import Text
+
+    chosen = display or Display()
+    # Text, not str: rich would read "[...]" in a plan's names as markup.
+    table = Table(title=Text(title(assessment, chosen.lang)))
+    numeric = {"attainment", "gap", "required_cagr"}
+    for column, heading in zip(COLUMNS, headers(chosen.lang), strict=True):
+        justify: Literal["left", "right"] = "right" if column in numeric else "left"
+        table.add_column(Text(heading), justify=justify)
+    for row in rows(assessment, chosen):
+        table.add_row(*(Text(cell) for cell in row.cells()))
+    return table
+
+
+def rich_cards(
+    assessment: SystemAssessment, display: Display | None = None
+) -> RenderableType:
+    """The report one target at a time, label beside value, for narrow terminals.
+
+    Eight columns need about 140 characters; squeezed into 80 they would
+    break words.  Here each value has a line of its own.
+    """
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    chosen = display or Display()
+    labels = headers(chosen.lang)[1:]
+    parts: list[RenderableType] = [Text(title(assessment, chosen.lang), style="bold")]
+    for row in rows(assessment, chosen):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim")
+        grid.add_column()
+        for label, cell in zip(labels, row.cells()[1:], strict=True):
+            grid.add_row(Text(label), Text(cell))
+        parts.extend([Text(""), Text(row.owner, style="bold"), grid])
+    return Group(*parts)
+
+
+def rich_report(
+    assessment: SystemAssessment, display: Display | None, width: int
+) -> RenderableType:
+    """The table if it fits in *width* characters, else :func:`rich_cards`.
+
+    The table fits when rich can show it without cutting a cell short ("…"),
+    wrapping lines at spaces as needed.
+    """
+    from rich.console import Console
+
+    chosen = display or Display()
+    table = rich_table(assessment, chosen)
+    trial = Console(width=width, file=io.StringIO(), color_system=None)
+    with trial.capture() as captured:
+        trial.print(table)
+    cells = [title(assessment, chosen.lang), *headers(chosen.lang)]
+    cells.extend(cell for row in rows(assessment, chosen) for cell in row.cells())
+    stated = sum(cell.count(_ELLIPSIS) for cell in cells)
+    if captured.get().count(_ELLIPSIS) <= stated:
+        return table
+    return rich_cards(assessment, chosen)
+
+
+def to_csv(assessment: SystemAssessment, display: Display | None = None) -> str:
+    """The report rows as CSV text, with a header row (notes are not included)."""
+    chosen = display or Display()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers(chosen.lang))
+    writer.writerows(row.cells() for row in rows(assessment, chosen))
+    return buffer.getvalue()
+
+
+def markdown(assessment: SystemAssessment, display: Display | None = None) -> str:
+    """The report as a Markdown pipe table, followed by its notes."""
+    chosen = display or Display()
+    lines = [f"## {_markdown_cell(title(assessment, chosen.lang))}", ""]
+    lines.append(_markdown_line(headers(chosen.lang)))
+    lines.append(_markdown_line(["---"] * len(COLUMNS)))
+    lines.extend(_markdown_line(row.cells()) for row in rows(assessment, chosen))
+    extra = notes(assessment, chosen)
+    if extra:
+        lines.append("")
+        lines.extend(f"- {_markdown_cell(note)}" for note in extra)
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_line(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |"
+
+
+# A pipe ends a cell; "<" before a letter opens HTML and "&" before a name an
+# entity; the others mark emphasis, code and links.  A backslash escapes each
+# in CommonMark; "< 8.45 %" and "& co" stay as they are.
+_MARKDOWN_SPECIAL: Final = re.compile(r"[\\|*_`\[\]]|<(?=[A-Za-z/!?])|&(?=[A-Za-z#])")
+
+
+def _markdown_cell(text: str) -> str:
+    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], text)
+    return escaped.replace("\n", " ")  # a newline would end the row
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def json_records(
+    assessment: SystemAssessment, display: Display | None = None
+) -> list[dict[str, Any]]:
+    """One record per target: :meth:`Assessment.record`, exact and unconverted.
+
+    With a display currency, each record also gets ``display_rate``: the rate
+    from the record's unit to that currency (:func:`rate_record`), or ``None``
+    where no conversion applies (not money, or already that currency).
+    """
+    records = assessment.records()
+    if display is None or display.currency is None:
+        return records
+    for result, record in zip(assessment, records, strict=True):
+        figure = result.target.figure
+        code = currency_of(figure.quantity) if figure is not None else None
+        rate = display.rate_from(code)
+        record["display_rate"] = rate_record(rate) if rate is not None else None
+    return records
+
+
+def rate_record(rate: Rate) -> dict[str, Any]:
+    """A rate as a plain dict: the exact value as a string, dates in ISO form."""
+    return {
+        "base": rate.base,
+        "quote": rate.quote,
+        "value": format(rate.value, "f"),
+        "source": rate.source,
+        "effective": rate.effective.isoformat() if rate.effective else None,
+        "year": rate.year,
+        "days": rate.days,
+    }
+
+
+# -- HTML for Jupyter ------------------------------------------------------------------
+
+
+def system_html(system: IndustrialSystem) -> str:
+    """An industrial system as an HTML table of its tiers, for Jupyter."""
+    text = _TEXT["en"]
+    facts = (
+        f"{text['region']}: {system.region}; "
+        f"{text['years']}: {system.start_year}–{system.end_year}; {system.formula}"
+    )
+    body = [
+        (
+            str(tier.name),
+            tier.kind,
+            ", ".join(str(industry.name) for industry in tier.industries),
+            "; ".join(_target_text(target, system) for target in tier.targets),
+        )
+        for tier in system.tiers
+    ]
+    heading = (text["name"], text["kind"], text["industries"], text["targets"])
+    return _html_block(str(system.name), facts, heading, body)
+
+
+def tier_html(tier: Tier) -> str:
+    """A tier as HTML: its industries, targets and observations, for Jupyter."""
+    text = _TEXT["en"]
+    observed = [
+        f"{_metric_name(o.metric, None, 'en')}, "
+        f"{_dated(format_figure(o.figure), o.year, text)}"
+        for o in tier.observations
+    ]
+    groups = (
+        (text["industries"], [str(industry.name) for industry in tier.industries]),
+        (text["targets"], [_target_text(t, None) for t in tier.targets]),
+        (text["observations"], observed),
+    )
+    # The group's name on its first row only, as in a printed table.
+    body = [
+        (label if i == 0 else "", item)
+        for label, items in groups
+        for i, item in enumerate(items)
+    ]
+    return _html_block(str(tier.name), tier.kind, None, body)
+
+
+def assessment_html(assessment: SystemAssessment) -> str:
+    """A system's assessment as an HTML table with its notes, for Jupyter."""
+    body = [row.cells() for row in rows(assessment)]
+    html_notes = _html_list(notes(assessment))
+    table = _html_block(title(assessment), None, headers(), body)
+    return table + html_notes
+
+
+def target_assessment_html(result: Assessment) -> str:
+    """One target's assessment as an HTML table with its notes, for Jupyter."""
+    row = _row(result, None, Display())
+    body = [row.cells()]
+    return _html_block(str(result.owner.name), None, headers(), body) + _html_list(
+        result.notes
+    )
+
+
+def _target_text(target: Target, system: IndustrialSystem | None) -> str:
+    text = _TEXT["en"]
+    stated = format_figure(target.figure) if target.figure else target.statement or ""
+    metric = _metric_name(target.metric, system, "en")
+    return f"{metric}, {_dated(stated, target.year, text)}"
+
+
+def _html_block(
+    caption: str,
+    subtitle: str | None,
+    heading: Sequence[str] | None,
+    body: Iterable[Sequence[str]],
+) -> str:
+    """A captioned HTML table; every piece of text is escaped."""
+    e = html.escape
+    parts = ["<table>", f"<caption><strong>{e(caption)}</strong>"]
+    if subtitle:
+        parts.append(f"<br><small>{e(subtitle)}</small>")
+    parts.append("</caption>")
+    if heading is not None:
+        head = "".join(f'<th style="text-align:left">{e(h)}</th>' for h in heading)
+        parts.append(f"<thead><tr>{head}</tr></thead>")
+    parts.append("<tbody>")
+    for cells in body:
+        row = "".join(f'<td style="text-align:left">{e(cell)}</td>' for cell in cells)
+        parts.append(f"<tr>{row}</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def _html_list(items: Iterable[str]) -> str:
+    listed = [f"<li>{html.escape(item)}</li>" for item in items]
+    return f"<ul>{''.join(listed)}</ul>" if listed else ""
