@@ -8,11 +8,13 @@ exchange rate.  Everything public is importable from this package.
 from __future__ import annotations
 
 from . import examples
+from ._chart import progress_chart, progress_figure
 from ._errors import (
     CurrencyMismatchError,
     DateOutOfRangeError,
     IndustrialPlanError,
     InvalidNumberError,
+    MissingExtraError,
     MissingRateError,
     NotFoundError,
     ParseError,
@@ -22,6 +24,7 @@ from ._errors import (
     UnitError,
     UnknownCurrencyError,
 )
+from ._export import long_records, to_arrow, to_iamc, to_pandas
 from ._figures import (
     Bound,
     Figure,
@@ -146,6 +149,7 @@ __all__ = [
     "InvalidNumberError",
     "Metric",
     "Mismatch",
+    "MissingExtraError",
     "MissingRateError",
     "Names",
     "NotFoundError",
@@ -195,16 +199,22 @@ __all__ = [
     "in_base_units",
     "load",
     "loads",
+    "long_records",
     "parse_figure",
     "parse_unit",
+    "progress_chart",
+    "progress_figure",
     "save",
     "schema",
     "status_rank",
     "sum_of_parts",
     "syntax_of",
     "tidy",
+    "to_arrow",
     "to_decimal",
     "to_dict",
+    "to_iamc",
+    "to_pandas",
     "total",
     "unit_text",
     "ureg",

@@ -169,3 +169,11 @@ class PlanValidationError(IndustrialPlanError, ValueError):
         noun = "problem" if count == 1 else "problems"
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         super().__init__(f"{where}{count} {noun} in the plan:\n{lines}")
+
+
+class MissingExtraError(IndustrialPlanError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    The message names the ``pip install`` extra to add, such as
+    ``industrial-plan[chart]``.
+    """

@@ -1,0 +1,322 @@
+"""Targets and observations as long-format rows, for pandas, Arrow and pyam.
+
+A long table has one row per stated value: who owns it (tier, industry),
+what it is (target or observation, metric, year) and the value itself.  Values
+are exact :class:`~decimal.Decimal` amounts in base units (yuan, not billions
+of yuan), so rows from figures stated with different scale words add up
+directly and nothing is rounded on the way to a data frame.
+
+:func:`long_records` needs nothing beyond the library; :func:`to_pandas`,
+:func:`to_arrow` and :func:`to_iamc` need the ``export`` extra
+(``pip install "industrial-plan[export]"``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ._errors import MissingExtraError
+from ._figures import Figure, Source
+from ._model import IndustrialSystem, Industry, Owner
+from ._units import currency_of, in_base_units, tidy, unit_text
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow
+
+__all__ = ["COLUMNS", "long_records", "to_arrow", "to_iamc", "to_pandas"]
+
+COLUMNS: tuple[str, ...] = (
+    "region",
+    "system",
+    "tier",
+    "industry",
+    "kind",
+    "metric",
+    "year",
+    "unit",
+    "value",
+    "qualifier",
+    "approximate",
+    "statement",
+    "source",
+)
+"""The columns of :func:`long_records`, :func:`to_pandas` and :func:`to_arrow`."""
+
+
+# decimal128 holds 38 digits; decimal256 holds 76.  Stated figures need far
+# fewer, but a value in base units of a large scale word can get long.
+_DECIMAL128_DIGITS = 38
+_DECIMAL256_DIGITS = 76
+
+
+def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
+    """Every target and observation of *system* as one plain dict each.
+
+    Rows follow the plan's order: each tier's targets and observations, then
+    those of its industries in turn.  The columns, in this order:
+
+    - ``region``, ``system``: the English (or first) names of the region
+      and the system;
+    - ``tier``, ``industry``: ids of the owner's tier and of the industry
+      (``None`` for a tier's own rows);
+    - ``kind``: ``"target"`` or ``"observation"``;
+    - ``metric``, ``year``: the metric's id and the year;
+    - ``unit``: the currency code for money (``"CNY"``), else the unit
+      without scale words (``"GW"``, ``"t"``; ``""`` for a count);
+    - ``value``: the exact value in that unit, a :class:`~decimal.Decimal`
+      (491.2 billion yuan is ``Decimal("491200000000")``);
+    - ``qualifier``: the :class:`~industrial_plan.Qualifier`'s value
+      (``"more than"``), so a bound is never mistaken for the value itself;
+    - ``approximate``: whether the figure is approximate;
+    - ``statement``: a target's statement ("significant progress"), if any;
+    - ``source``: the cited source as text, or ``None``.
+
+    A qualitative target has ``None`` for ``unit``, ``value``,
+    ``qualifier`` and ``approximate``: it states no number.
+
+    Args:
+        system: the industrial system.
+
+    Returns:
+        One dict per target and observation.
+
+    >>> from industrial_plan import examples
+    >>> rows = long_records(examples.xiamen())
+    >>> [(r["tier"], r["kind"], r["value"]) for r in rows]
+    [('pillar_clusters', 'target', Decimal('3000000000000')),
+     ('pillar_clusters', 'observation', Decimal('2000000000000')),
+     ('strategic_emerging', 'target', Decimal('800000000000')),
+     ('strategic_emerging', 'observation', Decimal('491200000000')),
+     ('future', 'target', None)]
+    """
+    return list(_rows(system))
+
+
+def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
+    common = {"region": str(system.region), "system": str(system.name)}
+    for tier in system.tiers:
+        owners: tuple[Owner, ...] = (tier, *tier.industries)
+        for owner in owners:
+            where = {
+                **common,
+                "tier": tier.id,
+                "industry": owner.id if isinstance(owner, Industry) else None,
+            }
+            for target in owner.targets:
+                yield {
+                    **where,
+                    "kind": "target",
+                    "metric": target.metric,
+                    "year": target.year,
+                    **_figure_columns(target.figure),
+                    "statement": target.statement,
+                    "source": _source_text(target.source, target.figure),
+                }
+            for observation in owner.observations:
+                yield {
+                    **where,
+                    "kind": "observation",
+                    "metric": observation.metric,
+                    "year": observation.year,
+                    **_figure_columns(observation.figure),
+                    "statement": None,
+                    "source": _source_text(observation.source, observation.figure),
+                }
+
+
+def _figure_columns(figure: Figure | None) -> dict[str, Any]:
+    if figure is None:
+        return {"unit": None, "value": None, "qualifier": None, "approximate": None}
+    base = in_base_units(figure.quantity)
+    return {
+        "unit": currency_of(base) or unit_text(base),
+        "value": tidy(Decimal(base.magnitude)),
+        "qualifier": figure.qualifier.value,
+        "approximate": figure.approximate,
+    }
+
+
+def _source_text(source: Source | None, figure: Figure | None) -> str | None:
+    # Plan files cite on the target or observation; figures built in code
+    # may carry the source themselves.
+    cited = source or (figure.source if figure is not None else None)
+    return str(cited) if cited is not None else None
+
+
+# -- Arrow and pandas ------------------------------------------------------------------
+
+
+def to_arrow(system: IndustrialSystem) -> pyarrow.Table:
+    """The rows of :func:`long_records` as an Arrow table, values exact.
+
+    ``value`` is a ``decimal128(38, s)`` column whose scale ``s`` is the
+    largest number of fraction digits among the values, so every value is
+    stored exactly; values too long for 38 digits get ``decimal256(76, s)``.
+    ``year`` is ``int32``, ``approximate`` is ``bool`` and the other columns
+    are strings; missing values are nulls.
+
+    Args:
+        system: the industrial system.
+
+    Returns:
+        A :class:`pyarrow.Table` with the columns of :func:`long_records`.
+
+    Raises:
+        MissingExtraError: if pyarrow is not installed.
+        ValueError: if a value needs more than 76 digits.
+
+    >>> from industrial_plan import examples
+    >>> table = to_arrow(examples.xiamen())
+    >>> table.schema.field("value").type
+    Decimal128Type(decimal128(38, 0))
+    >>> table.column("value").to_pylist()[3]
+    Decimal('491200000000')
+    """
+    pa = _import("pyarrow", "Arrow tables")
+    rows = long_records(system)
+    schema = _schema(pa, [row["value"] for row in rows])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _schema(pa: Any, values: list[Decimal | None]) -> Any:
+    string = pa.string()
+    fields = dict.fromkeys(COLUMNS, string)
+    fields["year"] = pa.int32()
+    fields["approximate"] = pa.bool_()
+    fields["value"] = _decimal_type(pa, [v for v in values if v is not None])
+    return pa.schema([(name, fields[name]) for name in COLUMNS])
+
+
+def _decimal_type(pa: Any, values: list[Decimal]) -> Any:
+    """The narrowest Arrow decimal type that stores every value exactly."""
+    scale = max((_fraction_digits(v) for v in values), default=0)
+    whole = max((_whole_digits(v) for v in values), default=1)
+    if whole + scale <= _DECIMAL128_DIGITS:
+        return pa.decimal128(_DECIMAL128_DIGITS, scale)
+    if whole + scale <= _DECIMAL256_DIGITS:
+        return pa.decimal256(_DECIMAL256_DIGITS, scale)
+    raise ValueError(
+        f"values need {whole + scale} digits; Arrow decimals hold at most "
+        f"{_DECIMAL256_DIGITS}"
+    )
+
+
+def _fraction_digits(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # values are finite
+    return max(0, -exponent)
+
+
+def _whole_digits(value: Decimal) -> int:
+    # adjusted() is the exponent of the leading digit: 491200000000 -> 11.
+    return max(value.adjusted() + 1, 1) if value else 1
+
+
+def to_pandas(system: IndustrialSystem) -> pandas.DataFrame:
+    """The rows of :func:`long_records` as a pandas DataFrame, values exact.
+
+    Every column is Arrow-backed (:class:`pandas.ArrowDtype`), the table of
+    :func:`to_arrow` viewed through pandas: ``value`` is an exact
+    ``decimal128`` column whose items are :class:`~decimal.Decimal`, sums stay
+    exact, and missing values are ``pd.NA`` rather than ``NaN``, so an
+    integer year or a boolean never turns into a float.  Call
+    ``df["value"].astype(float)`` when you want floats and accept rounding.
+
+    Args:
+        system: the industrial system.
+
+    Returns:
+        A DataFrame with the columns of :func:`long_records`.
+
+    Raises:
+        MissingExtraError: if pandas or pyarrow is not installed.
+
+    >>> from industrial_plan import examples
+    >>> df = to_pandas(examples.xiamen())
+    >>> df.loc[df["kind"] == "observation", "value"].sum()
+    Decimal('2491200000000')
+    """
+    pd = _import("pandas", "data frames")
+    # The exact decimal column is Arrow's, so pandas needs pyarrow here too.
+    table = to_arrow(system)
+    frame: pandas.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    return frame
+
+
+def to_iamc(system: IndustrialSystem) -> pandas.DataFrame:
+    """Targets and observations in the IAMC wide layout that pyam reads.
+
+    One row per ``model``, ``scenario``, ``region``, ``variable`` and
+    ``unit``, one column per year:
+
+    - ``model`` is the system's name and ``region`` its region's;
+    - ``scenario`` is ``"target"`` or ``"observed"``;
+    - ``variable`` is ``metric|tier`` for a tier's own values and
+      ``metric|tier|industry`` for an industry's: the metric comes first
+      because pyam's hierarchy sums ``X|*`` into ``X``, so
+      ``check_aggregate("total_scale|pillar_clusters")`` compares a tier's
+      total with its industries;
+    - ``unit`` and values are in base units, as in :func:`long_records`.
+
+    The layout has no place for what makes a figure more than a number:
+    values are floats (binary floating point, so 0.1 is not exact and very
+    long values round), qualifiers are dropped (a lower bound "more than 2
+    trillion" becomes 2e12), and qualitative targets are left out.  Use
+    :func:`to_pandas` or :func:`to_arrow` where that matters.  Of several
+    observations of one year, the last one listed is kept.
+
+    Args:
+        system: the industrial system.
+
+    Returns:
+        A DataFrame with columns ``model``, ``scenario``, ``region``,
+        ``variable``, ``unit`` and one integer column per year.
+
+    Raises:
+        MissingExtraError: if pandas is not installed.
+
+    >>> from industrial_plan import examples
+    >>> iamc = to_iamc(examples.xiamen())
+    >>> iamc[["scenario", "variable", 2022, 2027]]  # doctest: +NORMALIZE_WHITESPACE
+       scenario                          variable          2022          2027
+    0  observed     total_scale|pillar_clusters  2.000000e+12           NaN
+    1  observed  total_scale|strategic_emerging  4.912000e+11           NaN
+    2    target     total_scale|pillar_clusters           NaN  3.000000e+12
+    3    target  total_scale|strategic_emerging           NaN  8.000000e+11
+    """
+    pd = _import("pandas", "data frames")
+    index = ["model", "scenario", "region", "variable", "unit"]
+    values: dict[tuple[str, ...], dict[int, float]] = {}
+    for row in long_records(system):
+        if row["value"] is None:
+            continue
+        parts = [row["metric"], row["tier"], row["industry"]]
+        key = (
+            row["system"],
+            "target" if row["kind"] == "target" else "observed",
+            row["region"],
+            "|".join(part for part in parts if part is not None),
+            row["unit"],
+        )
+        values.setdefault(key, {})[row["year"]] = float(row["value"])
+    years = sorted({year for by_year in values.values() for year in by_year})
+    table = [
+        [*key, *(by_year.get(year, float("nan")) for year in years)]
+        for key, by_year in sorted(values.items())
+    ]
+    frame: pandas.DataFrame = pd.DataFrame(table, columns=[*index, *years])
+    return frame
+
+
+def _import(name: str, feature: str) -> Any:
+    """Import an optional dependency of the ``export`` extra, or say how to get it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        raise MissingExtraError(
+            f"install industrial-plan[export] for {feature} ({name} is missing)"
+        ) from error
