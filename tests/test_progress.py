@@ -348,3 +348,21 @@ def test_bounds_in_totals_are_honoured() -> None:
 def test_missing_parts_are_reported_not_counted_as_zero() -> None:
     (mismatch,) = ip.check_consistency(_tier_plan(_cny(100), [_cny(100), None]))
     assert mismatch.missing == ("i1",)
+
+
+def test_record_units_name_the_unit_of_the_values() -> None:
+    target = Figure(ip.amount("1.5", "million t"))
+    tier = ip.Tier(
+        "t",
+        "tier",
+        "cluster",
+        targets=[ip.Target("production", 2030, target)],
+        observations=[ip.Observation("production", 2022, Figure(ip.amount(900, "thousand t")))],
+    )
+    system = ip.IndustrialSystem(
+        name="x", region="x", start_year=2020, end_year=2030, tiers=[tier]
+    )
+    (record,) = ip.assess(system).records()
+    assert record["unit"] == "t"
+    assert record["target"]["value"] == "1500000"
+    assert record["latest"]["value"] == "900000"

@@ -40,7 +40,15 @@ from ._model import (
     Tier,
 )
 from ._rates import Rate, RateSource, annual_average, convert
-from ._units import Quantity, currency_of, in_base_units, tidy, to_decimal, ureg
+from ._units import (
+    Quantity,
+    currency_of,
+    in_base_units,
+    tidy,
+    to_decimal,
+    unit_text,
+    ureg,
+)
 
 
 class Status(enum.Enum):
@@ -258,7 +266,8 @@ class Assessment:
 def _unit(figure: Figure | None) -> str | None:
     if figure is None:
         return None
-    return currency_of(figure.quantity) or str(figure.quantity.units)
+    # The unit the record's values are in: base units, scale words dropped.
+    return currency_of(figure.quantity) or unit_text(in_base_units(figure.quantity))
 
 
 def _plain(value: Decimal) -> str:
