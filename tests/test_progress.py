@@ -357,7 +357,9 @@ def test_record_units_name_the_unit_of_the_values() -> None:
         "tier",
         "cluster",
         targets=[ip.Target("production", 2030, target)],
-        observations=[ip.Observation("production", 2022, Figure(ip.amount(900, "thousand t")))],
+        observations=[
+            ip.Observation("production", 2022, Figure(ip.amount(900, "thousand t")))
+        ],
     )
     system = ip.IndustrialSystem(
         name="x", region="x", start_year=2020, end_year=2030, tiers=[tier]
