@@ -116,8 +116,8 @@ def test_report_json_with_a_rate_date() -> None:
 def test_report_converted_table_states_the_rate() -> None:
     result = run("report", "--currency", "usd")
     assert result.exit_code == 0, result.output
-    assert "2022: more than $297.5B" in result.stdout
-    assert "Amounts in USD at 0.148787 USD per CNY (ECB reference rates" in (
+    assert "2022: more than $296.9B" in result.stdout
+    assert "Amounts in USD at 0.148484 USD per CNY (ECB reference rates" in (
         result.stdout
     )
     assert "2022 average of 257 days" in result.stdout
@@ -346,9 +346,9 @@ def test_convert_at_the_average_rate_of_a_year() -> None:
         "--style", "long",
     )  # fmt: skip
     lines = result.stdout.splitlines()
-    assert lines[0] == "more than 297.5 billion US dollars"
-    assert lines[2].startswith("rate: 0.148787 USD per CNY (ECB reference rates")
-    assert "2022 average of 257 days); 6.72101 CNY per USD" in lines[2]
+    assert lines[0] == "more than 296.9 billion US dollars"
+    assert lines[2].startswith("rate: 0.148484 USD per CNY (ECB reference rates")
+    assert "2022 average of 257 days); 6.73474 CNY per USD" in lines[2]
 
 
 def test_convert_at_the_rate_of_a_day_in_chinese() -> None:

@@ -163,3 +163,24 @@ def test_same_currency_conversion_needs_no_rate() -> None:
     result = ip.convert(ip.amount("491.2", "billion CNY"), "yuan")
     assert result.quantity == ip.amount(491_200_000_000, "CNY")
     assert result.rate.value == 1
+
+
+@settings(max_examples=10)
+@given(st.sampled_from(QUOTED), st.sampled_from(QUOTED), st.integers(2006, 2025))
+def test_annual_averages_of_both_directions_are_inverses(
+    a: str, b: str, year: int
+) -> None:
+    there = ip.annual_average(a, b, year).value
+    back = ip.annual_average(b, a, year).value
+    assert abs(there * back - 1) < PRECISION
+
+
+def test_annual_average_is_taken_as_markets_quote_the_pair() -> None:
+    days = [dt.date(2022, 1, 1) + dt.timedelta(days=i) for i in range(365)]
+    daily = {
+        ECB.rate("USD", "CNY", d).effective: ECB.rate("USD", "CNY", d).value
+        for d in days
+    }
+    mean = sum(v for d, v in daily.items() if d is not None and d.year == 2022) / 257
+    assert ip.annual_average("USD", "CNY", 2022).value == mean
+    assert ip.annual_average("CNY", "USD", 2022).value == 1 / mean

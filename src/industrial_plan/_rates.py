@@ -220,7 +220,10 @@ def annual_average(
     """The mean of the daily rates of *year*, as analysts use for annual figures.
 
     Days without a publication (weekends, holidays) are not counted twice:
-    each business day's rate counts once.  The whole year must lie inside the
+    each business day's rate counts once.  The mean is taken in the direction
+    the pair is quoted above 1 (CNY per USD, USD per EUR; by the geometric
+    mean), and the other direction is its exact inverse, so that converting
+    there and back returns the amount.  The whole year must lie inside the
     source's data, otherwise :class:`DateOutOfRangeError` names the range.
     """
     source = default_source() if source is None else source
@@ -246,7 +249,16 @@ def _annual_average(source: RateSource, base: str, quote: str, year: int) -> Rat
         raise DateOutOfRangeError(
             year, error.first, error.last, f"{source.name} (whole year needed)"
         ) from None
-    mean = sum(daily.values(), Decimal(0)) / len(daily)
+    values = list(daily.values())
+    # The mean of daily rates depends on the direction it is taken in (the
+    # mean of 1/x is not 1/mean of x), so it is taken in one direction per
+    # pair, the one quoted above 1 as markets quote it (CNY per USD, USD per
+    # EUR), and inverted for the other: converting there and back is exact.
+    if sum(value.ln() for value in values) < 0:
+        inverse_mean = sum((1 / value for value in values), Decimal(0)) / len(values)
+        mean = 1 / inverse_mean
+    else:
+        mean = sum(values, Decimal(0)) / len(values)
     return Rate(base, quote, mean, source.name, year=year, days=len(daily))
 
 
