@@ -4,7 +4,7 @@ Every library benchmark sits in a group beside a plain ``decimal.Decimal``
 baseline doing the same arithmetic on the same numbers, so the library's
 overhead reads as a ratio.  Run with::
 
-    /tmp/venv/bin/python -m pytest benchmarks -p no:cacheprovider --benchmark-only
+    python -m pytest benchmarks -p no:cacheprovider --benchmark-only
 """
 
 from __future__ import annotations

@@ -305,15 +305,18 @@ def assess_target(
     baseline_year: int | None = None,
     policy: ConversionPolicy | None = None,
     thresholds: Thresholds | None = None,
+    tier: Tier | None = None,
 ) -> Assessment:
     """Assess one target of a tier or industry.
 
     *as_of* ignores observations after that year; *baseline_year* picks the
     baseline (default: the first observation in or after the plan's
     ``start_year``; a missing year falls back to the next one observed).
+    *tier* is the owner's tier when the caller knows it (else it is looked up).
     """
     owner = system.owner(owner) if isinstance(owner, str) else owner
-    tier = owner if isinstance(owner, Tier) else system.tier_of(owner)
+    if tier is None:
+        tier = owner if isinstance(owner, Tier) else system.tier_of(owner)
     metric = system.metric(target.metric)
     direction = target.direction or metric.direction
     base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
@@ -777,6 +780,10 @@ class SystemAssessment:
         return assessment_html(self)
 
 
+def _owners_of(tier: Tier) -> tuple[Owner, ...]:
+    return (tier, *tier.industries)
+
+
 def assess(
     system: IndustrialSystem,
     *,
@@ -805,8 +812,11 @@ def assess(
             baseline_year=baseline_year,
             policy=policy,
             thresholds=thresholds,
+            tier=tier,
         )
-        for owner, target in system.targets()
+        for tier in system.tiers
+        for owner in _owners_of(tier)
+        for target in owner.targets
     )
     mismatches = tuple(check_consistency(system, rtol=rtol, atol=atol, policy=policy))
     return SystemAssessment(system, results, mismatches, as_of)
