@@ -157,11 +157,11 @@ industries = ["chips"]
 """
     with pytest.raises(ip.PlanValidationError) as caught:
         ip.loads(text, "toml", file="plan.toml")
-    paths = {problem.path for problem in caught.value.problems}
-    assert paths == {
-        "tiers[0].targets[0].year",
-        "tiers[0].targets[0].figure",
-        "roadmap.enterprises[0].industries[0]",
+    lines = {problem.path: problem.line for problem in caught.value.problems}
+    assert lines == {
+        "tiers[0].targets[0].year": 13,
+        "tiers[0].targets[0].figure": 14,
+        "roadmap.enterprises[0].industries[0]": 20,
     }
 
 
@@ -224,3 +224,47 @@ def test_figures_that_words_cannot_carry_are_saved_as_fields() -> None:
     )
     text = ip.dumps(system, "yaml")
     assert ip.loads(text, "yaml") == system
+
+
+def test_toml_problems_point_at_their_lines() -> None:
+    text = """\
+name = "Test"
+region = "Somewhere"
+start_year = 2022
+end_year = 2027
+
+[[tiers]]
+id = "a"
+name = "A"
+kind = "cluster"
+
+[[tiers.industries]]
+id = "a1"
+name = "A1"
+
+[[tiers]]
+id = "b"
+name = "B"
+kind = "cluster"
+
+[[tiers.industries]]
+id = "b1"
+name = "B1"
+
+[[tiers.industries]]
+id = "b2"
+name = "B2"
+
+[[tiers.industries.observations]]
+metric = "total_scale"
+year = 2022
+figure = "3 trillon yuan"
+
+[roadmap]
+summary = 5
+"""
+    with pytest.raises(ip.PlanValidationError) as caught:
+        ip.loads(text, "toml")
+    lines = {problem.path: problem.line for problem in caught.value.problems}
+    assert lines["tiers[1].industries[1].observations[0].figure"] == 31
+    assert lines["roadmap.summary"] == 34

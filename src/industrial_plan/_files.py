@@ -4,7 +4,7 @@ Reading goes text -> plain data (safe loaders only) -> typed values through
 one cattrs converter; writing goes the other way.  Problems are collected, not
 raised one by one: a file with five mistakes yields one
 :class:`PlanValidationError` listing five problems, each with its field path
-and, for YAML, its line.
+and, for YAML and TOML, its line.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def load(
     """Read a plan file; the syntax comes from the suffix unless given.
 
     Raises :class:`PlanValidationError` listing every problem found, each with
-    its field path (and line, for YAML), and naming the file.
+    its field path (and line, for YAML and TOML), and naming the file.
     """
     file = Path(path)
     chosen = syntax or syntax_of(file)
@@ -214,7 +214,7 @@ def _parse_text(
 ) -> tuple[Any, Callable[[str], int | None] | None]:
     try:
         if syntax == "toml":
-            return tomllib.loads(text), None
+            return tomllib.loads(text), _toml_lines(text)
         if syntax == "json":
             return json.loads(text, parse_float=Decimal), None
         if syntax == "yaml":
@@ -236,6 +236,64 @@ def _parse_text(
 
 
 _SEGMENT = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
+
+
+_TOML_ARRAY_HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]\s*(#.*)?$")
+_TOML_TABLE_HEADER = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
+_TOML_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_LAST_SEGMENT = re.compile(r"(\.?[^.\[\]]+|\[\d+\])$")
+
+
+def _toml_lines(text: str) -> Callable[[str], int | None]:
+    """Map a field path to the line of its key or table header in TOML text.
+
+    tomllib keeps no positions, so the table headers are followed by hand as
+    TOML reads them: ``[[tiers.industries]]`` adds an industry to the last
+    tier.  A path inside an inline table or array maps to the line of the
+    nearest key or header that encloses it.
+    """
+    places: dict[str, int] = {}
+    counts: dict[str, int] = {}  # concrete array path -> elements so far
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        array = _TOML_ARRAY_HEADER.match(line)
+        table = None if array else _TOML_TABLE_HEADER.match(line)
+        if array or table:
+            keys = (array or table).group(1).split(".")  # type: ignore[union-attr]
+            current = _concrete(keys[:-1], counts)
+            current = f"{current}.{keys[-1]}" if current else keys[-1]
+            if array:
+                index = counts.get(current, 0)
+                counts[current] = index + 1
+                current = f"{current}[{index}]"
+            places.setdefault(current, number)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            path = f"{current}.{key.group(1)}" if current else key.group(1)
+            places.setdefault(path, number)
+
+    def line_of(path: str) -> int | None:
+        while path:
+            if path in places:
+                return places[path]
+            shorter = _LAST_SEGMENT.sub("", path)
+            if shorter == path:
+                return None
+            path = shorter
+        return None
+
+    return line_of
+
+
+def _concrete(keys: list[str], counts: dict[str, int]) -> str:
+    """The path of the last element of each array of tables along *keys*."""
+    path = ""
+    for key in keys:
+        path = f"{path}.{key}" if path else key
+        if path in counts:
+            path = f"{path}[{counts[path] - 1}]"
+    return path
 
 
 def _yaml_lines(text: str) -> Callable[[str], int | None]:
