@@ -268,3 +268,45 @@ summary = 5
     lines = {problem.path: problem.line for problem in caught.value.problems}
     assert lines["tiers[1].industries[1].observations[0].figure"] == 31
     assert lines["roadmap.summary"] == 34
+
+
+@given(systems(), st.data())
+@settings(max_examples=30)
+def test_json_lines_point_at_the_field(
+    system: ip.IndustrialSystem, data: st.DataObject
+) -> None:
+    from industrial_plan._files import _json_lines
+
+    text = ip.dumps(system, "json")
+    line_of = _json_lines(text)
+    lines = text.splitlines()
+    for t, tier in enumerate(system.tiers):
+        assert f'"id": "{tier.id}"' in lines[line_of(f"tiers[{t}].id") - 1]  # type: ignore[operator]
+        for n, industry in enumerate(tier.industries):
+            line = line_of(f"tiers[{t}].industries[{n}].id")
+            assert f'"id": "{industry.id}"' in lines[line - 1]  # type: ignore[operator]
+
+
+def test_json_problems_point_at_their_lines() -> None:
+    text = """{
+  "name": "Test",
+  "region": "Somewhere",
+  "start_year": 2022,
+  "end_year": 2027,
+  "tiers": [
+    {"id": "a", "name": "A", "kind": "cluster"},
+    {
+      "id": "b",
+      "name": "B",
+      "kind": "cluster",
+      "observations": [
+        {"metric": "total_scale", "year": "2022", "figure": "2 trillion yuan"}
+      ]
+    }
+  ]
+}
+"""
+    with pytest.raises(ip.PlanValidationError) as caught:
+        ip.loads(text, "json")
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.line) == ("tiers[1].observations[0].year", 13)

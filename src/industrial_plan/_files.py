@@ -4,7 +4,7 @@ Reading goes text -> plain data (safe loaders only) -> typed values through
 one cattrs converter; writing goes the other way.  Problems are collected, not
 raised one by one: a file with five mistakes yields one
 :class:`PlanValidationError` listing five problems, each with its field path
-and, for YAML and TOML, its line.
+and its line.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def load(
     """Read a plan file; the syntax comes from the suffix unless given.
 
     Raises :class:`PlanValidationError` listing every problem found, each with
-    its field path (and line, for YAML and TOML), and naming the file.
+    its field path and line, and naming the file.
     """
     file = Path(path)
     chosen = syntax or syntax_of(file)
@@ -216,7 +216,7 @@ def _parse_text(
         if syntax == "toml":
             return tomllib.loads(text), _toml_lines(text)
         if syntax == "json":
-            return json.loads(text, parse_float=Decimal), None
+            return json.loads(text, parse_float=Decimal), _json_lines(text)
         if syntax == "yaml":
             return yaml.safe_load(text), _yaml_lines(text)
     except tomllib.TOMLDecodeError as error:
@@ -294,6 +294,72 @@ def _concrete(keys: list[str], counts: dict[str, int]) -> str:
         if path in counts:
             path = f"{path}[{counts[path] - 1}]"
     return path
+
+
+def _json_lines(text: str) -> Callable[[str], int | None]:
+    """Map a field path to the line of its key or array item in (valid) JSON text.
+
+    The json module keeps no positions, so the text is walked once more: a
+    stack of open objects and arrays gives each key and item its path.
+    """
+    places: dict[str, int] = {}
+    stack: list[list[Any]] = []  # [path, kind "{" or "[", key or index]
+    line, position, size = 1, 0, len(text)
+
+    def value_path() -> str:
+        if not stack:
+            return ""
+        path, kind, at = stack[-1]
+        if kind == "[":
+            return f"{path}[{at}]"
+        return f"{path}.{at}" if path else str(at)
+
+    def value_starts() -> None:
+        if stack and stack[-1][1] == "[":
+            stack[-1][2] += 1
+            places.setdefault(value_path(), line)
+
+    expecting_key = False
+    while position < size:
+        char = text[position]
+        if char == "\n":
+            line += 1
+        elif char == '"':
+            end = position + 1
+            while text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            if expecting_key:
+                stack[-1][2] = json.loads(text[position : end + 1])
+                places.setdefault(value_path(), line)
+                expecting_key = False
+            else:
+                value_starts()
+            position = end
+        elif char in "{[":
+            value_starts()
+            stack.append([value_path(), char, -1 if char == "[" else None])
+            expecting_key = char == "{"
+        elif char in "}]":
+            stack.pop()
+        elif char == ",":
+            expecting_key = bool(stack) and stack[-1][1] == "{"
+        elif char not in " \t\r:":
+            value_starts()  # a number, true, false or null
+            while position + 1 < size and text[position + 1] not in ",}] \t\r\n":
+                position += 1
+        position += 1
+
+    def line_of(path: str) -> int | None:
+        while path:
+            if path in places:
+                return places[path]
+            shorter = _LAST_SEGMENT.sub("", path)
+            if shorter == path:
+                return None
+            path = shorter
+        return None
+
+    return line_of
 
 
 def _yaml_lines(text: str) -> Callable[[str], int | None]:
