@@ -10,6 +10,7 @@ and its line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -273,17 +274,19 @@ def _toml_lines(text: str) -> Callable[[str], int | None]:
             path = f"{current}.{key.group(1)}" if current else key.group(1)
             places.setdefault(path, number)
 
-    def line_of(path: str) -> int | None:
-        while path:
-            if path in places:
-                return places[path]
-            shorter = _LAST_SEGMENT.sub("", path)
-            if shorter == path:
-                return None
-            path = shorter
-        return None
+    return functools.partial(_nearest_line, places)
 
-    return line_of
+
+def _nearest_line(places: Mapping[str, int], path: str) -> int | None:
+    """The line of *path*, or of the nearest enclosing path that has one."""
+    while path:
+        if path in places:
+            return places[path]
+        shorter = _LAST_SEGMENT.sub("", path)
+        if shorter == path:
+            return None
+        path = shorter
+    return None
 
 
 def _concrete(keys: list[str], counts: dict[str, int]) -> str:
@@ -349,17 +352,7 @@ def _json_lines(text: str) -> Callable[[str], int | None]:
                 position += 1
         position += 1
 
-    def line_of(path: str) -> int | None:
-        while path:
-            if path in places:
-                return places[path]
-            shorter = _LAST_SEGMENT.sub("", path)
-            if shorter == path:
-                return None
-            path = shorter
-        return None
-
-    return line_of
+    return functools.partial(_nearest_line, places)
 
 
 def _yaml_lines(text: str) -> Callable[[str], int | None]:
