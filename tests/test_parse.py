@@ -154,8 +154,6 @@ ENGLISH = {
         "around",
         "approximately",
         "roughly",
-        "nearly",
-        "almost",
         "some",
         "~",
     ],
@@ -175,12 +173,20 @@ ENGLISH = {
 CHINESE = {
     Q.MORE_THAN: ["超过", "逾", "超", "突破", "高于", "多于"],
     Q.AT_LEAST: ["至少", "不少于", "不低于"],
-    Q.ABOUT: ["约", "大约", "近", "将近", "接近"],
+    Q.ABOUT: ["约", "大约"],
     Q.AT_MOST: ["至多", "最多", "不超过", "不高于"],
     Q.LESS_THAN: ["不到", "少于", "低于", "不足"],
-    Q.EXACT: ["达到", "达", "为", "实现"],
+    Q.EXACT: ["达到", "达", "为", "实现", "控制在", "保持在", "完成"],
 }
-CHINESE_SUFFIX = {"以上": Q.MORE_THAN, "左右": Q.ABOUT, "以内": Q.AT_MOST}
+CHINESE_SUFFIX = {"以上": Q.AT_LEAST, "左右": Q.ABOUT, "以内": Q.AT_MOST}
+NEARLY = ["nearly", "almost", "近", "将近", "接近"]
+
+
+@pytest.mark.parametrize("word", NEARLY)
+def test_nearly_is_about_from_below(word: str) -> None:
+    space = " " if word.isascii() else ""
+    figure = p.parse_figure(f"{word}{space}2 trillion yuan")
+    assert (figure.qualifier, figure.approximate) == (Q.AT_MOST, True)
 
 
 def _table(words: dict[Q, list[str]]) -> list[tuple[str, Q]]:
@@ -526,12 +532,12 @@ def test_physical_units(text: str, expected: Quantity) -> None:
 def test_physical_unit_with_qualifiers() -> None:
     figure = p.parse_figure("more than 2 GW")
     assert (figure.qualifier, figure.quantity) == (Q.MORE_THAN, amount(2, "GW"))
-    assert p.parse_figure("2 GW以上").qualifier is Q.MORE_THAN
+    assert p.parse_figure("2 GW以上").qualifier is Q.AT_LEAST
 
 
 @pytest.mark.parametrize(
     ("text", "position", "word"),
-    [("3 gizmos", 2, "gizmos"), ("2 at", 2, "at"), ("2 GW of", 5, "of")],
+    [("3 Gizmos", 2, "Gizmos"), ("2 at", 2, "at"), ("2 GW of", 5, "of")],
 )
 def test_unknown_units(text: str, position: int, word: str) -> None:
     with pytest.raises(ParseError) as caught:
@@ -664,7 +670,7 @@ HOSTILE = [
     "about " * 166,
     "3 " + "a " * 499,
     "3 " + "b" * 997,
-    "3" + " " * 996 + "x",
+    "3" + " " * 996 + "X",
     "1," * 499 + "1",
     "South" + " " * 990 + "x",
     "3 yuan" + "\u3000" * 990 + "x",

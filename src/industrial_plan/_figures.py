@@ -5,12 +5,19 @@ A :class:`Figure` keeps the stated quantity, its :class:`Qualifier` and its
 :class:`Source`, and does arithmetic on the bounds the qualifier implies, so
 that a sum of lower bounds stays a lower bound and nothing is claimed that the
 statement does not support.
+
+A figure also keeps the form in which plans state most of their numbers: a
+:class:`Change` ("年均增长7%以上", "down 13.5 % from 2020", "新增1家"), a share
+of a named whole ("占地区生产总值比重达到25%"), a ratio per so many people
+("每万人口…超过20件") and the thing a count counts ("more than 15,000
+enterprises", the measure word 家).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -66,6 +73,29 @@ _UPPER = frozenset(
 )
 
 
+class Change(enum.Enum):
+    """How a figure states a change rather than a level."""
+
+    GROWTH = "growth"
+    """Growth over the span since a base year ("增长6.5%", "up 6.5 %"); for a
+    one-year target, the growth over the year before."""
+    AVERAGE_GROWTH = "average annual growth"
+    """Average annual (compound) growth over a span ("年均增长7%以上")."""
+    REDUCTION = "reduction"
+    """A cut from a base year ("下降13.5%", "down 13.5 % from 2020"); a percentage
+    is relative to the base, any other unit is an amount taken off it."""
+    INCREMENT = "increment"
+    """An amount added to the level at the start ("新增1家", "add 50 ...")."""
+    CUMULATIVE = "cumulative"
+    """A total summed over the years of a span ("累计", "cumulative")."""
+
+
+MEASURE_WORDS: frozenset[str] = frozenset("家个件项座名人户台辆所处套款只条位种次批艘架部本篇例")
+"""Chinese measure words (量词) read as counts: 超过80家 is a count of 80."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 class UnboundedError(IndustrialPlanError, ArithmeticError):
     """Arithmetic on bounded figures whose result has no bound on either side."""
 
@@ -75,6 +105,18 @@ class UnboundedError(IndustrialPlanError, ArithmeticError):
         super().__init__(
             f"the {operation} of {first.describe()!r} and {second.describe()!r} "
             "is bounded on neither side"
+        )
+
+
+class FormMismatchError(IndustrialPlanError, ValueError):
+    """Arithmetic on figures of different forms: a growth rate and a level, say."""
+
+    def __init__(self, operation: str, first: Figure, second: Figure) -> None:
+        self.first = first
+        self.second = second
+        super().__init__(
+            f"cannot take the {operation} of {first.describe()!r} and "
+            f"{second.describe()!r}: they state different kinds of number"
         )
 
 
@@ -165,6 +207,43 @@ def _optional_quantity(value: Any) -> Quantity | None:
     return None if value is None else _exact_quantity(value)
 
 
+def is_percent(quantity: Quantity) -> bool:
+    """True when *quantity* is in percent ("25%"), the unit of shares and rates."""
+    return dict(quantity._units) == {"percent": 1}
+
+
+def _optional_label(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {value!r}")
+    text = " ".join(value.split())
+    if not text or len(text) > 80 or _CONTROL.search(text):
+        raise ValueError(
+            f"{value!r} is not a label: 1 to 80 characters, no control characters"
+        )
+    return text
+
+
+def _optional_year(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        raise ValueError(f"base year {value!r} is not a year between 1900 and 2200")
+    return value
+
+
+def _optional_per(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    number = to_decimal(value, "population base")
+    if number <= 0 or number != number.to_integral_value() or number > 10**9:
+        raise ValueError(
+            f"population base {value!r} is not a whole number of people from 1 to 10**9"
+        )
+    return tidy(number)
+
+
 @attrs.frozen
 class Bound:
     """One side of the range a figure allows: a value, and whether it is included."""
@@ -197,6 +276,16 @@ class Figure:
             statement gives one: "3 trillion yuan ($442.2 billion)".
         approximate: whether the value is approximate; always true for
             :attr:`Qualifier.ABOUT`, and carried through arithmetic.
+        change: how the figure states a change (growth, reduction,
+            increment, cumulative total), or ``None`` for a level.
+        base_year: the year a change is measured from ("from 2020").
+        share_of: what a share is a share of, as the text names it ("GDP",
+            "地区生产总值"); the quantity is then in percent.
+        per: the number of people a ratio is per (10,000 in "每万人口",
+            1 in "per capita", "人均").
+        counted: what a count counts, as the text names it ("enterprises",
+            "国家重点实验室").
+        measure: the Chinese measure word of a count (家, 件, 个).
     """
 
     quantity: Quantity = attrs.field(converter=_exact_quantity)
@@ -206,6 +295,63 @@ class Figure:
         default=None, converter=_optional_quantity, kw_only=True
     )
     approximate: bool = attrs.field(kw_only=True)
+    change: Change | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Change), kw_only=True
+    )
+    base_year: int | None = attrs.field(
+        default=None, converter=_optional_year, kw_only=True
+    )
+    share_of: str | None = attrs.field(
+        default=None, converter=_optional_label, kw_only=True
+    )
+    per: Decimal | None = attrs.field(
+        default=None, converter=_optional_per, kw_only=True
+    )
+    counted: str | None = attrs.field(
+        default=None, converter=_optional_label, kw_only=True
+    )
+    measure: str | None = attrs.field(default=None, kw_only=True)
+
+    @measure.validator
+    def _check_measure(self, attribute: object, value: str | None) -> None:
+        if value is not None and value not in MEASURE_WORDS:
+            raise ValueError(
+                f"measure word {value!r} is not one of {''.join(sorted(MEASURE_WORDS))}"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        percent = is_percent(self.quantity)
+        if self.change in (Change.GROWTH, Change.AVERAGE_GROWTH) and not percent:
+            raise ValueError(
+                f"a growth rate is a percentage, not {unit_text(self.quantity)!r}"
+            )
+        if self.share_of is not None and not percent:
+            raise ValueError(
+                f"a share of {self.share_of!r} is a percentage, "
+                f"not {unit_text(self.quantity)!r}"
+            )
+        if self.base_year is not None and self.change is None:
+            raise ValueError(
+                f"base year {self.base_year} given for a level: only a change "
+                "(growth, reduction, increment, cumulative) has one"
+            )
+        if (self.counted or self.measure) and not self.quantity.dimensionless:
+            raise ValueError(
+                f"{unit_text(self.quantity)!r} is a unit: only a plain number counts "
+                f"{self.counted or self.measure!r}"
+            )
+        if self.stated_equivalent is not None and self.form != (None,) * 4:
+            raise ValueError("a stated equivalent fits a plain amount of money only")
+
+    @property
+    def form(self) -> tuple[Change | None, int | None, str | None, Decimal | None]:
+        """What the number is beside its unit: change, base year, share, ratio."""
+        return (self.change, self.base_year, self.share_of, self.per)
+
+    @property
+    def is_level(self) -> bool:
+        """True when the figure states a level: no change, share or ratio."""
+        return self.change is None and self.share_of is None and self.per is None
 
     @approximate.default
     def _approximate_default(self) -> bool:
@@ -264,7 +410,17 @@ class Figure:
         words = "" if self.qualifier is Qualifier.EXACT else f"{self.qualifier.value} "
         if self.approximate and self.qualifier is not Qualifier.ABOUT:
             words += "about "
-        return f"{words}{magnitude} {unit}".strip()
+        text = f"{words}{magnitude} {unit}".strip()
+        text = " ".join(w for w in (text, self.measure, self.counted) if w)
+        if self.change is not None:
+            text = f"{self.change.value} of {text}"
+        if self.per is not None:
+            text += f" per {format(self.per, 'f')} people"
+        if self.share_of is not None:
+            text += f" of {self.share_of}"
+        if self.base_year is not None:
+            text += f" from {self.base_year}"
+        return text
 
     # -- arithmetic on bounds ----------------------------------------------------
 
@@ -290,7 +446,9 @@ class Figure:
         qualifier = self.qualifier
         if number < 0:
             qualifier = _MIRROR[qualifier]
-        return Figure(quantity, qualifier, self.source, approximate=self.approximate)
+        return attrs.evolve(
+            self, quantity=quantity, qualifier=qualifier, stated_equivalent=None
+        )
 
     def to(self, unit: str) -> Figure:
         """The same figure in another unit of the same dimension, exactly."""
@@ -419,19 +577,29 @@ def _combine(
             currency_of(second.quantity) or str(second.quantity.units),
             f"a {operation} of figures",
         )
+    if first.form != second.form:
+        # Growth rates, shares and ratios per head do not add like levels.
+        raise FormMismatchError(operation, first, second)
     low = low_rule(first.lower, second.lower)
     high = high_rule(first.upper, second.upper)
     approximate = first.approximate or second.approximate
+    # A count keeps what it counts when both parts count the same thing.
+    labels: dict[str, Any] = {
+        "counted": first.counted if first.counted == second.counted else None,
+        "measure": first.measure if first.measure == second.measure else None,
+    }
+    change, base_year, share_of, per = first.form
+    labels.update(change=change, base_year=base_year, share_of=share_of, per=per)
     if low is not None and high is not None:
         # Single-sided or exact inputs only ever give a single point here.
         qualifier = Qualifier.ABOUT if approximate else Qualifier.EXACT
-        return Figure(low.value, qualifier, approximate=approximate)
+        return Figure(low.value, qualifier, approximate=approximate, **labels)
     if low is not None:
         qualifier = Qualifier.AT_LEAST if low.inclusive else Qualifier.MORE_THAN
-        return Figure(low.value, qualifier, approximate=approximate)
+        return Figure(low.value, qualifier, approximate=approximate, **labels)
     if high is not None:
         qualifier = Qualifier.AT_MOST if high.inclusive else Qualifier.LESS_THAN
-        return Figure(high.value, qualifier, approximate=approximate)
+        return Figure(high.value, qualifier, approximate=approximate, **labels)
     raise UnboundedError(operation, first, second)
 
 

@@ -22,14 +22,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
 import babel.numbers
 
 from ._errors import ParseError
-from ._figures import Figure, Qualifier, Source
+from ._figures import MEASURE_WORDS, Change, Figure, Qualifier, Source, is_percent
 from ._units import (
     CURRENCIES,
     SCALE_WORDS,
@@ -63,6 +63,11 @@ _EN_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
         "over",
         "more than",
         "above",
+        "topped",
+        "tops",
+        "surpassed",
+        "surpassing",
+        "surpasses",
     ),
     Qualifier.AT_LEAST: ("at least", "no less than", "not less than"),
     Qualifier.ABOUT: (
@@ -70,8 +75,6 @@ _EN_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
         "around",
         "approximately",
         "roughly",
-        "nearly",
-        "almost",
         "some",
         "~",
     ),
@@ -92,15 +95,19 @@ _EN_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
 _ZH_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
     Qualifier.MORE_THAN: ("超过", "逾", "超", "突破", "高于", "多于"),
     Qualifier.AT_LEAST: ("至少", "不少于", "不低于"),
-    Qualifier.ABOUT: ("约", "大约", "近", "将近", "接近"),
+    Qualifier.ABOUT: ("约", "大约"),
     Qualifier.AT_MOST: ("至多", "最多", "不超过", "不高于"),
     Qualifier.LESS_THAN: ("不到", "少于", "低于", "不足"),
-    Qualifier.EXACT: ("达到", "达", "为", "实现"),
+    Qualifier.EXACT: ("达到", "达", "为", "实现", "控制在", "保持在", "完成"),
 }
+
+# "Nearly" is about the value, from below: an approximate upper bound.
+_NEARLY: Final = ("nearly", "almost", "近", "将近", "接近")
 
 # Chinese qualifiers that follow the figure: "2万亿元以上".
 _ZH_SUFFIX_QUALIFIERS: Final[Mapping[str, Qualifier]] = {
-    "以上": Qualifier.MORE_THAN,
+    # 以上 includes the number itself, as Chinese statistics and law read it.
+    "以上": Qualifier.AT_LEAST,
     "左右": Qualifier.ABOUT,
     "以内": Qualifier.AT_MOST,
 }
@@ -195,6 +202,142 @@ _CLOSE = re.compile(r"[)）]")
 _PERIOD = re.compile(r"[.。]")
 _OFFENDING = re.compile(r"[^\W\d_]+|[0-9０-９]+|\S")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+_PERCENT_SIGN = re.compile(r"\s*[%％]|\s+per\s*cent(?![A-Za-z])", re.IGNORECASE)
+_POINTS = re.compile(r"\s*(?:个\s*)?百分点")
+_PERCENT_UNITS: Final = frozenset({"percent", "percentage_point"})
+_BAIFENZHI = re.compile(r"百分之")
+_MEASURE_CHARS = "".join(sorted(MEASURE_WORDS))
+_MEASURE = re.compile(rf"[{_MEASURE_CHARS}](?!百分点|民币)")
+# Chinese words that may follow a figure and so end a noun before them.
+_ZH_STOP = r"以上|左右|以内|以下|（|\("
+_ZH_NOUN_AFTER = re.compile(
+    rf"(?:(?!{_ZH_STOP})[\u4e00-\u9fffA-Za-z\-·])" + "{1,40}"
+)
+# An English noun after a number: lower-case words, never a word that
+# starts what follows a figure ("per 10,000 people", "of GDP", "from 2020").
+_STOP_WORDS = r"(?:per|of|from|in|by|over|compared|relative|to|than|and|or|the|a|an)"
+_STOP = re.compile(_STOP_WORDS, re.IGNORECASE)
+_NOUN_WORD = rf"(?!{_STOP_WORDS}(?![A-Za-z-]))[a-z][a-z-]{{0,30}}"
+_COUNTED = re.compile(rf"{_NOUN_WORD}(?:\s+{_NOUN_WORD}){{0,4}}(?![A-Za-z])")
+
+# Words that say a figure is a change, longest first within each language.
+_EN_CHANGES: Final[Mapping[str, Change]] = {
+    "average annual growth rate of": Change.AVERAGE_GROWTH,
+    "average annual growth of": Change.AVERAGE_GROWTH,
+    "average annual growth": Change.AVERAGE_GROWTH,
+    "annual average growth of": Change.AVERAGE_GROWTH,
+    "annual average growth": Change.AVERAGE_GROWTH,
+    "average annual increase of": Change.AVERAGE_GROWTH,
+    "growth rate of": Change.GROWTH,
+    "growth of": Change.GROWTH,
+    "grow by": Change.GROWTH,
+    "grows by": Change.GROWTH,
+    "grew by": Change.GROWTH,
+    "rise by": Change.GROWTH,
+    "rose by": Change.GROWTH,
+    "rose": Change.GROWTH,
+    "increase by": Change.GROWTH,
+    "increased by": Change.GROWTH,
+    "up": Change.GROWTH,
+    "a reduction of": Change.REDUCTION,
+    "reduction of": Change.REDUCTION,
+    "reduce by": Change.REDUCTION,
+    "reduced by": Change.REDUCTION,
+    "cut by": Change.REDUCTION,
+    "cut": Change.REDUCTION,
+    "fall by": Change.REDUCTION,
+    "fell by": Change.REDUCTION,
+    "fell": Change.REDUCTION,
+    "decrease by": Change.REDUCTION,
+    "decreased by": Change.REDUCTION,
+    "down": Change.REDUCTION,
+    "add": Change.INCREMENT,
+    "added": Change.INCREMENT,
+    "a cumulative total of": Change.CUMULATIVE,
+    "cumulative total of": Change.CUMULATIVE,
+    "a cumulative": Change.CUMULATIVE,
+    "cumulative": Change.CUMULATIVE,
+    "cumulatively": Change.CUMULATIVE,
+}
+_ZH_CHANGES: Final[Mapping[str, Change]] = {
+    "年均增长": Change.AVERAGE_GROWTH,
+    "年均增速": Change.AVERAGE_GROWTH,
+    "年平均增长": Change.AVERAGE_GROWTH,
+    "平均每年增长": Change.AVERAGE_GROWTH,
+    "增长": Change.GROWTH,
+    "增速": Change.GROWTH,
+    "提高": Change.GROWTH,
+    "下降": Change.REDUCTION,
+    "降低": Change.REDUCTION,
+    "减少": Change.REDUCTION,
+    "新增": Change.INCREMENT,
+    "累计": Change.CUMULATIVE,
+}
+# Changes that a count of something may follow in Chinese: 新增国家重点实验室1家.
+_NOUN_AFTER_CHANGE: Final = frozenset({Change.INCREMENT, Change.CUMULATIVE})
+_MULTIPLES: Final[Mapping[str, int]] = {
+    "double": 100,
+    "doubled": 100,
+    "triple": 200,
+    "tripled": 200,
+    "quadruple": 300,
+    "quadrupled": 300,
+    "翻一番": 100,
+    "翻两番": 300,
+    "翻三番": 700,
+}
+_EN_BASE_YEAR = re.compile(
+    r"\s*(?:from|compared\s+with|compared\s+to|relative\s+to)\s+"
+    r"([12][0-9]{3})(?:\s+levels?)?(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+_ZH_BASE_YEAR = re.compile(r"[比较]\s*([12][0-9]{3})\s*年(?:末|底)?")
+_ZH_SHARE = re.compile(r"占([^\d０-９%％()（）]{1,40}?)的?(?:比重|比例)")
+_ZH_SHARE_BARE = re.compile(r"占比")
+_EN_SHARE_LEAD = re.compile(r"(?:a\s+)?share\s+of(?![A-Za-z])", re.IGNORECASE)
+_EN_SHARE_OF = re.compile(
+    r"\s*of\s+((?:(?!from\s)[^\s()（）,，;。][^\s()（）,，;。]*\s*){1,8}?)"
+    r"(?=\s*$|\s*[.(（]|\s+from\s)",
+    re.IGNORECASE,
+)
+_ZH_PER = re.compile(r"每\s*([0-9０-９,]+|[一二两三四五六七八九十百千万亿]+)\s*(?:个)?人口?|人均")
+_EN_PER = re.compile(
+    r"\s*per\s+(?:(capita|person|head|resident|inhabitant)"
+    r"|([0-9][0-9,]*|hundred|thousand|million)\s+"
+    r"(?:people|persons|residents|inhabitants|population))(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_EN_PER_WORDS: Final[Mapping[str, int]] = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+}
+_PLUS = re.compile(r"[+＋](?=\s*[0-9０-９])")
+# Where a Chinese noun before a figure ends: a qualifier, a number, a change.
+_ZH_NUMERAL_AHEAD = re.compile(
+    rf"[零〇一二两三四五六七八九十百千万亿点]+(?:[{_MEASURE_CHARS}%％元万亿]|$)"
+)
+
+
+@dataclass
+class _Form:
+    """What the words around the number say it is; filled while scanning."""
+
+    change: Change | None = None
+    base_year: int | None = None
+    share_of: str | None = None
+    per: Decimal | None = None
+    counted: str | None = None
+    measure: str | None = None
+    multiple: Decimal | None = None
+    spans: list[tuple[str, int]] = field(default_factory=list)
+
+    def set(self, scanner: _Scanner, name: str, value: object, at: int) -> None:
+        if getattr(self, name) is not None:
+            raise scanner.error(f"{name.replace('_', ' ')} stated twice", at)
+        setattr(self, name, value)
 
 
 # -- the scanner ----------------------------------------------------------------
@@ -355,6 +498,7 @@ def _prefix_qualifiers() -> dict[str, Qualifier]:
     for language in (_EN_QUALIFIERS, _ZH_QUALIFIERS):
         for qualifier, words in language.items():
             table.update(dict.fromkeys(words, qualifier))
+    table.update(dict.fromkeys(_NEARLY, Qualifier.AT_MOST))
     return table
 
 
@@ -511,6 +655,8 @@ def _qualifiers(
             return found
         qualifier = table[_normalized(word.group())]
         found.append(_Word(qualifier, start, word.group()))
+        if _normalized(word.group()) in _NEARLY:
+            found.append(_Word(Qualifier.ABOUT, start, word.group()))
 
 
 def _settle(words: list[_Word], scanner: _Scanner) -> tuple[Qualifier, bool]:
@@ -649,13 +795,19 @@ def _registry_units(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(prefix + name for prefix, name, _ in candidates))
 
 
-def _physical_unit(scanner: _Scanner) -> tuple[str, int] | None:
-    """A unit word here, up to three words long ("metric tons"), or None."""
+def _physical_unit(scanner: _Scanner, form: _Form) -> tuple[str, int] | None:
+    """A unit word here, up to three words long ("metric tons"), or None.
+
+    Lower-case words that name no unit are what a count counts ("15,000
+    enterprises"); they are kept on *form*.
+    """
     start = scanner.pos
     found = scanner.peek(_UNIT_WORDS)
     if found is None:
         return None
     words = [w for w in found.groups() if w is not None]
+    if _STOP.fullmatch(words[0]):
+        return None  # "per 10,000 people", "of GDP": what follows a figure
     for count in range(len(words), 0, -1):
         name = "_".join(words[:count])
         if len(name) > _MAX_WORD:
@@ -666,11 +818,44 @@ def _physical_unit(scanner: _Scanner) -> tuple[str, int] | None:
         if units and units[0] not in SCALE_WORDS:
             scanner.pos = found.end(count)
             return units[0], start
+    if _counted(scanner, form):
+        return None
     raise scanner.error(f"unknown unit {words[0]!r}", start)
 
 
-def _quantity(scanner: _Scanner, hints: _Hints) -> Quantity:
+def _counted(scanner: _Scanner, form: _Form) -> bool:
+    """A noun here naming what is counted: "enterprises", "high-value patents"."""
+    found = scanner.match(_COUNTED)
+    if found is None:
+        return False
+    form.counted = found.group()
+    return True
+
+
+def _measure(scanner: _Scanner, form: _Form) -> bool:
+    """A Chinese measure word here, and the noun after it: 家, 家企业."""
+    found = scanner.match(_MEASURE)
+    if found is None:
+        return False
+    form.measure = found.group()
+    noun = scanner.match(_ZH_NOUN_AFTER)
+    if noun is not None:
+        form.counted = noun.group()
+    return True
+
+
+def _percent(scanner: _Scanner) -> str | None:
+    """"%", "percent" or "个百分点" here: the unit's registry name, or None."""
+    if scanner.match(_PERCENT_SIGN) is not None:
+        return "percent"
+    if scanner.match(_POINTS) is not None:
+        return "percentage_point"
+    return None
+
+
+def _quantity(scanner: _Scanner, hints: _Hints, form: _Form | None = None) -> Quantity:
     """[-] [currency symbol] number [scale] [currency or unit] as a quantity."""
+    form = form if form is not None else _Form()
     scanner.skip_space()
     negative = scanner.match(_SIGN) is not None
     lexicon = _lexicon()
@@ -678,20 +863,29 @@ def _quantity(scanner: _Scanner, hints: _Hints) -> Quantity:
     scanner.skip_space()
     if not negative:
         negative = scanner.match(_SIGN) is not None
+    spelled_percent = before is None and scanner.match(_BAIFENZHI) is not None
     magnitude, scale = _number(scanner)
+    percent = "percent" if spelled_percent else _percent(scanner)
     scanner.skip_space()
-    after = _currency(scanner, lexicon.suffix, hints)
-    unit = None if after is not None else _physical_unit(scanner)
+    after = None
+    unit = None
+    if percent is None:
+        after = _currency(scanner, lexicon.suffix, hints)
+    if percent is None and after is None and not _measure(scanner, form):
+        unit = _physical_unit(scanner, form)
     if unit is not None and unit[0] in CURRENCIES:
         after, unit = unit, None  # a currency alias only pint knows
+    elif unit is not None and unit[0] in _PERCENT_UNITS:
+        percent, unit = unit[0], None  # "percent", "percentage points"
     if before is not None and after is not None and before[0] != after[0]:
         raise scanner.error(
             f"two currencies: {before[0]} and then {after[0]}", after[1]
         )
-    if before is not None and unit is not None:
-        raise scanner.error(f"a currency before a unit ({unit[0]})", unit[1])
+    if before is not None and (unit is not None or percent is not None):
+        shown, at = unit if unit is not None else (percent, scanner.pos)
+        raise scanner.error(f"a currency before a unit ({shown})", at)
     stated = before or after or unit
-    names = [name for name in (scale, stated and stated[0]) if name]
+    names = [name for name in (scale, stated and stated[0], percent) if name]
     # Built from registry names, never from text: no expression parser runs.
     # Exponents must be of the registry's number type, as pint's own are:
     # an int exponent beside Decimal ones breaks pint's conversions.
@@ -747,6 +941,120 @@ def _check_equivalent(
         )
     if own == currency_of(equivalent):
         raise scanner.error(f"the stated equivalent is in {own} too", at)
+
+
+_CHANGE = _alternation({w: w for w in (*_EN_CHANGES, *_ZH_CHANGES)})
+_CHANGES: Final[Mapping[str, Change]] = {
+    _normalized(word): change
+    for word, change in (*_EN_CHANGES.items(), *_ZH_CHANGES.items())
+}
+_MULTIPLE = _alternation({w: w for w in _MULTIPLES})
+
+
+def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
+    """Everything before the number: qualifiers, changes, shares, ratios, base years.
+
+    They come in any order ("up about 6.5%", "比2020年下降13.5%",
+    "占地区生产总值比重达到25%", "每万人口…超过20件"), each at most once.
+    """
+    words: list[_Word] = []
+    while True:
+        scanner.skip_space()
+        start = scanner.pos
+        found = _qualifiers(scanner, _PREFIX_QUALIFIER, _PREFIX_TABLE)
+        if found:
+            words += found
+            continue
+        if (match := scanner.match(_ZH_BASE_YEAR)) is not None:
+            form.set(scanner, "base_year", int(match.group(1)), start)
+        elif (match := scanner.match(_ZH_SHARE)) is not None:
+            form.set(scanner, "share_of", match.group(1).strip(), start)
+        elif scanner.match(_ZH_SHARE_BARE) or scanner.match(_EN_SHARE_LEAD):
+            form.spans.append(("share", start))
+        elif (match := scanner.match(_ZH_PER)) is not None:
+            form.set(scanner, "per", _per_count(match, scanner, start), start)
+            _noun_before(scanner, form)
+        elif (match := scanner.match(_MULTIPLE)) is not None:
+            form.set(scanner, "change", Change.GROWTH, start)
+            form.multiple = Decimal(_MULTIPLES[_normalized(match.group())])
+        elif (match := scanner.match(_CHANGE)) is not None:
+            change = _CHANGES[_normalized(match.group())]
+            form.set(scanner, "change", change, start)
+            if change in _NOUN_AFTER_CHANGE:
+                _noun_before(scanner, form)
+        elif scanner.match(_PLUS) is not None:
+            form.set(scanner, "change", Change.GROWTH, start)
+        else:
+            return words
+
+
+def _per_count(match: re.Match[str], scanner: _Scanner, at: int) -> Decimal:
+    """The number of people in "每万人口" (10,000) or "人均" (1)."""
+    number = match.group(1)
+    if number is None:
+        return Decimal(1)
+    digits = number.translate(_FULL_WIDTH).replace(",", "")
+    try:
+        if digits.isdigit():
+            value = int(digits)
+        else:
+            # 每万人 is per 一万 people: a place word alone stands for one of it.
+            leading_one = number[0] in "十百千万亿"
+            value = _chinese_integer(("一" if leading_one else "") + number)
+    except ValueError:
+        raise scanner.error(f"{number!r} is not a number of people", at) from None
+    if not 1 <= value <= 10**9:
+        raise scanner.error(f"per {value} people is out of range", at)
+    return Decimal(value)
+
+
+def _noun_before(scanner: _Scanner, form: _Form) -> None:
+    """A Chinese noun before the figure: 每万人口高价值发明专利拥有量超过20件."""
+    text, start = scanner.text, scanner.pos
+    end = start
+    while end < len(text) and end - start < 40:
+        char = text[end]
+        if not ("\u4e00" <= char <= "\u9fff" or char.isascii() and char.isalpha()):
+            break
+        if (
+            _PREFIX_QUALIFIER.match(text, end)
+            or _CHANGE.match(text, end)
+            or _ZH_NUMERAL_AHEAD.match(text, end)
+        ):
+            break
+        end += 1
+    if end > start:
+        form.set(scanner, "counted", text[start:end], start)
+        form.spans.append(("noun", start))
+        scanner.pos = end
+
+
+def _trail(scanner: _Scanner, form: _Form, quantity: Quantity) -> None:
+    """After the number: "per 10,000 people", "of GDP", "from 2020 levels"."""
+    while True:
+        start = scanner.pos
+        if (match := scanner.match(_EN_PER)) is not None:
+            if match.group(1) is not None:
+                count = Decimal(1)
+            else:
+                word = match.group(2).lower()
+                digits = word.replace(",", "")
+                if word in _EN_PER_WORDS:
+                    count = Decimal(_EN_PER_WORDS[word])
+                elif "," in word and not _GROUPED.fullmatch(word):
+                    raise scanner.error(f"{word!r} is not grouped in thousands", start)
+                else:
+                    count = Decimal(digits)
+            form.set(scanner, "per", count, start)
+        elif (match := scanner.match(_EN_BASE_YEAR)) is not None:
+            form.set(scanner, "base_year", int(match.group(1)), start)
+        elif (
+            is_percent(quantity)
+            and (match := scanner.match(_EN_SHARE_OF)) is not None
+        ):
+            form.set(scanner, "share_of", match.group(1).strip(), start)
+        else:
+            return
 
 
 def _hints(currency: str | None, locale: str | None) -> _Hints:
@@ -808,9 +1116,14 @@ def parse_figure(
         )
     if not text.strip():
         raise scanner.error("no figure: the text is empty", 0)
-    words = _qualifiers(scanner, _PREFIX_QUALIFIER, _PREFIX_TABLE)
-    quantity = _quantity(scanner, hints)
+    form = _Form()
+    words = _lead(scanner, form)
+    if form.multiple is not None:
+        quantity = ureg.Quantity(form.multiple, ureg.percent)
+    else:
+        quantity = _quantity(scanner, hints, form)
     words += _qualifiers(scanner, _SUFFIX_QUALIFIER, _ZH_SUFFIX_QUALIFIERS)
+    _trail(scanner, form, quantity)
     equivalent = _equivalent(scanner, hints)
     _finish(scanner)
     qualifier, approximate = _settle(words, scanner)
@@ -818,6 +1131,30 @@ def parse_figure(
     if equivalent is not None:
         stated, at = equivalent
         _check_equivalent(quantity, stated, at, scanner)
-    return Figure(
-        quantity, qualifier, source, stated_equivalent=stated, approximate=approximate
-    )
+    share = [at for what, at in form.spans if what == "share"]
+    if share and not is_percent(quantity):
+        raise scanner.error("a share is a percentage", share[0])
+    counted = form.counted
+    if counted is not None and not quantity.dimensionless:
+        nouns = [at for what, at in form.spans if what == "noun"]
+        if not nouns:
+            raise scanner.error(f"{counted!r} after a quantity with a unit", 0)
+        # A noun before an amount names what is measured (人均地区生产总值
+        # 超过10万元), which is the metric's business, not the figure's.
+        counted = None
+    try:
+        return Figure(
+            quantity,
+            qualifier,
+            source,
+            stated_equivalent=stated,
+            approximate=approximate,
+            change=form.change,
+            base_year=form.base_year,
+            share_of=form.share_of,
+            per=form.per,
+            counted=counted,
+            measure=form.measure,
+        )
+    except ValueError as error:
+        raise scanner.error(str(error), 0) from None
