@@ -32,7 +32,7 @@ from babel.numbers import (
     parse_pattern,
 )
 
-from ._figures import Figure, Qualifier
+from ._figures import Change, Figure, Qualifier, is_percent
 from ._units import (
     Quantity,
     currency_of,
@@ -66,6 +66,7 @@ class _Language:
         currency_names: names that replace CLDR's in the long style.
         brackets: what encloses a stated equivalent, spacing included.
         unit_space: what stands between a number and a unit symbol.
+        changes: the phrase before the number for each :class:`Change`.
     """
 
     code: str
@@ -77,6 +78,7 @@ class _Language:
     currency_names: Mapping[str, str]
     brackets: tuple[str, str]
     unit_space: str
+    changes: Mapping[Change, str]
 
 
 # Qualifier words are not in CLDR.  These phrases are the canonical ones that
@@ -100,6 +102,13 @@ _ENGLISH: Final = _Language(
     currency_names={"CNY": "yuan"},
     brackets=(" (", ")"),
     unit_space=" ",
+    changes={
+        Change.GROWTH: "growth of",
+        Change.AVERAGE_GROWTH: "average annual growth of",
+        Change.REDUCTION: "a reduction of",
+        Change.INCREMENT: "add",
+        Change.CUMULATIVE: "a cumulative total of",
+    },
 )
 
 _CHINESE: Final = _Language(
@@ -124,7 +133,26 @@ _CHINESE: Final = _Language(
     brackets=("（", "）"),
     # SI writes a space before a unit symbol, in Chinese text too: "150万 t".
     unit_space=" ",
+    changes={
+        Change.GROWTH: "增长",
+        Change.AVERAGE_GROWTH: "年均增长",
+        Change.REDUCTION: "下降",
+        Change.INCREMENT: "新增",
+        Change.CUMULATIVE: "累计",
+    },
 )
+
+# 每万人口: the number of people a Chinese ratio is per, in words.
+_CHINESE_PER: Final[Mapping[int, str]] = {
+    10: "十",
+    100: "百",
+    1000: "千",
+    10**4: "万",
+    10**5: "十万",
+    10**6: "百万",
+    10**7: "千万",
+    10**8: "亿",
+}
 
 _LANGUAGES: Final = {language.code: language for language in (_ENGLISH, _CHINESE)}
 _SUPPORTED_TEXT: Final = (
@@ -178,14 +206,77 @@ def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") ->
     """
     language = _language(locale)
     checked = _style(style)
-    words = [_qualifier_phrase(figure, language)]
-    words.append(_quantity_text(figure.quantity, language, checked))
-    text = language.joiner.join(word for word in words if word)
+    if language.code == "zh":
+        text = _chinese(figure, language, checked)
+    else:
+        text = _english(figure, language, checked)
     if figure.stated_equivalent is not None:
         opening, closing = language.brackets
         equivalent = _quantity_text(figure.stated_equivalent, language, checked)
         text = f"{text}{opening}{equivalent}{closing}"
     return text
+
+
+def _english(figure: Figure, language: _Language, style: Style) -> str:
+    """growth of | more than | 20 | 件 | patents | per 10,000 people | of GDP | from 2020."""
+    words = [
+        language.changes[figure.change] if figure.change else "",
+        _qualifier_phrase(figure, language),
+        _quantity_text(figure.quantity, language, style),
+        figure.measure or "",
+        figure.counted or "",
+    ]
+    if figure.per is not None:
+        per = "capita" if figure.per == 1 else f"{_plain(figure.per, language)} people"
+        words.append(f"per {per}")
+    if figure.share_of is not None:
+        words.append(f"of {figure.share_of}")
+    if figure.base_year is not None:
+        words.append(f"from {figure.base_year}")
+    return " ".join(word for word in words if word)
+
+
+def _chinese(figure: Figure, language: _Language, style: Style) -> str:
+    """比2020年 | 占GDP比重 | 每万人口 | 专利 | 超过 | 20 | 件 (or 家 | 企业 after it)."""
+    words = []
+    if figure.base_year is not None:
+        words.append(f"比{figure.base_year}年")
+    if figure.share_of is not None:
+        words.append(f"占{figure.share_of}比重")
+    # A noun stands before the number after 每万人口, 新增 and 累计, as plans
+    # write it (每万人口高价值发明专利拥有量超过20件); after a measure word otherwise.
+    chinese_noun = bool(figure.counted) and _is_chinese(figure.counted or "")
+    noun_first = chinese_noun and (
+        figure.per is not None or figure.change in _NOUN_FIRST
+    )
+    if figure.per is not None:
+        count = int(figure.per)
+        words.append("人均" if count == 1 else f"每{_CHINESE_PER.get(count, count)}人口")
+        words.append(figure.counted or "" if noun_first else "")
+    if figure.change is not None:
+        words.append(language.changes[figure.change])
+        if noun_first and figure.per is None:
+            words.append(figure.counted or "")
+    words.append(_qualifier_phrase(figure, language))
+    words.append(_quantity_text(figure.quantity, language, style))
+    words.append(figure.measure or "")
+    if figure.counted and not noun_first:
+        # A Chinese noun follows its measure word; anything else stands apart.
+        joined = figure.measure and chinese_noun
+        words.append(figure.counted if joined else f" {figure.counted}")
+    return "".join(words)
+
+
+def _is_chinese(text: str) -> bool:
+    return all("\u4e00" <= char <= "\u9fff" or char == "·" for char in text)
+
+
+_NOUN_FIRST: Final = frozenset({Change.INCREMENT, Change.CUMULATIVE})
+
+
+def _plain(value: Decimal, language: _Language) -> str:
+    with _room_for(value):
+        return format_decimal(value, locale=language.cldr, decimal_quantization=False)
 
 
 def format_quantity(
@@ -269,6 +360,14 @@ def _qualifier_phrase(figure: Figure, language: _Language) -> str:
 
 
 def _quantity_text(quantity: Quantity, language: _Language, style: Style) -> str:
+    if is_percent(quantity):
+        # CLDR's percent pattern is "#,##0%" in both languages.
+        return f"{_plain(tidy(quantity.magnitude), language)}%"
+    if dict(quantity._units) == {"percentage_point": 1}:
+        number = _plain(tidy(quantity.magnitude), language)
+        if language.code == "zh":
+            return f"{number}个百分点"
+        return f"{number} percentage point{'' if abs(quantity.magnitude) == 1 else 's'}"
     code = currency_of(quantity)
     if code is not None:
         # Convert to the currency itself: the scale (or a prefix) goes into

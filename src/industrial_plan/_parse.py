@@ -212,9 +212,7 @@ _MEASURE_CHARS = "".join(sorted(MEASURE_WORDS))
 _MEASURE = re.compile(rf"[{_MEASURE_CHARS}](?!百分点|民币)")
 # Chinese words that may follow a figure and so end a noun before them.
 _ZH_STOP = r"以上|左右|以内|以下|（|\("
-_ZH_NOUN_AFTER = re.compile(
-    rf"(?:(?!{_ZH_STOP})[\u4e00-\u9fffA-Za-z\-·])" + "{1,40}"
-)
+_ZH_NOUN_AFTER = re.compile(rf"\s*(?:(?!{_ZH_STOP})[\u4e00-\u9fff·])" + "{1,40}")
 # An English noun after a number: lower-case words, never a word that
 # starts what follows a figure ("per 10,000 people", "of GDP", "from 2020").
 _STOP_WORDS = r"(?:per|of|from|in|by|over|compared|relative|to|than|and|or|the|a|an)"
@@ -840,7 +838,12 @@ def _measure(scanner: _Scanner, form: _Form) -> bool:
     form.measure = found.group()
     noun = scanner.match(_ZH_NOUN_AFTER)
     if noun is not None:
-        form.counted = noun.group()
+        form.counted = noun.group().strip()
+        return True
+    here = scanner.pos
+    scanner.skip_space()
+    if scanner.pos == here or not _counted(scanner, form):
+        scanner.pos = here  # "80 家 enterprises" in English text
     return True
 
 
