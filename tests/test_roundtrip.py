@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import industrial_plan as ip
-from industrial_plan.testing import amounts, currencies, figures
+from industrial_plan.testing import FORMS, amounts, currencies, figures, stated_figures
 
 MAGNITUDES = amounts(min_value=1, max_value=10**15, places=4, scaled=True)
 LOCALES = st.sampled_from(["en", "zh"])
@@ -61,3 +61,17 @@ def test_the_founding_figures_round_trip(locale: str, style: str) -> None:
     ]:
         figure = ip.parse_figure(text)
         assert _read_back(figure, locale, style) == figure
+
+
+@given(stated_figures(), LOCALES, STYLES)
+def test_every_form_reads_back(figure: ip.Figure, locale: str, style: str) -> None:
+    assert _read_back(figure, locale, style) == figure
+
+
+@given(st.sampled_from(FORMS), st.data())
+def test_each_form_is_drawn(form: str, data: st.DataObject) -> None:
+    figure = data.draw(stated_figures(form))
+    assert (figure.change is not None) == (
+        form in {"growth", "average growth", "reduction", "increment", "cumulative"}
+    )
+    assert _read_back(figure, "en", "long") == figure

@@ -26,13 +26,17 @@ from ._errors import (
 )
 from ._export import long_records, to_arrow, to_iamc, to_pandas
 from ._figures import (
+    MEASURE_WORDS,
     Bound,
+    Change,
     Figure,
+    FormMismatchError,
     IndeterminateComparisonError,
     Qualifier,
     RateCheck,
     Source,
     UnboundedError,
+    is_percent,
 )
 from ._files import (
     FORMAT,
@@ -141,6 +145,10 @@ __all__ = [
     "Enterprise",
     "EnterpriseRole",
     "Figure",
+    "Change",
+    "FormMismatchError",
+    "MEASURE_WORDS",
+    "is_percent",
     "FixedRates",
     "IndeterminateComparisonError",
     "IndustrialPlanError",

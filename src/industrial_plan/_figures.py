@@ -90,7 +90,9 @@ class Change(enum.Enum):
     """A total summed over the years of a span ("累计", "cumulative")."""
 
 
-MEASURE_WORDS: frozenset[str] = frozenset("家个件项座名人户台辆所处套款只条位种次批艘架部本篇例")
+MEASURE_WORDS: frozenset[str] = frozenset(
+    "家个件项座名人户台辆所处套款只条位种次批艘架部本篇例"
+)
 """Chinese measure words (量词) read as counts: 超过80家 is a count of 80."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -228,7 +230,11 @@ def _optional_label(value: object) -> str | None:
 def _optional_year(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 1900 <= value <= 2200
+    ):
         raise ValueError(f"base year {value!r} is not a year between 1900 and 2200")
     return value
 

@@ -251,7 +251,9 @@ def _chinese(figure: Figure, language: _Language, style: Style) -> str:
     )
     if figure.per is not None:
         count = int(figure.per)
-        words.append("人均" if count == 1 else f"每{_CHINESE_PER.get(count, count)}人口")
+        words.append(
+            "人均" if count == 1 else f"每{_CHINESE_PER.get(count, count)}人口"
+        )
         words.append(figure.counted or "" if noun_first else "")
     if figure.change is not None:
         words.append(language.changes[figure.change])

@@ -19,6 +19,7 @@ for example "more than about 2 trillion yuan", "CN¥3T", "超过约2万亿元",
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -133,6 +134,8 @@ _YEN_BY_LANGUAGE: Final[Mapping[str, str]] = {"zh": "CNY", "ja": "JPY"}
 
 _SYMBOL_LOCALES: Final = ("en", "zh_CN")
 """Locales whose currency symbols we read: those the formatter writes."""
+
+_ENGLISH_SCALE_WORDS: Final = ("thousand", "million", "billion", "trillion")
 
 _COMPACT_SCALES: Final[Mapping[str, str]] = {
     "K": "thousand",
@@ -300,7 +303,9 @@ _EN_SHARE_OF = re.compile(
     r"(?=\s*$|\s*[.(（]|\s+from\s)",
     re.IGNORECASE,
 )
-_ZH_PER = re.compile(r"每\s*([0-9０-９,]+|[一二两三四五六七八九十百千万亿]+)\s*(?:个)?人口?|人均")
+_ZH_PER = re.compile(
+    r"每\s*([0-9０-９,]+|[一二两三四五六七八九十百千万亿]+)\s*(?:个)?人口?|人均"
+)
 _EN_PER = re.compile(
     r"\s*per\s+(?:(capita|person|head|resident|inhabitant)"
     r"|([0-9][0-9,]*|hundred|thousand|million)\s+"
@@ -822,10 +827,22 @@ def _physical_unit(scanner: _Scanner, form: _Form) -> tuple[str, int] | None:
 
 
 def _counted(scanner: _Scanner, form: _Form) -> bool:
-    """A noun here naming what is counted: "enterprises", "high-value patents"."""
-    found = scanner.match(_COUNTED)
+    """A noun here naming what is counted: "enterprises", "high-value patents".
+
+    A noun that misspells a scale word ("trillon"), or runs into a currency
+    or a unit ("trillon yuan"), is a typo, not a count: that is an error.
+    """
+    found = scanner.peek(_COUNTED)
     if found is None:
         return False
+    words = found.group().split()
+    if difflib.get_close_matches(words[0].lower(), _ENGLISH_SCALE_WORDS, cutoff=0.8):
+        return False
+    lexicon = _lexicon()
+    for word in words:
+        if lexicon.suffix.fullmatch(word) or _registry_units(word):
+            return False
+    scanner.pos = found.end()
     form.counted = found.group()
     return True
 
@@ -848,7 +865,7 @@ def _measure(scanner: _Scanner, form: _Form) -> bool:
 
 
 def _percent(scanner: _Scanner) -> str | None:
-    """"%", "percent" or "个百分点" here: the unit's registry name, or None."""
+    """ "%", "percent" or "个百分点" here: the unit's registry name, or None."""
     if scanner.match(_PERCENT_SIGN) is not None:
         return "percent"
     if scanner.match(_POINTS) is not None:
@@ -1023,6 +1040,7 @@ def _noun_before(scanner: _Scanner, form: _Form) -> None:
             _PREFIX_QUALIFIER.match(text, end)
             or _CHANGE.match(text, end)
             or _ZH_NUMERAL_AHEAD.match(text, end)
+            or _lexicon().prefix.match(text, end)
         ):
             break
         end += 1
@@ -1052,8 +1070,7 @@ def _trail(scanner: _Scanner, form: _Form, quantity: Quantity) -> None:
         elif (match := scanner.match(_EN_BASE_YEAR)) is not None:
             form.set(scanner, "base_year", int(match.group(1)), start)
         elif (
-            is_percent(quantity)
-            and (match := scanner.match(_EN_SHARE_OF)) is not None
+            is_percent(quantity) and (match := scanner.match(_EN_SHARE_OF)) is not None
         ):
             form.set(scanner, "share_of", match.group(1).strip(), start)
         else:

@@ -23,7 +23,7 @@ import attrs
 from hypothesis import strategies as st
 
 from ._errors import UnitError
-from ._figures import Figure, Qualifier, Source
+from ._figures import MEASURE_WORDS, Change, Figure, Qualifier, Source
 from ._model import (
     Enterprise,
     EnterpriseRole,
@@ -52,6 +52,7 @@ __all__ = [
     "rates",
     "scale_words",
     "sources",
+    "stated_figures",
     "systems",
     "targets",
     "unknown_currency_codes",
@@ -209,6 +210,91 @@ def figures(
         return Figure(draw(values), q, draw(source), approximate=approximate)
 
     return build()
+
+
+ENGLISH_NOUNS = ("enterprises", "institutions", "high-value invention patents", "jobs")
+"""What English counts count, in :func:`stated_figures`."""
+
+CHINESE_NOUNS = ("国家级创新平台", "国家重点实验室", "高价值发明专利", "企业")
+"""What Chinese counts count; a Chinese noun always follows a measure word."""
+
+WHOLES = ("GDP", "地区生产总值", "industrial value added", "规模以上工业增加值")
+"""What shares are shares of, in :func:`stated_figures`."""
+
+FORMS = (
+    "level",
+    "percent",
+    "points",
+    "count",
+    "share",
+    "ratio",
+    "growth",
+    "average growth",
+    "reduction",
+    "increment",
+    "cumulative",
+)
+"""The forms :func:`stated_figures` draws from."""
+
+
+@st.composite
+def stated_figures(draw: st.DrawFn, form: str | None = None) -> Figure:
+    """Figures in every form plans state them, with any qualifier.
+
+    Levels of money, percentages and percentage points, counts (with what they
+    count and a measure word), shares of a named whole, ratios per so many
+    people, growth and average annual growth, reductions from a base year,
+    increments and cumulative totals.  *form* picks one of :data:`FORMS`.
+    """
+    chosen = draw(st.sampled_from(FORMS)) if form is None else form
+    number = decimals(min_value=0, max_value=10**6, places=2)
+    percent = number.map(lambda value: ureg.Quantity(value, ureg.percent))
+    labels: dict[str, Any] = {}
+    if chosen in ("level", "reduction", "increment", "cumulative", "ratio") and draw(
+        st.booleans()
+    ):
+        quantity = draw(amounts(min_value=0, max_value=10**12, places=2, scaled=True))
+    elif chosen in ("percent", "share", "growth", "average growth", "reduction"):
+        quantity = draw(percent)
+    elif chosen == "points":
+        quantity = ureg.Quantity(draw(number), ureg.percentage_point)
+    else:
+        quantity = ureg.Quantity(draw(number), ureg.dimensionless)
+        labels.update(draw(_count_labels()))
+    if chosen == "share":
+        labels["share_of"] = draw(st.none() | st.sampled_from(WHOLES))
+    if chosen == "ratio":
+        labels["per"] = draw(st.sampled_from([1, 100, 1000, 10**4, 10**5]))
+    change = _FORM_CHANGES.get(chosen)
+    if change is not None:
+        labels["change"] = change
+        labels["base_year"] = draw(st.none() | st.integers(1990, 2030))
+    qualifier = draw(qualifiers())
+    approximate = qualifier is Qualifier.ABOUT or (
+        qualifier is not Qualifier.EXACT and draw(st.booleans())
+    )
+    return Figure(quantity, qualifier, approximate=approximate, **labels)
+
+
+_FORM_CHANGES = {
+    "growth": Change.GROWTH,
+    "average growth": Change.AVERAGE_GROWTH,
+    "reduction": Change.REDUCTION,
+    "increment": Change.INCREMENT,
+    "cumulative": Change.CUMULATIVE,
+}
+
+
+def _count_labels() -> st.SearchStrategy[dict[str, Any]]:
+    measures = st.sampled_from(sorted(MEASURE_WORDS))
+    english = st.fixed_dictionaries(
+        {},
+        optional={"counted": st.sampled_from(ENGLISH_NOUNS), "measure": measures},
+    )
+    chinese = st.fixed_dictionaries(
+        {"counted": st.sampled_from(CHINESE_NOUNS), "measure": measures}
+    )
+    return english | chinese
 
 
 def allowed_values(figure: Figure) -> st.SearchStrategy[Quantity]:
