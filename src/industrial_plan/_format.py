@@ -218,7 +218,7 @@ def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") ->
 
 
 def _english(figure: Figure, language: _Language, style: Style) -> str:
-    """growth of | more than | 20 | 件 | patents | per 10,000 people | of GDP | from 2020."""
+    """growth of | more than | 20 | 件 | patents | per 10,000 people | of X | from Y."""
     words = [
         language.changes[figure.change] if figure.change else "",
         _qualifier_phrase(figure, language),
@@ -237,7 +237,7 @@ def _english(figure: Figure, language: _Language, style: Style) -> str:
 
 
 def _chinese(figure: Figure, language: _Language, style: Style) -> str:
-    """比2020年 | 占GDP比重 | 每万人口 | 专利 | 超过 | 20 | 件 (or 家 | 企业 after it)."""
+    """比2020年 | 占GDP比重 | 每万人口 | 专利 | 超过 | 20 | 件, or 件 then 专利."""
     words = []
     if figure.base_year is not None:
         words.append(f"比{figure.base_year}年")

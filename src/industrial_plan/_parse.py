@@ -1034,7 +1034,7 @@ def _noun_before(scanner: _Scanner, form: _Form) -> None:
     end = start
     while end < len(text) and end - start < 40:
         char = text[end]
-        if not ("\u4e00" <= char <= "\u9fff" or char.isascii() and char.isalpha()):
+        if not ("\u4e00" <= char <= "\u9fff" or (char.isascii() and char.isalpha())):
             break
         if (
             _PREFIX_QUALIFIER.match(text, end)
