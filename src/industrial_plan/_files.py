@@ -29,29 +29,38 @@ import tomli_w
 import yaml
 
 from ._errors import IndustrialPlanError, ParseError, PlanValidationError, Problem
-from ._figures import Figure, Qualifier, Source
+from ._figures import Change, Figure, Qualifier, Source
 from ._model import (
     ClassificationCode,
     Direction,
     Enterprise,
     EnterpriseRole,
+    IndicatorType,
     IndustrialSystem,
     Industry,
     Metric,
     Names,
     Observation,
     Policy,
+    PriceBasis,
+    Regional,
     Roadmap,
     SpatialLayout,
     Target,
+    TargetKind,
     Tier,
     Zone,
 )
 from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
-FORMAT = "industrial-plan/1"
-"""The value of the ``format`` key that identifies a plan file and its version."""
+FORMAT = "industrial-plan/2"
+"""The value of the ``format`` key that identifies a plan file and its version.
+
+Version 2 adds target kinds, region-wide indicators and the forms of figures
+(growth, shares, ratios per head, counts); every version 1 file reads as it is.
+"""
+_READABLE = frozenset({"industrial-plan/1", FORMAT})
 
 _SUFFIXES: dict[str, Syntax] = {
     ".toml": "toml",
@@ -187,10 +196,11 @@ def from_dict(
         raise PlanValidationError([Problem("", "a plan must be a table of keys")], file)
     problems: list[Problem] = []
     declared = data.get("format", FORMAT)
-    if declared != FORMAT:
+    if not isinstance(declared, str) or declared not in _READABLE:
+        readable = " or ".join(repr(f) for f in sorted(_READABLE))
         problems.append(
             Problem(
-                "format", f"{declared!r} is not a supported format; expected {FORMAT!r}"
+                "format", f"{declared!r} is not a supported format; expected {readable}"
             )
         )
     documents, source_problems = _documents(data.get("sources", []))
@@ -503,7 +513,15 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Names, lambda v, _: _structure_names(v))
     converter.register_unstructure_hook(Names, lambda n: n.as_dict())
-    for enum_type in (Direction, EnterpriseRole, Qualifier):
+    for enum_type in (
+        Direction,
+        EnterpriseRole,
+        Qualifier,
+        TargetKind,
+        IndicatorType,
+        PriceBasis,
+        Change,
+    ):
         converter.register_structure_hook(enum_type, _enum_hook(enum_type))
         converter.register_unstructure_hook(enum_type, lambda e: e.value)
     converter.register_structure_hook(Figure, lambda v, _: _structure_figure(v))
@@ -517,6 +535,16 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     # The system's own list of documents is written in full, ids included.
     converter.register_unstructure_hook(
         IndustrialSystem, _system_unstructurer(converter)
+    )
+    # Every target names its kind in the file, even where its words say it.
+    converter.register_unstructure_hook(
+        Target,
+        cattrs.gen.make_dict_unstructure_fn(
+            Target,
+            converter,
+            _cattrs_omit_if_default=True,
+            kind=cattrs.gen.override(omit_if_default=False),
+        ),
     )
     return converter
 
@@ -535,6 +563,7 @@ for _cls in (
     Roadmap,
     SpatialLayout,
     ClassificationCode,
+    Regional,
 ):
     attrs.resolve_types(_cls)
 
@@ -623,6 +652,9 @@ def _structure_quantity(value: Any) -> Quantity:
 
 
 _FIGURE_FIELDS = {"value", "unit", "qualifier", "approximate", "equivalent"}
+# What a figure states beside its quantity: a change, a share, a ratio, a count.
+_FORM_FIELDS = ("change", "base_year", "share_of", "per", "counted", "measure")
+_FIGURE_FIELDS |= set(_FORM_FIELDS)
 
 
 def _structure_figure(value: Any) -> Figure:
@@ -646,6 +678,17 @@ def _structure_figure(value: Any) -> Figure:
     approximate = value.get("approximate", qualifier is Qualifier.ABOUT)
     if not isinstance(approximate, bool):
         raise TypeError(f"approximate must be true or false, got {approximate!r}")
+    form = {name: value[name] for name in _FORM_FIELDS if name in value}
+    if "change" in form:
+        form["change"] = _enum_hook(Change)(form["change"], Change)
+    for name in ("base_year", "per"):
+        if name in form and (
+            isinstance(form[name], bool) or not isinstance(form[name], int)
+        ):
+            raise TypeError(f"{name} must be a whole number, got {form[name]!r}")
+    for name in ("share_of", "counted", "measure"):
+        if name in form and not isinstance(form[name], str):
+            raise TypeError(f"{name} must be text, got {form[name]!r}")
     return Figure(
         quantity,
         qualifier,
@@ -653,6 +696,7 @@ def _structure_figure(value: Any) -> Figure:
         if equivalent is None
         else _structure_quantity(equivalent),
         approximate=approximate,
+        **form,
     )
 
 
@@ -673,6 +717,14 @@ def _unstructure_figure(figure: Figure) -> Any:
             "value": _decimal_text(figure.stated_equivalent.magnitude),
             "unit": unit_text(figure.stated_equivalent),
         }
+    for name in _FORM_FIELDS:
+        value = getattr(figure, name)
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, Decimal):
+            value = int(value)
+        if value is not None:
+            table[name] = value
     return table
 
 

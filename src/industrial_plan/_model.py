@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeAlias, TypeVar
 import attrs
 
 from ._errors import NotFoundError, PlanValidationError, Problem, UnitError
-from ._figures import Figure, Source
+from ._figures import Change, Figure, Qualifier, Source, is_percent
 from ._units import currency_of, parse_unit, ureg
 
 # -- small values ------------------------------------------------------------------
@@ -136,6 +136,7 @@ class Direction(enum.Enum):
 
 MONEY = "money"
 COUNT = "count"
+PERCENT = "percent"
 QUALITATIVE = "qualitative"
 _DIMENSION = re.compile(
     r"\[[a-z_]+\](\s*(\*\*\s*-?\d|[*/])\s*\[[a-z_]+\])*(\s*\*\*\s*-?\d)?"
@@ -143,15 +144,15 @@ _DIMENSION = re.compile(
 
 
 def _check_kind(instance: object, attribute: object, value: str) -> None:
-    if value in (MONEY, COUNT, QUALITATIVE):
+    if value in (MONEY, COUNT, PERCENT, QUALITATIVE):
         return
     try:
         if not _kind_dimensionality(value):
             raise ValueError(value)  # dimensionless: that is what "count" is for
     except (UnitError, ValueError):
         raise ValueError(
-            f"metric kind {value!r} is not 'money', 'count', 'qualitative', a unit "
-            "such as 'GW' or a dimension such as '[power]'"
+            f"metric kind {value!r} is not 'money', 'count', 'percent', "
+            "'qualitative', a unit such as 'GW' or a dimension such as '[power]'"
         ) from None
 
 
@@ -174,6 +175,7 @@ class Metric:
         id: stable id, used by targets and observations to refer to it.
         name: its name in one or more languages.
         kind: ``"money"`` (any currency), ``"count"`` (a plain number),
+            ``"percent"`` (a share or rate in percent, such as R&D intensity),
             ``"qualitative"`` (a statement, no number), or a unit or pint
             dimension that quantities must have (``"GW"``, ``"[energy]"``).
         direction: whether higher or lower values are better.
@@ -196,9 +198,14 @@ class Metric:
                 return f"metric {self.id!r} is money, but {figure.describe()!r} is not"
             return None
         if self.kind == COUNT:
-            if not quantity.dimensionless:
+            if not quantity.dimensionless or is_percent(quantity):
                 shown = figure.describe()
                 return f"metric {self.id!r} is a count, but {shown!r} has a unit"
+            return None
+        if self.kind == PERCENT:
+            if not is_percent(quantity):
+                shown = figure.describe()
+                return f"metric {self.id!r} is in percent, but {shown!r} is not"
             return None
         if quantity.dimensionality != _kind_dimensionality(self.kind):
             return (
@@ -227,6 +234,27 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
     ),
     Metric("production", {"en": "production", "zh": "产量"}, "[mass]"),
     Metric("development", {"en": "development", "zh": "发展"}, QUALITATIVE),
+    Metric(
+        "gdp",
+        {"en": "gross regional product", "zh": "地区生产总值"},
+        MONEY,
+        description="GDP of the region (地区生产总值), per year",
+    ),
+    Metric(
+        "population",
+        {"en": "resident population", "zh": "常住人口"},
+        COUNT,
+        description="residents at the end of the year",
+    ),
+    Metric(
+        "industrial_value_added",
+        {
+            "en": "value added of industry above designated size",
+            "zh": "规模以上工业增加值",
+        },
+        MONEY,
+    ),
+    Metric("rd_spending", {"en": "R&D spending", "zh": "研发经费投入"}, MONEY),
 )
 """Metrics every plan may use without defining them."""
 
@@ -245,18 +273,200 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -
         )
 
 
+class TargetKind(enum.Enum):
+    """What a target states: the plain-language kind shown in files and reports."""
+
+    LEVEL = "level"
+    """A level of the metric in the target year ("800 billion yuan")."""
+    COUNT = "count"
+    """A number of things ("超过80家" platforms)."""
+    SHARE = "share"
+    """A share of a whole, in percent ("占地区生产总值比重达到25%"); intensities
+    such as R&D spending as a share of GDP are shares too."""
+    RATIO = "per-population ratio"
+    """So many per so many people ("每万人口…超过20件", "per capita")."""
+    GROWTH = "growth rate"
+    """Growth in one year, or average annual growth over a span ("年均增长7%以上")."""
+    INCREMENT = "increment"
+    """So much more than the level at the start ("新增1家")."""
+    REDUCTION = "reduction"
+    """A cut from a base year; lower is better ("down 13.5 % from 2020")."""
+    CAP = "cap"
+    """At most this much ("不超过3%", "CPI rise of around 3 %")."""
+    CUMULATIVE = "cumulative total"
+    """A sum over the years of the span ("50 million new jobs over five years")."""
+    QUALITATIVE = "qualitative aim"
+    """A statement without a number ("significant progress")."""
+
+    @property
+    def chinese(self) -> str:
+        """The kind's name in Chinese, as reports print it."""
+        return _KIND_CHINESE[self]
+
+
+_KIND_CHINESE = {
+    TargetKind.LEVEL: "总量",
+    TargetKind.COUNT: "数量",
+    TargetKind.SHARE: "比重",
+    TargetKind.RATIO: "人均或每万人",
+    TargetKind.GROWTH: "增速",
+    TargetKind.INCREMENT: "新增",
+    TargetKind.REDUCTION: "降低",
+    TargetKind.CAP: "上限",
+    TargetKind.CUMULATIVE: "累计",
+    TargetKind.QUALITATIVE: "定性",
+}
+
+
+class IndicatorType(enum.Enum):
+    """Whether a plan binds itself to an indicator (约束性) or projects it (预期性)."""
+
+    BINDING = "binding"
+    """约束性: an obligation the government commits to."""
+    ANTICIPATORY = "anticipatory"
+    """预期性: an expected outcome, mainly of market activity."""
+
+    @property
+    def chinese(self) -> str:
+        """约束性 or 预期性."""
+        return "约束性" if self is IndicatorType.BINDING else "预期性"
+
+    @classmethod
+    def _missing_(cls, value: object) -> IndicatorType | None:
+        return {"约束性": cls.BINDING, "预期性": cls.ANTICIPATORY}.get(str(value))
+
+
+class PriceBasis(enum.Enum):
+    """The prices a money amount or a growth rate is measured at."""
+
+    CURRENT = "current prices"
+    """现价: nominal; levels are usually stated so."""
+    COMPARABLE = "comparable prices"
+    """可比价 (constant prices): real; Chinese growth rates are stated so."""
+
+    @property
+    def chinese(self) -> str:
+        """现价 or 可比价."""
+        return "现价" if self is PriceBasis.CURRENT else "可比价"
+
+    @classmethod
+    def _missing_(cls, value: object) -> PriceBasis | None:
+        return {
+            "现价": cls.CURRENT,
+            "当年价": cls.CURRENT,
+            "current": cls.CURRENT,
+            "可比价": cls.COMPARABLE,
+            "不变价": cls.COMPARABLE,
+            "comparable": cls.COMPARABLE,
+            "constant prices": cls.COMPARABLE,
+            "constant": cls.COMPARABLE,
+        }.get(str(value))
+
+
+_GROWTH = frozenset({Change.GROWTH, Change.AVERAGE_GROWTH})
+_CEILINGS = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
+
+
+def target_kind(figure: Figure | None) -> TargetKind:
+    """The kind a target's figure states by itself ("年均增长7%以上" is growth).
+
+    >>> from industrial_plan import parse_figure
+    >>> target_kind(parse_figure("年均增长7%以上")).value
+    'growth rate'
+    >>> target_kind(parse_figure("超过80家")).value
+    'count'
+    """
+    if figure is None:
+        return TargetKind.QUALITATIVE
+    ceiling = figure.qualifier in _CEILINGS
+    if figure.change in _GROWTH:
+        return TargetKind.CAP if ceiling else TargetKind.GROWTH
+    if figure.change is not None:
+        return _KIND_OF_CHANGE[figure.change]
+    if figure.per is not None:
+        return TargetKind.RATIO
+    if ceiling:
+        return TargetKind.CAP
+    if figure.share_of is not None or is_percent(figure.quantity):
+        return TargetKind.SHARE
+    if figure.quantity.dimensionless:
+        return TargetKind.COUNT
+    return TargetKind.LEVEL
+
+
+_KIND_OF_CHANGE = {
+    Change.REDUCTION: TargetKind.REDUCTION,
+    Change.INCREMENT: TargetKind.INCREMENT,
+    Change.CUMULATIVE: TargetKind.CUMULATIVE,
+}
+
+# The changes each kind's figure may state (None: a plain figure).
+_KIND_CHANGES: dict[TargetKind, frozenset[Change | None]] = {
+    TargetKind.LEVEL: frozenset({None}),
+    TargetKind.COUNT: frozenset({None}),
+    TargetKind.SHARE: frozenset({None}),
+    TargetKind.RATIO: frozenset({None}),
+    TargetKind.GROWTH: _GROWTH,
+    TargetKind.INCREMENT: frozenset({Change.INCREMENT, None}),
+    TargetKind.REDUCTION: frozenset({Change.REDUCTION, None}),
+    TargetKind.CAP: frozenset({*_GROWTH, None}),
+    TargetKind.CUMULATIVE: frozenset({Change.CUMULATIVE, None}),
+}
+
+
+def _kind_problem(kind: TargetKind, figure: Figure | None) -> str | None:
+    """Why *figure* cannot state a target of *kind*, or None."""
+    if kind is TargetKind.QUALITATIVE:
+        return None if figure is None else "a qualitative aim takes a statement only"
+    if figure is None:
+        return f"a {kind.value} target needs a figure"
+    if figure.change not in _KIND_CHANGES[kind]:
+        return f"a {kind.value} target cannot state {figure.change.value!r}"  # type: ignore[union-attr]
+    if kind is TargetKind.SHARE and not is_percent(figure.quantity):
+        return f"a share is in percent, not {figure.describe()!r}"
+    if kind is TargetKind.RATIO and figure.per is None:
+        return "a per-population ratio says per how many people ('per 10,000 people')"
+    if kind is TargetKind.COUNT and not figure.quantity.dimensionless:
+        return f"a count is a plain number, not {figure.describe()!r}"
+    if kind is TargetKind.CAP and figure.qualifier not in {
+        *_CEILINGS,
+        Qualifier.EXACT,
+        Qualifier.ABOUT,
+    }:
+        return f"a cap is at most some value, not {figure.qualifier.value!r} it"
+    return None
+
+
 @attrs.frozen
 class Target:
     """A goal for one metric in one year: a figure, or a qualitative statement.
 
+    Its :attr:`kind` says what the figure states: a level, a count, a share,
+    a ratio per head, a growth rate, an increment, a reduction, a cap, a
+    cumulative total or a qualitative aim.  By default it is what the figure's
+    words say (:func:`target_kind`): "年均增长7%以上" is a growth rate,
+    "新增1家" an increment.
+
     Attributes:
-        metric: id of the :class:`Metric` measured.
+        metric: id of the :class:`Metric` measured.  For a share or a ratio,
+            the numerator ("rd_spending" for R&D intensity).
         year: the year by which the target should be met.
         figure: the quantitative goal ("3 trillion yuan"); ``None`` for a
             qualitative target.
         statement: the qualitative goal ("significant progress"), or a note.
         source: where the target was stated.
-        direction: overrides the metric's direction for this target.
+        direction: overrides the metric's direction for this target
+            (reductions and caps are lower-is-better by default).
+        kind: what the target states (see above).
+        base_year: the year a change or a span starts from: growth,
+            reductions, increments and cumulative totals are measured from
+            it (default: the figure's own base year, else the plan's
+            ``start_year``).
+        of: for a share or a ratio, the id of the metric it is taken of (the
+            denominator: "gdp", "population"), so that it can be computed
+            from observations of both.
+        indicator_type: binding (约束性) or anticipatory (预期性), if stated.
+        price_basis: current or comparable prices, for money and growth.
     """
 
     metric: str = attrs.field(validator=_check_id)
@@ -270,6 +480,38 @@ class Target:
     direction: Direction | None = attrs.field(
         default=None, converter=attrs.converters.optional(Direction)
     )
+    kind: TargetKind = attrs.field(kw_only=True, converter=TargetKind)
+    base_year: int | None = attrs.field(default=None, kw_only=True)
+    of: str | None = attrs.field(default=None, kw_only=True)
+    indicator_type: IndicatorType | None = attrs.field(
+        default=None, kw_only=True, converter=attrs.converters.optional(IndicatorType)
+    )
+    price_basis: PriceBasis | None = attrs.field(
+        default=None, kw_only=True, converter=attrs.converters.optional(PriceBasis)
+    )
+
+    @kind.default
+    def _kind_default(self) -> TargetKind:
+        return target_kind(self.figure)
+
+    @base_year.validator
+    def _check_base_year(self, attribute: object, value: int | None) -> None:
+        if value is None:
+            return
+        _check_year(self, attribute, value)  # type: ignore[arg-type]
+        if value >= self.year:
+            raise ValueError(f"base_year {value} is not before the year {self.year}")
+
+    @of.validator
+    def _check_of(self, attribute: object, value: str | None) -> None:
+        if value is None:
+            return
+        _check_id(self, attribute, value)  # type: ignore[arg-type]
+        if self.kind not in (TargetKind.SHARE, TargetKind.RATIO):
+            raise ValueError(
+                f"'of' names the whole of a share or a ratio, not of a "
+                f"{self.kind.value} target"
+            )
 
     def __attrs_post_init__(self) -> None:
         if self.figure is None and not (self.statement and self.statement.strip()):
@@ -277,16 +519,57 @@ class Target:
                 f"target for {self.metric!r} in {self.year} needs a figure "
                 "or a statement"
             )
+        problem = _kind_problem(self.kind, self.figure)
+        if problem is not None and not (
+            self.kind is TargetKind.QUALITATIVE and self.figure is not None
+        ):
+            raise ValueError(f"target for {self.metric!r} in {self.year}: {problem}")
+        if self.kind is TargetKind.QUALITATIVE and self.figure is not None:
+            raise ValueError(
+                f"target for {self.metric!r} in {self.year} has a figure, so it "
+                f"is not a qualitative aim"
+            )
+        stated = self.figure.base_year if self.figure is not None else None
+        if (
+            stated is not None
+            and self.base_year is not None
+            and stated != self.base_year
+        ):
+            raise ValueError(
+                f"base_year {self.base_year} differs from the figure's {stated}"
+            )
+        if stated is not None and stated >= self.year:
+            raise ValueError(f"base year {stated} is not before the year {self.year}")
 
     @property
     def is_quantitative(self) -> bool:
         """True when the target has a figure."""
         return self.figure is not None
 
+    @property
+    def stated_base_year(self) -> int | None:
+        """The base year the target or its figure states, if any."""
+        if self.base_year is not None:
+            return self.base_year
+        return self.figure.base_year if self.figure is not None else None
+
+    @property
+    def default_direction(self) -> Direction | None:
+        """Lower is better for reductions and caps; else the metric decides."""
+        if self.direction is not None:
+            return self.direction
+        if self.kind in (TargetKind.REDUCTION, TargetKind.CAP):
+            return Direction.LOWER
+        return None
+
 
 @attrs.frozen
 class Observation:
     """A reported value of one metric for one year.
+
+    Besides levels, an observation may report the year's growth ("+8.8 %"),
+    a share ("41.9 % of GDP", or a percentage with :attr:`of` naming the
+    whole) or a ratio per head: :attr:`reports` says which.
 
     Attributes:
         metric: id of the :class:`Metric` measured.
@@ -294,6 +577,8 @@ class Observation:
         figure: the reported figure, with its qualifier.
         source: where it was reported.
         date: the day, when the figure is for a day rather than a year.
+        of: for a reported share, the id of the metric it is a share of.
+        price_basis: current or comparable prices, for money and growth.
     """
 
     metric: str = attrs.field(validator=_check_id)
@@ -301,6 +586,27 @@ class Observation:
     figure: Figure = attrs.field(validator=attrs.validators.instance_of(Figure))
     source: Source | None = None
     date: dt.date | None = attrs.field(default=None)
+    of: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(_check_id),
+    )
+    price_basis: PriceBasis | None = attrs.field(
+        default=None, kw_only=True, converter=attrs.converters.optional(PriceBasis)
+    )
+
+    @property
+    def reports(self) -> str:
+        """What the figure reports: ``"level"``, ``"growth"``, ``"share"`` or
+        ``"ratio"`` ("+8.8 %" is growth; "41.9 % of GDP" a share)."""
+        figure = self.figure
+        if figure.change in _GROWTH:
+            return "growth"
+        if figure.share_of is not None or self.of is not None:
+            return "share"
+        if figure.per is not None:
+            return "ratio"
+        return "level"
 
     @date.validator
     def _check_date(self, attribute: object, value: dt.date | None) -> None:
@@ -394,8 +700,43 @@ class Tier:
         return tier_html(self)
 
 
-Owner: TypeAlias = Tier | Industry
-"""Whatever can own targets and observations: a tier or an industry."""
+_REGION_NAME = Names({"en": "whole region", "zh": "全地区"})
+
+
+@attrs.frozen
+class Regional:
+    """Indicators of the whole region that belong to no tier.
+
+    Regional GDP, resident population, the value added of all industry above
+    designated size, R&D intensity: plans state targets for them, and shares
+    and ratios per head are taken of them.  In reports their owner is the
+    region, with the id ``"region"``.
+
+    Attributes:
+        targets: targets for the region as a whole.
+        observations: reported values for the region as a whole.
+        name: how reports name the owner of these indicators.
+    """
+
+    targets: tuple[Target, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Target)
+    )
+    observations: tuple[Observation, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_items_are(Observation)
+    )
+    name: Names = attrs.field(default=_REGION_NAME, converter=_to_names)
+
+    @property
+    def id(self) -> str:
+        """Always ``"region"``: there is one region per plan."""
+        return REGION
+
+
+REGION = "region"
+"""The owner id of region-wide indicators (:class:`Regional`)."""
+
+Owner: TypeAlias = Tier | Industry | Regional
+"""Whatever can own targets and observations: a tier, an industry, the region."""
 
 
 # -- roadmap and spatial layout ------------------------------------------------------
@@ -501,6 +842,8 @@ class IndustrialSystem:
         roadmap: enterprises and policies by industry.
         layout: zones and the industries they host.
         sources: the documents the plan cites.
+        regional: indicators of the whole region (GDP, population) with
+            their targets and observations.
     """
 
     name: Names = attrs.field(converter=_to_names)
@@ -517,6 +860,9 @@ class IndustrialSystem:
     layout: SpatialLayout = attrs.field(factory=SpatialLayout)
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items_are(Source)
+    )
+    regional: Regional = attrs.field(
+        factory=Regional, validator=attrs.validators.instance_of(Regional)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -552,9 +898,16 @@ class IndustrialSystem:
         return _find(self.industries, key, "industry")
 
     def owner(self, key: str) -> Owner:
-        """The tier or industry with this id or name."""
-        owners: tuple[Owner, ...] = (*self.tiers, *self.industries)
-        return _find(owners, key, "tier or industry")
+        """The tier or industry with this id or name, or ``"region"``."""
+        if key == REGION:
+            return self.regional
+        owners: tuple[Tier | Industry, ...] = (*self.tiers, *self.industries)
+        try:
+            return _find(owners, key, "tier or industry")
+        except NotFoundError:
+            if self.regional.name.matches(key):
+                return self.regional
+            raise
 
     def tier_of(self, industry: Industry | str) -> Tier:
         """The tier an industry belongs to."""
@@ -569,7 +922,8 @@ class IndustrialSystem:
         return _find((*self.metrics, *BUILTIN_METRICS), key, "metric")
 
     def owners(self) -> Iterator[Owner]:
-        """Every tier followed by its industries, in plan order."""
+        """The region, then every tier followed by its industries, in plan order."""
+        yield self.regional
         for tier in self.tiers:
             yield tier
             yield from tier.industries
@@ -599,6 +953,8 @@ class IndustrialSystem:
         """
         target = self.owner(key)
         changed = attrs.evolve(target, **changes)
+        if isinstance(changed, Regional):
+            return attrs.evolve(self, regional=changed)
         tiers = []
         for tier in self.tiers:
             if tier is target:
@@ -697,6 +1053,7 @@ def check(system: IndustrialSystem) -> list[Problem]:
         ],
     )
 
+    _check_owner(problems, "regional", system.regional, system, metrics)
     for t, tier in enumerate(system.tiers):
         _check_owner(problems, f"tiers[{t}]", tier, system, metrics)
         for n, industry in enumerate(tier.industries):
@@ -794,7 +1151,7 @@ def _check_owner(
                     f"start_year {system.start_year}",
                 )
             )
-        _check_figure(problems, here, target.metric, target.figure, metrics)
+        _check_target(problems, here, target, metrics)
     seen_obs: dict[tuple[str, int, Any], int] = {}
     for k, observation in enumerate(owner.observations):
         here = f"{path}.observations[{k}]"
@@ -809,7 +1166,53 @@ def _check_owner(
                 )
             )
         seen_obs.setdefault(key_obs, k)
-        _check_figure(problems, here, observation.metric, observation.figure, metrics)
+        _check_observation(problems, here, observation, metrics)
+
+
+def _check_target(
+    problems: list[Problem], path: str, target: Target, metrics: dict[str, Metric]
+) -> None:
+    _check_link(problems, f"{path}.of", target.of, metrics)
+    # Rates and shares are percentages of whatever the metric measures.
+    in_percent = target.kind in (TargetKind.SHARE, TargetKind.GROWTH) or (
+        target.figure is not None
+        and target.figure.change in (*_GROWTH, Change.REDUCTION)
+        and is_percent(target.figure.quantity)
+    )
+    _check_figure(problems, path, target.metric, target.figure, metrics, in_percent)
+
+
+def _check_observation(
+    problems: list[Problem],
+    path: str,
+    observation: Observation,
+    metrics: dict[str, Metric],
+) -> None:
+    _check_link(problems, f"{path}.of", observation.of, metrics)
+    figure = observation.figure
+    if figure.change not in (None, *_GROWTH):
+        problems.append(
+            Problem(
+                f"{path}.figure",
+                f"an observation reports a level, a growth rate, a share or a "
+                f"ratio, not {figure.change.value!r}",  # type: ignore[union-attr]
+            )
+        )
+        return
+    in_percent = observation.reports in ("growth", "share")
+    _check_figure(problems, path, observation.metric, figure, metrics, in_percent)
+
+
+def _check_link(
+    problems: list[Problem],
+    path: str,
+    metric_id: str | None,
+    metrics: dict[str, Metric],
+) -> None:
+    if metric_id is not None and metric_id not in metrics:
+        problems.append(
+            Problem(path, f"unknown metric {metric_id!r}; known: {', '.join(metrics)}")
+        )
 
 
 def _check_figure(
@@ -818,6 +1221,7 @@ def _check_figure(
     metric_id: str,
     figure: Figure | None,
     metrics: dict[str, Metric],
+    in_percent: bool = False,
 ) -> None:
     metric = metrics.get(metric_id)
     if metric is None:
@@ -829,6 +1233,18 @@ def _check_figure(
         )
         return
     if figure is None:
+        return
+    if in_percent:
+        if metric.kind == QUALITATIVE:
+            reason: str | None = (
+                f"metric {metric.id!r} is qualitative and takes no figure"
+            )
+        elif not is_percent(figure.quantity):
+            reason = f"{figure.describe()!r} is not in percent"
+        else:
+            reason = None
+        if reason is not None:
+            problems.append(Problem(f"{path}.figure", reason))
         return
     reason = metric.accepts(figure)
     if reason is not None:

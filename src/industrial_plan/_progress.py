@@ -36,6 +36,7 @@ from ._model import (
     Industry,
     Observation,
     Owner,
+    Regional,
     Target,
     Tier,
 )
@@ -187,7 +188,7 @@ class Assessment:
     """
 
     owner: Owner
-    tier: Tier
+    tier: Tier | None
     target: Target
     direction: Direction
     status: Status
@@ -206,7 +207,9 @@ class Assessment:
 
     @property
     def owner_kind(self) -> str:
-        """``"tier"`` or ``"industry"``."""
+        """``"tier"``, ``"industry"`` or ``"region"``."""
+        if isinstance(self.owner, Regional):
+            return "region"
         return "tier" if isinstance(self.owner, Tier) else "industry"
 
     @property
@@ -233,8 +236,13 @@ class Assessment:
             "owner_id": self.owner.id,
             "owner_kind": self.owner_kind,
             "owner_name": str(self.owner.name),
-            "tier_id": self.tier.id,
+            "tier_id": self.tier.id if self.tier is not None else None,
             "metric": target.metric,
+            "kind": target.kind.value,
+            "indicator_type": target.indicator_type.value
+            if target.indicator_type
+            else None,
+            "price_basis": target.price_basis.value if target.price_basis else None,
             "direction": self.direction.value,
             "target_year": target.year,
             "target": _figure_record(target.figure),
@@ -315,7 +323,7 @@ def assess_target(
     *tier* is the owner's tier when the caller knows it (else it is looked up).
     """
     owner = system.owner(owner) if isinstance(owner, str) else owner
-    if tier is None:
+    if tier is None and not isinstance(owner, Regional):
         tier = owner if isinstance(owner, Tier) else system.tier_of(owner)
     metric = system.metric(target.metric)
     direction = target.direction or metric.direction
@@ -803,6 +811,8 @@ def assess(
      ('strategic_emerging', 'insufficient data'),
      ('future', 'not quantified')]
     """
+    owners: list[tuple[Owner, Tier | None]] = [(system.regional, None)]
+    owners += [(owner, tier) for tier in system.tiers for owner in _owners_of(tier)]
     results = tuple(
         assess_target(
             system,
@@ -814,8 +824,7 @@ def assess(
             thresholds=thresholds,
             tier=tier,
         )
-        for tier in system.tiers
-        for owner in _owners_of(tier)
+        for owner, tier in owners
         for target in owner.targets
     )
     mismatches = tuple(check_consistency(system, rtol=rtol, atol=atol, policy=policy))
