@@ -255,6 +255,12 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
         MONEY,
     ),
     Metric("rd_spending", {"en": "R&D spending", "zh": "研发经费投入"}, MONEY),
+    Metric(
+        "rd_intensity",
+        {"en": "R&D intensity", "zh": "研发经费投入强度"},
+        PERCENT,
+        description="R&D spending as a share of GDP, when reported as such",
+    ),
 )
 """Metrics every plan may use without defining them."""
 

@@ -23,18 +23,22 @@ import attrs
 from hypothesis import strategies as st
 
 from ._errors import UnitError
-from ._figures import MEASURE_WORDS, Change, Figure, Qualifier, Source
+from ._figures import MEASURE_WORDS, Change, Figure, Qualifier, Source, is_percent
 from ._model import (
     Enterprise,
     EnterpriseRole,
+    IndicatorType,
     IndustrialSystem,
     Industry,
     Names,
     Observation,
     Policy,
+    PriceBasis,
+    Regional,
     Roadmap,
     SpatialLayout,
     Target,
+    TargetKind,
     Tier,
     Zone,
 )
@@ -54,6 +58,8 @@ __all__ = [
     "sources",
     "stated_figures",
     "systems",
+    "observations",
+    "target_kinds",
     "targets",
     "unknown_currency_codes",
 ]
@@ -344,13 +350,106 @@ def money_figures(currency: str | None = None) -> st.SearchStrategy[Figure]:
     return figures(amounts(currency=currency, min_value=0, scaled=True))
 
 
+def target_kinds() -> st.SearchStrategy[TargetKind]:
+    """Every :class:`~industrial_plan.TargetKind`."""
+    return st.sampled_from(list(TargetKind))
+
+
+# For each kind: the forms of stated_figures() its figure takes.
+_KIND_FORMS = {
+    TargetKind.LEVEL: "level",
+    TargetKind.COUNT: "count",
+    TargetKind.SHARE: "share",
+    TargetKind.RATIO: "ratio",
+    TargetKind.INCREMENT: "increment",
+    TargetKind.REDUCTION: "reduction",
+    TargetKind.CUMULATIVE: "cumulative",
+}
+_CEILINGS = (Qualifier.AT_MOST, Qualifier.LESS_THAN)
+
+
 @st.composite
-def targets(draw: st.DrawFn, start_year: int = 2020, end_year: int = 2035) -> Target:
-    """A quantitative money target or a qualitative one, inside the given years."""
+def targets(
+    draw: st.DrawFn,
+    start_year: int = 2020,
+    end_year: int = 2035,
+    kind: TargetKind | None = None,
+) -> Target:
+    """Targets of every kind (or of *kind*), inside the given years.
+
+    Each kind's figure is in the form its words state ("年均增长7%以上" for a
+    growth rate, "新增1家" for an increment), on a metric that fits it; some
+    targets carry an indicator type, a price basis or a base year.
+    """
+    chosen = draw(target_kinds()) if kind is None else kind
+    year = draw(st.integers(start_year + 1, max(end_year, start_year + 1)))
+    extra: dict[str, Any] = {
+        "indicator_type": draw(st.none() | st.sampled_from(list(IndicatorType))),
+        "price_basis": draw(st.none() | st.sampled_from(list(PriceBasis))),
+    }
+    if chosen is TargetKind.QUALITATIVE:
+        return Target("development", year, statement=draw(_WORDS), **extra)
+    if chosen is TargetKind.GROWTH:
+        form = draw(st.sampled_from(["growth", "average growth"]))
+        figure = draw(
+            stated_figures(form).filter(lambda f: f.qualifier not in _CEILINGS)
+        )
+    elif chosen is TargetKind.CAP:
+        form = draw(st.sampled_from(["level", "growth", "percent"]))
+        figure = attrs.evolve(
+            draw(stated_figures(form)), qualifier=draw(st.sampled_from(_CEILINGS))
+        )
+    else:
+        figure = draw(
+            stated_figures(_KIND_FORMS[chosen]).filter(
+                lambda f: f.qualifier not in _CEILINGS
+            )
+        )
+    if figure.base_year is not None:
+        base = draw(st.none() | st.integers(max(1900, year - 30), year - 1))
+        figure = attrs.evolve(figure, base_year=base)
+    of = None
+    if chosen in (TargetKind.SHARE, TargetKind.RATIO) and draw(st.booleans()):
+        of = "gdp" if chosen is TargetKind.SHARE else "population"
+    return Target(
+        _metric_for(figure, chosen), year, figure, kind=chosen, of=of, **extra
+    )
+
+
+def _metric_for(figure: Figure, kind: TargetKind) -> str:
+    """A built-in metric whose kind fits *figure*."""
+    if kind in (TargetKind.SHARE, TargetKind.GROWTH) or figure.change in (
+        Change.GROWTH,
+        Change.AVERAGE_GROWTH,
+    ):
+        return "value_added"
+    if is_percent(figure.quantity) and figure.change is Change.REDUCTION:
+        return "rd_spending"  # a cut in percent of a money metric
+    if is_percent(figure.quantity):
+        return "rd_intensity"
+    if figure.quantity.dimensionless:
+        return "enterprises"
+    return "total_scale"
+
+
+@st.composite
+def observations(
+    draw: st.DrawFn, start_year: int = 2020, end_year: int = 2035
+) -> Observation:
+    """Observations as reports state them: a level, the year's growth or a share."""
     year = draw(st.integers(start_year, end_year))
-    if draw(st.booleans()):
-        return Target("total_scale", year, draw(money_figures()))
-    return Target("development", year, statement=draw(_WORDS))
+    reports = draw(st.sampled_from(["level", "level", "growth", "share"]))
+    basis = draw(st.none() | st.sampled_from(list(PriceBasis)))
+    if reports == "growth":
+        figure = draw(stated_figures("growth"))
+        return Observation(
+            "total_scale", year, attrs.evolve(figure, base_year=None), price_basis=basis
+        )
+    if reports == "share":
+        figure = draw(stated_figures("share"))
+        of = "gdp" if figure.share_of is None else None
+        return Observation("value_added", year, figure, of=of)
+    return Observation("total_scale", year, draw(money_figures()), price_basis=basis)
 
 
 @st.composite
@@ -423,6 +522,10 @@ def systems(
                 for identifier in _ids("zone", draw(st.integers(0, 2)))
             ]
         )
+    regional = Regional(
+        targets=_targets(draw, start, end, cite),
+        observations=_observations(draw, start, cite),
+    )
     return IndustrialSystem(
         name={"en": draw(_WORDS)},
         region=draw(_WORDS),
@@ -432,6 +535,7 @@ def systems(
         roadmap=roadmap,
         layout=layout,
         sources=documents,
+        regional=regional,
     )
 
 
@@ -472,8 +576,13 @@ def _unique_by_year(items: list[Target]) -> list[Target]:
 def _observations(
     draw: st.DrawFn, start: int, cite: st.SearchStrategy[Source | None]
 ) -> list[Observation]:
-    years = draw(st.lists(st.integers(start - 5, start + 5), max_size=3, unique=True))
-    return [
-        Observation("total_scale", year, draw(money_figures()), draw(cite))
-        for year in years
-    ]
+    drawn = draw(st.lists(_observation_strategy(start), max_size=3))
+    unique: dict[tuple[str, int], Observation] = {}
+    for observation in drawn:
+        unique.setdefault((observation.metric, observation.year), observation)
+    return [attrs.evolve(o, source=draw(cite)) for o in unique.values()]
+
+
+@functools.cache
+def _observation_strategy(start: int) -> st.SearchStrategy[Observation]:
+    return observations(start - 5, start + 5)
