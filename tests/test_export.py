@@ -50,6 +50,10 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "unit": "CNY",
         "approximate": False,
         "statement": None,
+        **dict.fromkeys(
+            ["indicator_type", "price_basis", "of", "change", "base_year"], None
+        ),
+        **dict.fromkeys(["share_of", "per", "counted", "measure"], None),
     }
     assert rows[0] == {
         **common,
@@ -59,6 +63,7 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "value": Decimal("3000000000000"),
         "qualifier": "exact",
         "source": f'"3 trillion yuan ($442.2 billion)" ({ARTICLE})',
+        "target_kind": "level",
     }
     assert rows[1] == {
         **common,
@@ -68,6 +73,7 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "value": Decimal("2000000000000"),
         "qualifier": "more than",
         "source": f'"exceeded 2 trillion yuan" ({ARTICLE})',
+        "target_kind": "level",
     }
     assert rows[2]["value"] == Decimal("800000000000")
     assert (rows[3]["kind"], rows[3]["year"]) == ("observation", 2022)
@@ -93,6 +99,11 @@ def test_xiamen_qualitative_target_row() -> None:
         "approximate": None,
         "statement": "significant progress",
         "source": f'"significant progress" ({ARTICLE})',
+        "target_kind": "qualitative aim",
+        **dict.fromkeys(
+            ["indicator_type", "price_basis", "of", "change", "base_year"], None
+        ),
+        **dict.fromkeys(["share_of", "per", "counted", "measure"], None),
     }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from decimal import Decimal
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from ._errors import MissingExtraError
@@ -43,6 +44,16 @@ COLUMNS: tuple[str, ...] = (
     "approximate",
     "statement",
     "source",
+    "target_kind",
+    "indicator_type",
+    "price_basis",
+    "of",
+    "change",
+    "base_year",
+    "share_of",
+    "per",
+    "counted",
+    "measure",
 )
 """The columns of :func:`long_records`, :func:`to_pandas` and :func:`to_arrow`."""
 
@@ -73,9 +84,20 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
       (``"more than"``), so a bound is never mistaken for the value itself;
     - ``approximate``: whether the figure is approximate;
     - ``statement``: a target's statement ("significant progress"), if any;
-    - ``source``: the cited source as text, or ``None``.
+    - ``source``: the cited source as text, or ``None``;
+    - ``target_kind``: a target's :class:`~industrial_plan.TargetKind` value
+      ("growth rate", "share"); for an observation, what it reports
+      ("level", "growth", "share" or "ratio");
+    - ``indicator_type``: "binding" or "anticipatory", if stated;
+    - ``price_basis``: "current prices" or "comparable prices", if stated;
+    - ``of``: the metric a share or a ratio is taken of, if named;
+    - ``change``, ``base_year``, ``share_of``, ``per``, ``counted``,
+      ``measure``: what the figure states beside its number (see
+      :class:`~industrial_plan.Figure`), so that a growth rate of 7 % and a
+      share of 7 % are told apart.
 
-    A qualitative target has ``None`` for ``unit``, ``value``,
+    Region-wide indicators come first, with ``None`` for ``tier`` and
+    ``industry``.  A qualitative target has ``None`` for ``unit``, ``value``,
     ``qualifier`` and ``approximate``: it states no number.
 
     Args:
@@ -98,34 +120,66 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
 
 def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
     common = {"region": str(system.region), "system": str(system.name)}
-    for tier in system.tiers:
-        owners: tuple[Owner, ...] = (tier, *tier.industries)
-        for owner in owners:
-            where = {
-                **common,
-                "tier": tier.id,
-                "industry": owner.id if isinstance(owner, Industry) else None,
+    placed: list[tuple[Owner, str | None]] = [(system.regional, None)]
+    placed += [
+        (owner, tier.id) for tier in system.tiers for owner in (tier, *tier.industries)
+    ]
+    for owner, tier_id in placed:
+        where = {
+            **common,
+            "tier": tier_id,
+            "industry": owner.id if isinstance(owner, Industry) else None,
+        }
+        for target in owner.targets:
+            yield {
+                **where,
+                "kind": "target",
+                "metric": target.metric,
+                "year": target.year,
+                **_figure_columns(target.figure),
+                "statement": target.statement,
+                "source": _source_text(target.source, target.figure),
+                "target_kind": target.kind.value,
+                "indicator_type": _value(target.indicator_type),
+                "price_basis": _value(target.price_basis),
+                "of": target.of,
+                **_form_columns(target.figure),
             }
-            for target in owner.targets:
-                yield {
-                    **where,
-                    "kind": "target",
-                    "metric": target.metric,
-                    "year": target.year,
-                    **_figure_columns(target.figure),
-                    "statement": target.statement,
-                    "source": _source_text(target.source, target.figure),
-                }
-            for observation in owner.observations:
-                yield {
-                    **where,
-                    "kind": "observation",
-                    "metric": observation.metric,
-                    "year": observation.year,
-                    **_figure_columns(observation.figure),
-                    "statement": None,
-                    "source": _source_text(observation.source, observation.figure),
-                }
+        for observation in owner.observations:
+            yield {
+                **where,
+                "kind": "observation",
+                "metric": observation.metric,
+                "year": observation.year,
+                **_figure_columns(observation.figure),
+                "statement": None,
+                "source": _source_text(observation.source, observation.figure),
+                "target_kind": observation.reports,
+                "indicator_type": None,
+                "price_basis": _value(observation.price_basis),
+                "of": observation.of,
+                **_form_columns(observation.figure),
+            }
+
+
+def _value(member: Enum | None) -> Any:
+    return None if member is None else member.value
+
+
+def _form_columns(figure: Figure | None) -> dict[str, Any]:
+    if figure is None:
+        return dict.fromkeys(_FORM_COLUMNS)
+    return {
+        "change": _value(figure.change),
+        "base_year": figure.base_year,
+        "share_of": figure.share_of,
+        "per": None if figure.per is None else int(figure.per),
+        "counted": figure.counted,
+        "measure": figure.measure,
+    }
+
+
+_FORM_COLUMNS = ("change", "base_year", "share_of", "per", "counted", "measure")
 
 
 def _figure_columns(figure: Figure | None) -> dict[str, Any]:
@@ -186,6 +240,8 @@ def _schema(pa: Any, values: list[Decimal | None]) -> Any:
     string = pa.string()
     fields = dict.fromkeys(COLUMNS, string)
     fields["year"] = pa.int32()
+    fields["base_year"] = pa.int32()
+    fields["per"] = pa.int64()
     fields["approximate"] = pa.bool_()
     fields["value"] = _decimal_type(pa, [v for v in values if v is not None])
     return pa.schema([(name, fields[name]) for name in COLUMNS])
@@ -294,7 +350,11 @@ def to_iamc(system: IndustrialSystem) -> pandas.DataFrame:
     for row in long_records(system):
         if row["value"] is None:
             continue
-        parts = [row["metric"], row["tier"], row["industry"]]
+        metric = row["metric"]
+        if row["target_kind"] not in ("level", "count"):
+            # A growth rate or a share of a metric is a variable of its own.
+            metric = f"{metric} ({row['target_kind']})"
+        parts = [metric, row["tier"], row["industry"]]
         key = (
             row["system"],
             "target" if row["kind"] == "target" else "observed",

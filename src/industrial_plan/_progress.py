@@ -25,10 +25,12 @@ import attrs
 from ._errors import CurrencyMismatchError
 from ._figures import (
     Bound,
+    Change,
     Figure,
     IndeterminateComparisonError,
     Qualifier,
     UnboundedError,
+    is_percent,
 )
 from ._model import (
     Direction,
@@ -36,8 +38,10 @@ from ._model import (
     Industry,
     Observation,
     Owner,
+    PriceBasis,
     Regional,
     Target,
+    TargetKind,
     Tier,
 )
 from ._rates import Rate, RateSource, annual_average, convert
@@ -71,6 +75,52 @@ class Status(enum.Enum):
     """Fewer than two usable observations, or values the method cannot use."""
     NOT_QUANTIFIED = "not quantified"
     """A qualitative target ("significant progress"): no number is made up."""
+    WITHIN_CAP = "within the cap"
+    """A cap ("不超过3%") that the latest value keeps to."""
+    CAP_EXCEEDED = "cap exceeded"
+    """A cap that the latest value breaks."""
+
+    @property
+    def chinese(self) -> str:
+        """The status in Chinese, as reports print it."""
+        return _STATUS_CHINESE[self]
+
+
+_STATUS_CHINESE = {
+    Status.ACHIEVED: "目标已实现",
+    Status.ON_TRACK: "进展顺利",
+    Status.ACCELERATION_NEEDED: "需要加速",
+    Status.LIMITED_PROGRESS: "进展有限",
+    Status.DETERIORATION: "出现倒退",
+    Status.NOT_ACHIEVED: "目标未实现",
+    Status.INSUFFICIENT_DATA: "数据不足",
+    Status.NOT_QUANTIFIED: "未量化",
+    Status.WITHIN_CAP: "控制在上限内",
+    Status.CAP_EXCEEDED: "超出上限",
+}
+
+
+class Verdict(enum.Enum):
+    """How the actual value compares with the plan, as yearly plan reports say it."""
+
+    AS_PROJECTED = "as projected"
+    """Met, on track, or within the tolerance an "about" target allows."""
+    HIGHER = "higher than projected"
+    """Above the target (or its path) by more than the tolerance."""
+    LOWER = "lower than projected"
+    """Below the target (or its path) by more than the tolerance."""
+
+    @property
+    def chinese(self) -> str:
+        """符合预期, 高于预期 or 低于预期."""
+        return _VERDICT_CHINESE[self]
+
+
+_VERDICT_CHINESE = {
+    Verdict.AS_PROJECTED: "符合预期",
+    Verdict.HIGHER: "高于预期",
+    Verdict.LOWER: "低于预期",
+}
 
 
 _ORDER = {
@@ -98,6 +148,11 @@ class Thresholds:
     on_track: Decimal = attrs.field(default=Decimal("0.95"), converter=_decimal)
     acceleration: Decimal = attrs.field(default=Decimal("0.60"), converter=_decimal)
     limited: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+    about_points: Decimal = attrs.field(default=Decimal("0.5"), converter=_decimal)
+    """How far from an "about" target in percent a value may be and still be
+    as projected, in percentage points ("up about 6.5 %": 6.0 % to 7.0 %)."""
+    about_relative: Decimal = attrs.field(default=Decimal("0.05"), converter=_decimal)
+    """The same for "about" targets in other units, as a share of the target."""
 
     def __attrs_post_init__(self) -> None:
         if not self.on_track > self.acceleration >= self.limited:
@@ -105,6 +160,22 @@ class Thresholds:
                 "thresholds must satisfy on_track > acceleration >= limited, got "
                 f"{self.on_track}, {self.acceleration}, {self.limited}"
             )
+        if self.about_points < 0 or self.about_relative < 0:
+            raise ValueError(
+                "tolerances must not be negative, got "
+                f"{self.about_points}, {self.about_relative}"
+            )
+
+    def tolerance(self, goal: Figure) -> Decimal:
+        """How far a value may lie from *goal* and be as projected, in its unit.
+
+        Zero unless the goal is approximate ("about", 左右).
+        """
+        if not goal.approximate:
+            return Decimal(0)
+        if is_percent(goal.quantity):
+            return self.about_points
+        return abs(Decimal(goal.quantity.magnitude)) * self.about_relative
 
     def classify(self, ratio: Decimal) -> Status:
         """The status for a ratio R of observed to required growth."""
@@ -167,14 +238,17 @@ class Point:
     Attributes:
         year: the observation's year.
         figure: the observed figure, converted to the target's unit.
-        observation: the observation as stated.
+        observation: the observation as stated; ``None`` for a value computed
+            from others (a share from its numerator and denominator).
         rate: the exchange rate used, if the currency differed.
+        parts: the observations a computed value comes from.
     """
 
     year: int
     figure: Figure
-    observation: Observation
+    observation: Observation | None
     rate: Rate | None = None
+    parts: tuple[Observation, ...] = ()
 
 
 @attrs.frozen
@@ -185,6 +259,18 @@ class Assessment:
     linear change needed is that unit per year; ratios (attainment, growth
     rates, R) are plain numbers (0.614 is 61.4 %).  A metric is ``None`` where it
     cannot be computed; :attr:`notes` say why.
+
+    Each kind of target fills the fields its method defines (see the
+    methodology page): :attr:`actual` is what is compared with the target (the
+    latest level, share or ratio; the observed average growth; the sum so far
+    of a cumulative total); :attr:`target_level` the level an increment or a
+    reduction implies; :attr:`headroom_used` how much of a cap the actual
+    value uses; :attr:`series` the indicator's yearly values as assessed;
+    :attr:`verdict` the comparison a yearly plan report prints.  For growth
+    targets :attr:`observed_cagr` is the observed average annual growth and
+    :attr:`required_cagr` the growth still needed each remaining year; for a
+    cumulative total :attr:`linear_change_needed` is the amount needed each
+    remaining year.
     """
 
     owner: Owner
@@ -204,6 +290,11 @@ class Assessment:
     expected_shortfall: Figure | None = None
     ratio: Figure | None = None
     notes: tuple[str, ...] = ()
+    actual: Figure | None = None
+    target_level: Figure | None = None
+    headroom_used: Figure | None = None
+    verdict: Verdict | None = None
+    series: tuple[Point, ...] = ()
 
     @property
     def owner_kind(self) -> str:
@@ -264,6 +355,10 @@ class Assessment:
             "projected": _figure_record(self.projected),
             "expected_shortfall": _figure_record(self.expected_shortfall),
             "ratio": _figure_record(self.ratio),
+            "actual": _figure_record(self.actual),
+            "target_level": _figure_record(self.target_level),
+            "headroom_used": _figure_record(self.headroom_used),
+            "verdict": self.verdict.value if self.verdict else None,
             "status": self.status.value,
             "rates": [str(rate) for rate in self.rates],
             "source": str(target.source) if target.source else None,
@@ -315,7 +410,14 @@ def assess_target(
     thresholds: Thresholds | None = None,
     tier: Tier | None = None,
 ) -> Assessment:
-    """Assess one target of a tier or industry.
+    """Assess one target of a tier, an industry or the region.
+
+    Each kind of target has its method (the methodology page gives formulas
+    and sources): levels and counts by the CAGR ratio on their observations;
+    shares and ratios per head the same way on their own yearly series;
+    increments and reductions as the level they imply; growth rates by the
+    observed against the targeted growth; caps by the headroom used;
+    cumulative totals by the sum so far.
 
     *as_of* ignores observations after that year; *baseline_year* picks the
     baseline (default: the first observation in or after the plan's
@@ -326,31 +428,122 @@ def assess_target(
     if tier is None and not isinstance(owner, Regional):
         tier = owner if isinstance(owner, Tier) else system.tier_of(owner)
     metric = system.metric(target.metric)
-    direction = target.direction or metric.direction
+    direction = target.default_direction or metric.direction
     base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
     if target.figure is None:
         return base
-    notes: list[str] = []
-    points = _points(owner, target, as_of, policy or ConversionPolicy(), notes)
+    context = _Context(
+        system,
+        owner,
+        target,
+        target.figure,
+        direction,
+        as_of,
+        baseline_year,
+        policy or ConversionPolicy(),
+        thresholds or Thresholds(),
+        [],
+    )
+    result = _METHODS[target.kind](context, base)
+    return attrs.evolve(
+        result,
+        verdict=result.verdict or _verdict(context, result),
+        notes=tuple(context.notes),
+    )
+
+
+@attrs.define
+class _Context:
+    """What every method needs: the target, its plan, and the settings."""
+
+    system: IndustrialSystem
+    owner: Owner
+    target: Target
+    goal: Figure
+    direction: Direction
+    as_of: int | None
+    baseline_year: int | None
+    policy: ConversionPolicy
+    thresholds: Thresholds
+    notes: list[str]
+
+    @property
+    def base_year(self) -> int:
+        """Where a change or a span starts: stated, else the plan's start."""
+        stated = self.target.stated_base_year
+        return self.system.start_year if stated is None else stated
+
+    def owners(self) -> tuple[Owner, ...]:
+        """Where a denominator is looked for: the owner, then the region."""
+        if isinstance(self.owner, Regional):
+            return (self.owner,)
+        return (self.owner, self.system.regional)
+
+
+def _insufficient(base: Assessment, note: str, context: _Context) -> Assessment:
+    context.notes.append(note)
+    return attrs.evolve(base, status=Status.INSUFFICIENT_DATA)
+
+
+# -- levels, counts, and the series of shares and ratios ------------------------
+
+
+def _level_method(context: _Context, base: Assessment) -> Assessment:
+    unit = context.goal.quantity.units
+    points = _points(
+        context.owner,
+        context.target,
+        context.as_of,
+        context.policy,
+        context.notes,
+        unit,
+    )
+    return _on_levels(context, base, points, _level_of(context.goal))
+
+
+def _share_method(context: _Context, base: Assessment) -> Assessment:
+    points = _share_series(context)
+    result = _on_levels(context, base, points, _level_of(context.goal))
+    # A difference of shares is in percentage points, not percent.
+    return attrs.evolve(
+        result,
+        gap=_in_points(result.gap),
+        linear_change_needed=_in_points(result.linear_change_needed),
+        expected_shortfall=_in_points(result.expected_shortfall),
+    )
+
+
+def _ratio_method(context: _Context, base: Assessment) -> Assessment:
+    points = _ratio_series(context)
+    return _on_levels(context, base, points, _level_of(context.goal))
+
+
+def _on_levels(
+    context: _Context, base: Assessment, points: list[Point], goal: Figure
+) -> Assessment:
+    """The CAGR-ratio assessment of a level *goal* on a yearly series."""
+    notes = context.notes
     if not points:
-        notes.append("no observation of this metric")
-        return attrs.evolve(base, status=Status.INSUFFICIENT_DATA, notes=tuple(notes))
+        return _insufficient(base, "no observation of this metric", context)
     latest = points[-1]
-    first_year = baseline_year if baseline_year is not None else system.start_year
+    chosen = context.baseline_year
+    first_year = chosen if chosen is not None else context.base_year
     baseline = next((p for p in points if p.year >= first_year), None)
     if baseline is None:
         notes.append(f"no observation in or after the baseline year {first_year}")
-    elif baseline_year is not None and baseline.year != baseline_year:
-        notes.append(f"no observation for {baseline_year}; baseline is {baseline.year}")
-    calc = _Calculation(target.figure, target.year, direction, notes)
+    elif chosen is not None and baseline.year != chosen:
+        notes.append(f"no observation for {chosen}; baseline is {baseline.year}")
+    calc = _Calculation(goal, context.target.year, context.direction, notes)
     result = attrs.evolve(
         base,
         latest=latest,
         baseline=baseline,
+        actual=latest.figure,
+        series=tuple(points),
         attainment=calc.attainment(latest.figure),
         gap=calc.gap(latest.figure),
     )
-    remaining = target.year - latest.year
+    remaining = context.target.year - latest.year
     if remaining > 0:
         result = attrs.evolve(
             result,
@@ -376,10 +569,8 @@ def assess_target(
                 expected_shortfall=calc.gap(projected) if projected else None,
             )
         result = attrs.evolve(result, ratio=calc.ratio(baseline, latest))
-    status = _status(
-        calc, result, remaining, usable_baseline, thresholds or Thresholds()
-    )
-    return attrs.evolve(result, status=status, notes=tuple(notes))
+    status = _status(calc, result, remaining, usable_baseline, context.thresholds)
+    return attrs.evolve(result, status=status)
 
 
 def _status(
@@ -402,27 +593,621 @@ def _status(
     return thresholds.classify(result.ratio.quantity.magnitude)
 
 
+def _level_of(figure: Figure) -> Figure:
+    """The figure as a plain level: its number, unit, qualifier and source."""
+    return Figure(
+        figure.quantity, figure.qualifier, figure.source, approximate=figure.approximate
+    )
+
+
+def _in_points(figure: Figure | None) -> Figure | None:
+    if figure is None:
+        return None
+    quantity = ureg.Quantity(figure.quantity.magnitude, ureg.percentage_point)
+    return attrs.evolve(figure, quantity=quantity)
+
+
+def _yearly(
+    owners: Sequence[Owner], metric: str, as_of: int | None, reports: str
+) -> dict[int, Observation]:
+    """Each year's observation of *metric* reporting *reports*, first owner first."""
+    found: dict[int, Observation] = {}
+    for owner in reversed(owners):
+        for observation in sorted(
+            owner.observations, key=lambda o: (o.year, o.date or dt.date(o.year, 1, 1))
+        ):
+            if observation.metric != metric or observation.reports != reports:
+                continue
+            if as_of is not None and observation.year > as_of:
+                continue
+            found[observation.year] = observation  # the latest date of a year wins
+    return found
+
+
+def _share_series(context: _Context) -> list[Point]:
+    """Shares as reported, else numerator over denominator of the same year."""
+    target = context.target
+    points: dict[int, Point] = {}
+    reported = _yearly((context.owner,), target.metric, context.as_of, "share")
+    for year, observation in reported.items():
+        figure = _level_of(observation.figure)
+        if not is_percent(figure.quantity):
+            continue
+        points[year] = Point(year, figure, observation)
+    if target.of is not None:
+        for point in _quotients(context, target.of, Decimal(100), ureg.percent):
+            points.setdefault(point.year, point)
+    return [points[year] for year in sorted(points)]
+
+
+def _ratio_series(context: _Context) -> list[Point]:
+    """Ratios as reported (rescaled to the target's "per"), else computed."""
+    target, goal = context.target, context.goal
+    per = goal.per if goal.per is not None else Decimal(1)
+    unit = goal.quantity.units
+    points: dict[int, Point] = {}
+    reported = _yearly((context.owner,), target.metric, context.as_of, "ratio")
+    for year, observation in reported.items():
+        figure = observation.figure
+        assert figure.per is not None
+        level, rate = _in_unit(_level_of(figure), unit, year, context.policy)
+        points[year] = Point(year, level.scaled(per / figure.per), observation, rate)
+    denominator = target.of or "population"
+    for point in _quotients(context, denominator, per, unit):
+        points.setdefault(point.year, point)
+    return [points[year] for year in sorted(points)]
+
+
+def _quotients(
+    context: _Context, denominator: str, scale: Decimal, unit: Any
+) -> list[Point]:
+    """numerator / denominator * scale for each year both are observed.
+
+    The numerator is converted to the denominator's currency first (both
+    money: a share of GDP), or to *unit* (a count or money per head).  Price
+    bases must agree where both are given; a year where they do not is left
+    out with a note, never mixed silently.
+    """
+    target = context.target
+    tops = _yearly((context.owner,), target.metric, context.as_of, "level")
+    bottoms = _yearly(context.owners(), denominator, context.as_of, "level")
+    points = []
+    for year in sorted(set(tops) & set(bottoms)):
+        top, bottom = tops[year], bottoms[year]
+        if (
+            top.price_basis
+            and bottom.price_basis
+            and top.price_basis != bottom.price_basis
+        ):
+            context.notes.append(
+                f"{year} left out: {target.metric} is at {top.price_basis.value} "
+                f"but {denominator} at {bottom.price_basis.value}"
+            )
+            continue
+        try:
+            point = _quotient(context, year, top, bottom, scale, unit)
+        except CurrencyMismatchError as error:
+            context.notes.append(f"{year} left out: {error}")
+            continue
+        if point is not None:
+            points.append(point)
+    return points
+
+
+def _quotient(
+    context: _Context,
+    year: int,
+    top: Observation,
+    bottom: Observation,
+    scale: Decimal,
+    unit: Any,
+) -> Point | None:
+    numerator, denominator = _level_of(top.figure), _level_of(bottom.figure)
+    rate = None
+    money_share = currency_of(denominator.quantity) is not None
+    if money_share:
+        # A share of money: both in the denominator's currency, scale words out.
+        wanted = currency_of(denominator.quantity)
+        assert wanted is not None
+        numerator, rate = _in_unit(numerator, ureg.Unit(wanted), year, context.policy)
+        denominator = denominator.to(wanted)
+    else:
+        numerator, rate = _in_unit(numerator, unit, year, context.policy)
+    numerator = attrs.evolve(numerator, quantity=in_base_units(numerator.quantity))
+    denominator = attrs.evolve(
+        denominator, quantity=in_base_units(denominator.quantity)
+    )
+    if not money_share and not denominator.quantity.dimensionless:
+        raise CurrencyMismatchError(
+            str(denominator.quantity.units), "a count of people", "a ratio per head"
+        )
+    if denominator.quantity.magnitude <= 0:
+        context.notes.append(f"{year} left out: the denominator is not positive")
+        return None
+    if (
+        money_share
+        and numerator.quantity.dimensionality != denominator.quantity.dimensionality
+    ):
+        raise CurrencyMismatchError(
+            str(numerator.quantity.units), str(denominator.quantity.units), "a share"
+        )
+    value_unit = unit if not money_share else ureg.percent
+    if not money_share:
+        # numerator is already in the target's unit; keep that unit.
+        pass
+    figure = _apply(
+        lambda x, y: x / y * scale if y > 0 else None,
+        [(numerator, 1), (denominator, -1)],
+        value_unit,
+    )
+    if figure is None:
+        return None
+    if not money_share:
+        figure = attrs.evolve(
+            figure, quantity=ureg.Quantity(figure.quantity.magnitude, unit)
+        )
+    return Point(year, figure, None, rate, (top, bottom))
+
+
+# -- increments and reductions: the level they imply --------------------------
+
+
+def _implied_level_method(context: _Context, base: Assessment) -> Assessment:
+    target, goal = context.target, context.goal
+    start = context.base_year
+    relative = target.kind is TargetKind.REDUCTION and is_percent(goal.quantity)
+    levels = _yearly((context.owner,), target.metric, context.as_of, "level")
+    if start not in levels:
+        return _insufficient(
+            base,
+            f"a {target.kind.value} is measured from the level in {start}, "
+            "which is not observed",
+            context,
+        )
+    unit = levels[start].figure.quantity.units if relative else goal.quantity.units
+    points = _points(
+        context.owner, target, context.as_of, context.policy, context.notes, unit
+    )
+    start_point = next(p for p in points if p.year == start)
+    x0 = start_point.figure
+    change = _level_of(goal)
+    level: Figure | None
+    if target.kind is TargetKind.INCREMENT:
+        level = x0 + change
+    elif relative:
+        level = _apply(lambda x, r: x * (1 - r / 100), [(x0, 1), (change, -1)], unit)
+    else:
+        level = x0 - change
+    if level is None:
+        return _insufficient(base, "the implied level has no bound", context)
+    if context.baseline_year is None:
+        context = attrs.evolve(context, baseline_year=start)
+    result = _on_levels(context, base, points, level)
+    return attrs.evolve(result, target_level=level)
+
+
+# -- growth rates -------------------------------------------------------------
+
+
+def _growth_method(context: _Context, base: Assessment) -> Assessment:
+    target, goal = context.target, context.goal
+    start = target.stated_base_year
+    if start is None:
+        start = (
+            target.year - 1
+            if goal.change is Change.GROWTH
+            else context.system.start_year
+        )
+    span = target.year - start
+    if span == 1 and goal.change is Change.GROWTH:
+        return _one_year_growth(context, base, start)
+    average = _level_of(goal)
+    if goal.change is Change.GROWTH:
+        # Total growth over the span ("翻一番" by the target year): its average.
+        average = (
+            _apply(
+                lambda g: _root(1 + g / 100, span) * 100 - 100,
+                [(average, 1)],
+                ureg.percent,
+            )
+            or average
+        )
+    observed = _observed_growth(context, start)
+    if observed is None:
+        return _insufficient(
+            base, f"no growth observed since {start} (levels or yearly rates)", context
+        )
+    factor, latest_year, series = observed
+    g = Decimal(average.quantity.magnitude) / 100
+    elapsed = latest_year - start
+    remaining = target.year - latest_year
+    avg = _apply(lambda f: _root(f, elapsed) - 1, [(factor, 1)], "")
+    actual = _percent_of(avg)
+    result = attrs.evolve(
+        base,
+        actual=actual,
+        observed_cagr=avg,
+        series=tuple(series),
+        target_level=None,
+    )
+    if remaining > 0:
+        needed = _apply(
+            lambda f: _root((1 + g) ** span / f, remaining) - 1 if f > 0 else None,
+            [(factor, -1)],
+            "",
+        )
+        result = attrs.evolve(result, required_cagr=needed)
+    if avg is None:
+        return _insufficient(result, "growth needs positive levels", context)
+    if g > 0:
+        ratio = _apply(lambda a: a / g, [(avg, 1)], "")
+        result = attrs.evolve(result, ratio=ratio)
+    goal_level = Figure(ureg.Quantity(g, ""))
+    met = _compare_to(avg, goal_level, Direction.HIGHER)
+    if remaining <= 0:
+        status = Status.ACHIEVED if met else Status.NOT_ACHIEVED
+    elif result.ratio is not None:
+        status = context.thresholds.classify(result.ratio.quantity.magnitude)
+    else:
+        context.notes.append("a growth target of zero or less: graded by the sign")
+        status = Status.ON_TRACK if met else Status.DETERIORATION
+    return attrs.evolve(result, status=status)
+
+
+def _one_year_growth(context: _Context, base: Assessment, start: int) -> Assessment:
+    year = context.target.year
+    growth = _growth_in(context, year)
+    if growth is None:
+        return _insufficient(
+            base, f"no growth reported or computable for {year}", context
+        )
+    figure, point = growth
+    result = attrs.evolve(base, actual=figure, latest=point, series=(point,))
+    verdict = _compare(figure, _level_of(context.goal), Direction.HIGHER, context)
+    if verdict is None:
+        context.notes.append("the reported bound does not decide the verdict")
+        return attrs.evolve(result, status=Status.INSUFFICIENT_DATA)
+    status = Status.NOT_ACHIEVED if verdict is Verdict.LOWER else Status.ACHIEVED
+    return attrs.evolve(result, status=status, verdict=verdict)
+
+
+def _growth_in(context: _Context, year: int) -> tuple[Figure, Point] | None:
+    """The growth of *year*: reported, else from its level and the year before's."""
+    metric = context.target.metric
+    rates = _yearly((context.owner,), metric, context.as_of, "growth")
+    if year in rates:
+        figure = _level_of(rates[year].figure)
+        return figure, Point(year, figure, rates[year])
+    levels = _comparable_levels(context)
+    if year in levels and year - 1 in levels:
+        before, after = levels[year - 1], levels[year]
+        computed = _apply(
+            lambda x0, x1: (x1 / x0 - 1) * 100 if x0 > 0 else None,
+            [(before.figure, -1), (after.figure, 1)],
+            ureg.percent,
+        )
+        parts = tuple(
+            p.observation for p in (before, after) if p.observation is not None
+        )
+        if computed is not None:
+            return computed, Point(year, computed, None, parts=parts)
+    return None
+
+
+def _comparable_levels(context: _Context) -> dict[int, Point]:
+    """Level points, at comparable prices where any are; else all, with a note."""
+    unit = _level_unit(context)
+    if unit is None:
+        return {}
+    points = _points(
+        context.owner, context.target, context.as_of, context.policy, [], unit
+    )
+    comparable = {
+        p.year: p
+        for p in points
+        if p.observation is not None
+        and p.observation.price_basis is PriceBasis.COMPARABLE
+    }
+    if len(comparable) >= 2:
+        return comparable
+    if points:
+        note = (
+            "growth computed from levels not stated at comparable prices: "
+            "it includes price changes"
+        )
+        if note not in context.notes:
+            context.notes.append(note)
+    return {p.year: p for p in points}
+
+
+def _level_unit(context: _Context) -> Any:
+    levels = _yearly((context.owner,), context.target.metric, context.as_of, "level")
+    if not levels:
+        return None
+    return levels[min(levels)].figure.quantity.units
+
+
+def _observed_growth(
+    context: _Context, start: int
+) -> tuple[Figure, int, list[Point]] | None:
+    """The growth factor since *start*, the year it reaches, and its series.
+
+    From levels at comparable prices where given; else by chaining reported
+    yearly rates; else from levels at current (or unstated) prices.
+    """
+    levels = _comparable_levels(context)
+    rates = _yearly((context.owner,), context.target.metric, context.as_of, "growth")
+    chained = _chain(rates, start)
+    comparable = any(
+        p.observation is not None and p.observation.price_basis is PriceBasis.COMPARABLE
+        for p in levels.values()
+    )
+    from_levels = None
+    if start in levels and max(levels) > start:
+        end = max(levels)
+        factor = _apply(
+            lambda x0, x1: x1 / x0 if x0 > 0 and x1 > 0 else None,
+            [(levels[start].figure, -1), (levels[end].figure, 1)],
+            "",
+        )
+        if factor is not None:
+            series = [p for year, p in sorted(levels.items()) if year >= start]
+            from_levels = (factor, end, series)
+    if from_levels is not None and (comparable or chained is None):
+        return from_levels
+    if chained is not None:
+        return chained
+    return from_levels
+
+
+def _chain(
+    rates: dict[int, Observation], start: int
+) -> tuple[Figure, int, list[Point]] | None:
+    """Reported yearly rates chained from *start* + 1 while no year is missing."""
+    figures = []
+    points = []
+    year = start + 1
+    while year in rates:
+        figure = _level_of(rates[year].figure)
+        figures.append(figure)
+        points.append(Point(year, figure, rates[year]))
+        year += 1
+    if not figures:
+        return None
+
+    def product(*values: Decimal) -> Decimal | None:
+        result = Decimal(1)
+        for value in values:
+            if value <= -100:
+                return None
+            result *= 1 + value / 100
+        return result
+
+    factor = _apply(product, [(f, 1) for f in figures], "")
+    if factor is None:
+        return None
+    return factor, year - 1, points
+
+
+def _root(value: Decimal, years: int) -> Decimal:
+    """value ** (1 / years) for a positive value."""
+    return value ** (Decimal(1) / years)
+
+
+def _percent_of(fraction: Figure | None) -> Figure | None:
+    if fraction is None:
+        return None
+    quantity = ureg.Quantity(Decimal(fraction.quantity.magnitude) * 100, ureg.percent)
+    return attrs.evolve(fraction, quantity=quantity)
+
+
+# -- caps ------------------------------------------------------------------------
+
+
+def _cap_method(context: _Context, base: Assessment) -> Assessment:
+    goal = _level_of(context.goal)
+    if context.goal.change in (Change.GROWTH, Change.AVERAGE_GROWTH):
+        levels = _comparable_levels(context)
+        rates = _yearly(
+            (context.owner,), context.target.metric, context.as_of, "growth"
+        )
+        years = sorted(set(rates) | {y for y in levels if y - 1 in levels})
+        found = [g for g in (_growth_in(context, y) for y in years) if g is not None]
+        series = [point for _, point in found]
+    else:
+        unit = goal.quantity.units
+        series = _points(
+            context.owner,
+            context.target,
+            context.as_of,
+            context.policy,
+            context.notes,
+            unit,
+        )
+    if not series:
+        return _insufficient(base, "no observation of this metric", context)
+    latest = series[-1]
+    actual = latest.figure
+    result = attrs.evolve(base, latest=latest, actual=actual, series=tuple(series))
+    cap = Decimal(goal.quantity.magnitude)
+    if cap > 0:
+        used = _apply(lambda x: x / cap, [(actual, 1)], "")
+        result = attrs.evolve(result, headroom_used=used)
+    verdict = _compare(actual, goal, Direction.LOWER, context)
+    if verdict is None:
+        context.notes.append("the reported bound does not decide whether the cap holds")
+        return attrs.evolve(result, status=Status.INSUFFICIENT_DATA)
+    exceeded = verdict is Verdict.LOWER  # worse than the cap, for lower-is-better
+    status = Status.CAP_EXCEEDED if exceeded else Status.WITHIN_CAP
+    shown = {Verdict.LOWER: Verdict.HIGHER, Verdict.HIGHER: Verdict.LOWER}.get(
+        verdict, verdict
+    )
+    return attrs.evolve(result, status=status, verdict=shown)
+
+
+# -- cumulative totals -----------------------------------------------------------
+
+
+def _cumulative_method(context: _Context, base: Assessment) -> Assessment:
+    target, goal = context.target, _level_of(context.goal)
+    start, end = context.base_year, target.year
+    unit = goal.quantity.units
+    points = [
+        p
+        for p in _points(
+            context.owner, target, context.as_of, context.policy, context.notes, unit
+        )
+        if start < p.year <= end
+    ]
+    if not points:
+        return _insufficient(
+            base, f"no yearly observation in {start + 1}-{end} to sum", context
+        )
+    last = points[-1].year
+    missing = [
+        y for y in range(start + 1, last + 1) if y not in {p.year for p in points}
+    ]
+    total: Figure | None = None
+    running = []
+    for point in points:
+        total = point.figure if total is None else total + point.figure
+        running.append(Point(point.year, total, point.observation, point.rate))
+    assert total is not None
+    if missing:
+        shown = ", ".join(str(y) for y in missing)
+        context.notes.append(
+            f"no observation for {shown}: the sum so far is a lower bound"
+        )
+        if total.lower is not None:
+            total = Figure(
+                total.quantity, Qualifier.AT_LEAST, approximate=total.approximate
+            )
+    calc = _Calculation(goal, end, Direction.HIGHER, context.notes)
+    remaining = end - last
+    result = attrs.evolve(
+        base,
+        actual=total,
+        latest=running[-1],
+        series=tuple(running),
+        attainment=calc.attainment(total),
+        gap=calc.gap(total),
+    )
+    if remaining > 0:
+        result = attrs.evolve(
+            result, linear_change_needed=calc.linear_change(total, remaining)
+        )
+    if calc.achieved(total):
+        return attrs.evolve(result, status=Status.ACHIEVED)
+    if remaining <= 0:
+        status = Status.INSUFFICIENT_DATA if missing else Status.NOT_ACHIEVED
+        return attrs.evolve(result, status=status)
+    elapsed = Decimal(last - start) / Decimal(end - start)
+    attainment = result.attainment
+    if attainment is None:
+        return _insufficient(result, "attainment is not defined", context)
+    ratio = _apply(lambda a: a / elapsed, [(attainment, 1)], "")
+    result = attrs.evolve(result, ratio=ratio)
+    assert ratio is not None
+    return attrs.evolve(
+        result, status=context.thresholds.classify(ratio.quantity.magnitude)
+    )
+
+
+# -- verdicts ----------------------------------------------------------------------
+
+
+def _compare(
+    actual: Figure, goal: Figure, direction: Direction, context: _Context
+) -> Verdict | None:
+    """As, higher or lower than projected: *actual* against *goal* and its tolerance.
+
+    In the direction's terms: ``LOWER`` means worse than projected for a
+    lower-is-better goal too; callers that print values turn it round.
+    """
+    tolerance = context.thresholds.tolerance(goal)
+    value = Decimal(goal.quantity.magnitude)
+    unit = goal.quantity.units
+    low = Figure(ureg.Quantity(value - tolerance, unit))
+    high = Figure(ureg.Quantity(value + tolerance, unit))
+    try:
+        above_low = actual >= low
+        below_high = actual <= high
+    except IndeterminateComparisonError:
+        return None
+    if above_low and below_high:
+        return Verdict.AS_PROJECTED
+    better = above_low if direction is Direction.HIGHER else below_high
+    return Verdict.HIGHER if better else Verdict.LOWER
+
+
+def _compare_to(actual: Figure | None, goal: Figure, direction: Direction) -> bool:
+    if actual is None:
+        return False
+    try:
+        return bool(actual >= goal if direction is Direction.HIGHER else actual <= goal)
+    except IndeterminateComparisonError:
+        return False
+
+
+def _verdict(context: _Context, result: Assessment) -> Verdict | None:
+    """The verdict a yearly plan report prints, from the status.
+
+    Values are compared in their own terms: a reduction that went further
+    than planned is *lower* than projected.
+    """
+    good = {
+        Status.ON_TRACK: Verdict.AS_PROJECTED,
+        Status.WITHIN_CAP: Verdict.AS_PROJECTED,
+    }
+    if result.status in good:
+        return good[result.status]
+    lagging = {
+        Status.ACCELERATION_NEEDED,
+        Status.LIMITED_PROGRESS,
+        Status.DETERIORATION,
+        Status.NOT_ACHIEVED,
+    }
+    higher_is_better = result.direction is Direction.HIGHER
+    if result.status in lagging:
+        return Verdict.LOWER if higher_is_better else Verdict.HIGHER
+    if result.status is Status.ACHIEVED and result.actual is not None:
+        goal = result.target_level or _level_of(context.goal)
+        if context.target.kind is TargetKind.CUMULATIVE:
+            goal = _level_of(context.goal)
+        compared = _compare(result.actual, goal, result.direction, context)
+        if compared is Verdict.HIGHER:
+            return Verdict.HIGHER if higher_is_better else Verdict.LOWER
+        return Verdict.AS_PROJECTED
+    return None
+
+
+_Method = Callable[[_Context, Assessment], Assessment]
+_METHODS: dict[TargetKind, _Method] = {
+    TargetKind.LEVEL: _level_method,
+    TargetKind.COUNT: _level_method,
+    TargetKind.SHARE: _share_method,
+    TargetKind.RATIO: _ratio_method,
+    TargetKind.GROWTH: _growth_method,
+    TargetKind.INCREMENT: _implied_level_method,
+    TargetKind.REDUCTION: _implied_level_method,
+    TargetKind.CAP: _cap_method,
+    TargetKind.CUMULATIVE: _cumulative_method,
+}
+
+
 def _points(
     owner: Owner,
     target: Target,
     as_of: int | None,
     policy: ConversionPolicy,
     notes: list[str],
+    unit: Any,
 ) -> list[Point]:
-    assert target.figure is not None
-    unit = target.figure.quantity.units
-    by_year: dict[int, Observation] = {}
-    for observation in sorted(
-        owner.observations, key=lambda o: (o.year, o.date or dt.date(o.year, 1, 1))
-    ):
-        if observation.metric != target.metric:
-            continue
-        if as_of is not None and observation.year > as_of:
-            continue
-        by_year[observation.year] = observation  # the latest date of a year wins
+    """The levels of the target's metric, each year in *unit*."""
+    by_year = _yearly((owner,), target.metric, as_of, "level")
     points = []
     for year, observation in sorted(by_year.items()):
-        figure, rate = _in_unit(observation.figure, unit, year, policy)
+        figure, rate = _in_unit(_level_of(observation.figure), unit, year, policy)
         if rate is not None:
             notes.append(f"{year} converted at {rate}")
         points.append(Point(year, figure, observation, rate))
@@ -672,12 +1457,14 @@ def sum_of_parts(
     missing: list[str] = []
     for industry in industries:
         found = [
-            o for o in industry.observations if o.metric == metric and o.year == year
+            o
+            for o in industry.observations
+            if o.metric == metric and o.year == year and o.reports == "level"
         ]
         if not found:
             missing.append(industry.id)
             continue
-        figure, _ = _in_unit(found[-1].figure, unit, year, chosen)
+        figure, _ = _in_unit(_level_of(found[-1].figure), unit, year, chosen)
         try:
             total = figure if total is None else total + figure
         except UnboundedError:
@@ -706,6 +1493,8 @@ def check_consistency(
         if not tier.industries:
             continue
         for observation in tier.observations:
+            if observation.reports != "level":
+                continue  # rates and shares do not add up over industries
             stated = observation.figure
             unit = stated.quantity.units
             parts, missing = sum_of_parts(

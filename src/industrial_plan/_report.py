@@ -165,6 +165,8 @@ _STATUS: Final[Mapping[str, Mapping[Status, str]]] = {
         Status.NOT_ACHIEVED: "目标未实现",
         Status.INSUFFICIENT_DATA: "数据不足",
         Status.NOT_QUANTIFIED: "未量化",
+        Status.WITHIN_CAP: Status.WITHIN_CAP.chinese,
+        Status.CAP_EXCEEDED: Status.CAP_EXCEEDED.chinese,
     },
 }
 
