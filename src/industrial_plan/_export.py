@@ -121,9 +121,9 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
 def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
     common = {"region": str(system.region), "system": str(system.name)}
     placed: list[tuple[Owner, str | None]] = [(system.regional, None)]
-    placed += [
-        (owner, tier.id) for tier in system.tiers for owner in (tier, *tier.industries)
-    ]
+    for tier in system.tiers:
+        members: tuple[Owner, ...] = (tier, *tier.industries)
+        placed += [(owner, tier.id) for owner in members]
     for owner, tier_id in placed:
         where = {
             **common,
