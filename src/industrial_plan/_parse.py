@@ -237,6 +237,8 @@ _EN_CHANGES: Final[Mapping[str, Change]] = {
     "grows by": Change.GROWTH,
     "grew by": Change.GROWTH,
     "rise by": Change.GROWTH,
+    "rise of": Change.GROWTH,
+    "a rise of": Change.GROWTH,
     "rose by": Change.GROWTH,
     "rose": Change.GROWTH,
     "increase by": Change.GROWTH,
