@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import industrial_plan as ip
 from industrial_plan import Observation, Regional, Status, Target, TargetKind, Tier
-from industrial_plan.testing import decimals
+from industrial_plan.testing import decimals, systems
 
 
 def _plan(
@@ -392,3 +392,52 @@ def test_a_reduction_is_a_level_target_with_lower_is_better(
     assert reduction.status is as_level.status
     assert reduction.attainment == as_level.attainment
     assert reduction.gap == as_level.gap
+
+
+# -- the review ---------------------------------------------------------------------
+
+URGENCY = [
+    Status.NOT_ACHIEVED,
+    Status.CAP_EXCEEDED,
+    Status.DETERIORATION,
+    Status.LIMITED_PROGRESS,
+    Status.ACCELERATION_NEEDED,
+]
+TYPES = [ip.IndicatorType.BINDING, ip.IndicatorType.ANTICIPATORY, None]
+
+
+@given(systems())
+def test_review_counts_add_up_to_the_targets(system: ip.IndustrialSystem) -> None:
+    try:
+        review = ip.assess(system).review()
+    except ip.RateError:
+        return  # currencies the bundled rates do not cover in those years
+    total = len(list(system.targets()))
+    assert len(review) == total
+    assert sum(review.by_standing().values()) == total
+    assert sum(review.by_status().values()) == total
+    assert sum(review.by_kind().values()) == total
+    assert sum(sum(g.values()) for g in review.by_type().values()) == total
+    standing = review.by_standing()
+    assert len(review.qualitative) == standing[ip.Standing.NOT_QUANTIFIED]
+    assert len(review.attention) == standing[ip.Standing.LAGGING]
+    keys = [
+        (URGENCY.index(r.status), TYPES.index(r.target.indicator_type))
+        for r in review.attention
+    ]
+    assert keys == sorted(keys)
+
+
+def test_no_kind_with_a_figure_is_left_not_quantified() -> None:
+    from industrial_plan.testing import targets
+
+    @given(targets())
+    def check(target: Target) -> None:
+        system = _plan([target], [])
+        (result,) = [r for r in ip.assess(system) if r.owner.id == "sei"]
+        if target.figure is not None:
+            assert result.status is not Status.NOT_QUANTIFIED
+        else:
+            assert result.status is Status.NOT_QUANTIFIED
+
+    check()
