@@ -501,7 +501,10 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
 
     def strict(kind: type) -> Callable[[Any, Any], Any]:
         def structure(value: Any, _: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, kind):
+            # bool is an int to Python, never to a plan file.
+            if (isinstance(value, bool) and kind is not bool) or not isinstance(
+                value, kind
+            ):
                 raise TypeError(f"expected {kind.__name__}, got {value!r}")
             return value
 

@@ -684,6 +684,9 @@ class Tier:
         industries: the industries of the tier.
         targets: targets for the tier as a whole.
         observations: reported values for the tier as a whole.
+        open_ended: whether the plan leaves the list open ("X" future tracks,
+            "and others"): the industries listed are examples, and the
+            system's :attr:`~IndustrialSystem.formula` writes "X" for them.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -697,6 +700,9 @@ class Tier:
     )
     observations: tuple[Observation, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items_are(Observation)
+    )
+    open_ended: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
     )
 
     def _repr_html_(self) -> str:
@@ -880,8 +886,13 @@ class IndustrialSystem:
 
     @property
     def formula(self) -> str:
-        """The tier sizes joined by '+': ``"4+4+6"`` for Xiamen."""
-        return "+".join(str(len(tier.industries)) for tier in self.tiers)
+        """The tier sizes joined by '+': ``"4+4+6"`` for Xiamen.
+
+        An open-ended tier counts as "X", as plans write it ("5+X").
+        """
+        return "+".join(
+            "X" if tier.open_ended else str(len(tier.industries)) for tier in self.tiers
+        )
 
     @property
     def industries(self) -> tuple[Industry, ...]:
@@ -1136,16 +1147,24 @@ def _check_owner(
     metrics: dict[str, Metric],
 ) -> None:
     add = problems.append
-    seen: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[object, ...], int] = {}
     for k, target in enumerate(owner.targets):
         here = f"{path}.targets[{k}]"
-        key = (target.metric, target.year)
+        # A level and a share of one metric are two indicators; so are two
+        # qualitative aims with different statements.
+        key = (
+            target.metric,
+            target.year,
+            target.kind,
+            target.of,
+            target.statement if target.figure is None else None,
+        )
         if key in seen:
             add(
                 Problem(
                     here,
-                    f"a second target for {target.metric!r} in {target.year} "
-                    f"(first at {path}.targets[{seen[key]}])",
+                    f"a second {target.kind.value} target for {target.metric!r} in "
+                    f"{target.year} (first at {path}.targets[{seen[key]}])",
                 )
             )
         seen.setdefault(key, k)

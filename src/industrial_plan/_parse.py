@@ -498,6 +498,16 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@functools.cache
+def _currency_words() -> tuple[str, ...]:
+    """Lower-case English currency names and codes, to catch misspellings."""
+    return tuple(
+        name
+        for name in _lexicon().codes
+        if name.isascii() and name.isalpha() and len(name) >= 3
+    )
+
+
 def _prefix_qualifiers() -> dict[str, Qualifier]:
     table: dict[str, Qualifier] = {}
     for language in (_EN_QUALIFIERS, _ZH_QUALIFIERS):
@@ -840,6 +850,8 @@ def _counted(scanner: _Scanner, form: _Form) -> bool:
     words = found.group().split()
     if difflib.get_close_matches(words[0].lower(), _ENGLISH_SCALE_WORDS, cutoff=0.8):
         return False
+    if any(difflib.get_close_matches(w, _currency_words(), cutoff=0.75) for w in words):
+        return False  # "3 trillion yaun": a misspelt currency
     lexicon = _lexicon()
     for word in words:
         if lexicon.suffix.fullmatch(word) or _registry_units(word):

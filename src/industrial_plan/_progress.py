@@ -761,7 +761,7 @@ def _implied_level_method(context: _Context, base: Assessment) -> Assessment:
     if start not in levels:
         return _insufficient(
             base,
-            f"a {target.kind.value} is measured from the level in {start}, "
+            f"this {target.kind.value} counts from the level in {start}, "
             "which is not observed",
             context,
         )

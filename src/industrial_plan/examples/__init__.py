@@ -6,6 +6,8 @@
 '4+4+6'
 >>> [str(tier.name) for tier in xiamen.tiers]
 ['pillar industrial clusters', 'strategic emerging industries', 'future industries']
+>>> examples.xiamen_sei().formula
+'5+X'
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from pathlib import Path
 from industrial_plan._files import loads
 from industrial_plan._model import IndustrialSystem
 
-__all__ = ["path", "xiamen"]
+__all__ = ["NAMES", "path", "xiamen", "xiamen_sei"]
+
+NAMES = ("xiamen", "xiamen_sei")
+"""The bundled plans, by the name :func:`path` and the command line take."""
 
 
 def path(name: str = "xiamen") -> Path:
@@ -42,5 +47,23 @@ def xiamen() -> IndustrialSystem:
     reports, each citing it.  Systems are immutable, so the same object is
     returned each time.
     """
-    text = resources.files(__package__).joinpath("xiamen.toml").read_text("utf-8")
-    return loads(text, "toml", file="industrial_plan/examples/xiamen.toml")
+    return _bundled("xiamen")
+
+
+@functools.cache
+def xiamen_sei() -> IndustrialSystem:
+    """Xiamen's special plan for strategic emerging industries, 2021-2025.
+
+    "5+X": five strategic emerging industries and an open list of future
+    tracks, with the ten targets the plan states for 2025 (levels, shares of
+    GDP and of industry, counts, an increment, a ratio per 10,000 residents
+    and qualitative aims), as 东南网 (fjsen.com) reported them on 14 October
+    2021.  It has no observations: the report gives none, and none are made
+    up.
+    """
+    return _bundled("xiamen_sei")
+
+
+def _bundled(name: str) -> IndustrialSystem:
+    text = resources.files(__package__).joinpath(f"{name}.toml").read_text("utf-8")
+    return loads(text, "toml", file=f"industrial_plan/examples/{name}.toml")
