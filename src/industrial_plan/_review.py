@@ -1,0 +1,376 @@
+"""The review a planning office writes: a summary line and a table of verdicts.
+
+Mid-term reviews of Chinese plans sum a plan up in one sentence ("of 32
+indicators, 14 already met, 17 progressing well, 1 lagging"), and the yearly
+report on the national plan lists each indicator with its type, unit, target,
+actual value and a verdict: as projected, higher or lower than projected.
+This module writes both, in English and Chinese, as text, a rich table,
+Markdown, CSV and JSON, from a :class:`~industrial_plan.Review` and its
+assessments.  CSV and JSON carry data (values, bounds, units and years in
+columns of their own); the text forms carry words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from ._figures import Figure, is_percent
+from ._format import _CHINESE_PER, format_figure
+from ._model import IndustrialSystem, IndicatorType, TargetKind
+from ._progress import Review, Standing, SystemAssessment, Verdict
+from ._units import currency_of, in_base_units, tidy, unit_text
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+__all__ = [
+    "REVIEW_COLUMNS",
+    "review_csv",
+    "review_json",
+    "review_markdown",
+    "review_records",
+    "review_rows",
+    "review_table",
+    "summary",
+]
+
+REVIEW_COLUMNS: Final = (
+    "indicator",
+    "type",
+    "kind",
+    "unit",
+    "target",
+    "actual",
+    "verdict",
+)
+"""The columns of the review table, in display order."""
+
+_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
+    "en": {
+        "indicator": "indicator",
+        "type": "type",
+        "kind": "kind",
+        "unit": "unit",
+        "target": "target",
+        "actual": "actual",
+        "verdict": "verdict",
+        "none": "—",
+        "dated": "{year}: {text}",
+        "summary": "Of {total} targets: {groups}.",
+        "group": "{count} {name}",
+        "typed": "{type}: {groups}",
+        "attention": "Needs attention first: {items}.",
+        "aims": "Qualitative aims: {items}.",
+        "by_kind": "By kind: {items}.",
+        "per": "per {count} people",
+        "per_capita": "per capita",
+        "review": "Review",
+        "binding": "binding",
+        "anticipatory": "anticipatory",
+        "unspecified": "type not stated",
+        "separator": "; ",
+        "item": "{owner}, {metric} ({status})",
+        "aim": "{owner}, {metric}: {statement}",
+        "owner": "{owner}: {metric}",
+    },
+    "zh": {
+        "indicator": "指标",
+        "type": "属性",
+        "kind": "类别",
+        "unit": "单位",
+        "target": "目标值",
+        "actual": "实际值",
+        "verdict": "评价",
+        "none": "—",
+        "dated": "{year}年：{text}",
+        "summary": "{total}项目标中，{groups}。",
+        "group": "{name}{count}项",
+        "typed": "{type}：{groups}",
+        "attention": "需优先关注：{items}。",
+        "aims": "定性目标：{items}。",
+        "by_kind": "按类别：{items}。",
+        "per": "每{count}人",
+        "per_capita": "人均",
+        "review": "评估",
+        "binding": "约束性",
+        "anticipatory": "预期性",
+        "unspecified": "未注明属性",
+        "separator": "；",
+        "item": "{owner}{metric}（{status}）",
+        "aim": "{owner}{metric}：{statement}",
+        "owner": "{owner}：{metric}",
+    },
+}
+_JOIN: Final = {"en": ", ", "zh": "，"}
+
+
+def _words(lang: str) -> Mapping[str, str]:
+    if lang not in _WORDS:
+        raise ValueError(f"language {lang!r} is not supported; use 'en' or 'zh'")
+    return _WORDS[lang]
+
+
+# -- the summary -------------------------------------------------------------------
+
+
+def summary(assessment: SystemAssessment, lang: str = "en") -> list[str]:
+    """The review in sentences: groups, types apart, kinds, attention, aims.
+
+    >>> from industrial_plan import assess, examples
+    >>> print("\\n".join(summary(assess(examples.xiamen()))))
+    Of 3 targets: 0 already met, 0 progressing well, 0 lagging, 2 insufficient data, 1 not quantified.
+    By kind: 2 level, 1 qualitative aim.
+    Qualitative aims: future industries, development: significant progress.
+    """
+    words = _words(lang)
+    review = assessment.review()
+    system = assessment.system
+    lines = [
+        words["summary"].format(
+            total=len(review), groups=_groups(review.by_standing(), lang)
+        )
+    ]
+    typed = review.by_type()
+    if any(kind is not None for kind in typed):
+        parts = [
+            words["typed"].format(
+                type=_type_name(kind, lang) if kind else words["unspecified"],
+                groups=_groups(counts, lang),
+            )
+            for kind, counts in typed.items()
+        ]
+        lines.append(words["separator"].join(parts) + ("." if lang == "en" else "。"))
+    kinds = [
+        words["group"].format(count=n, name=_kind_name(kind, lang))
+        for kind, n in review.by_kind().items()
+    ]
+    lines.append(words["by_kind"].format(items=_JOIN[lang].join(kinds)))
+    if review.attention:
+        items = [
+            words["item"].format(
+                owner=result.owner.name.best(lang),
+                metric=_metric_name(result.target.metric, system, lang),
+                status=result.status.value if lang == "en" else result.status.chinese,
+            )
+            for result in review.attention
+        ]
+        lines.append(words["attention"].format(items=_JOIN[lang].join(items)))
+    if review.qualitative:
+        aims = [
+            words["aim"].format(
+                owner=result.owner.name.best(lang),
+                metric=_metric_name(result.target.metric, system, lang),
+                statement=result.target.statement or words["none"],
+            )
+            for result in review.qualitative
+        ]
+        lines.append(words["aims"].format(items=words["separator"].join(aims)))
+    return lines
+
+
+def _groups(counts: Mapping[Standing, int], lang: str) -> str:
+    words = _words(lang)
+    return _JOIN[lang].join(
+        words["group"].format(
+            count=n, name=standing.value if lang == "en" else standing.chinese
+        )
+        for standing, n in counts.items()
+    )
+
+
+def _type_name(kind: IndicatorType, lang: str) -> str:
+    return kind.value if lang == "en" else kind.chinese
+
+
+def _kind_name(kind: TargetKind, lang: str) -> str:
+    return kind.value if lang == "en" else kind.chinese
+
+
+def _metric_name(metric: str, system: IndustrialSystem, lang: str) -> str:
+    for candidate in (*system.metrics, *system.all_metrics):
+        if candidate.id == metric:
+            return candidate.name.best(lang)
+    return metric
+
+
+# -- the table ---------------------------------------------------------------------
+
+
+def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str, str]]:
+    """One row of words per target, with the :data:`REVIEW_COLUMNS`.
+
+    >>> from industrial_plan import assess, examples
+    >>> row = review_rows(assess(examples.xiamen()))[1]
+    >>> row["indicator"]
+    'strategic emerging industries: total scale'
+    >>> row["target"], row["actual"]
+    ('2027: 800 billion yuan', '2022: 491.2 billion yuan')
+    """
+    words = _words(lang)
+    system = assessment.system
+    result_rows = []
+    for result in assessment:
+        target = result.target
+        name = _metric_name(target.metric, system, lang)
+        if target.of is not None:
+            whole = _metric_name(target.of, system, lang)
+            name = f"{name} / {whole}"
+        stated = (
+            format_figure(target.figure, locale=lang)
+            if target.figure is not None
+            else target.statement or words["none"]
+        )
+        actual = words["none"]
+        if result.actual is not None:
+            text = format_figure(result.actual, locale=lang)
+            year = result.latest.year if result.latest is not None else None
+            actual = words["dated"].format(year=year, text=text) if year else text
+        verdict = (
+            _verdict_name(result.verdict, lang) if result.verdict else words["none"]
+        )
+        result_rows.append(
+            {
+                "indicator": words["owner"].format(
+                    owner=result.owner.name.best(lang), metric=name
+                ),
+                "type": _type_name(target.indicator_type, lang)
+                if target.indicator_type
+                else words["none"],
+                "kind": _kind_name(target.kind, lang),
+                "unit": _unit(target.figure, lang) or words["none"],
+                "target": words["dated"].format(year=target.year, text=stated),
+                "actual": actual,
+                "verdict": verdict,
+            }
+        )
+    return result_rows
+
+
+def _verdict_name(verdict: Verdict, lang: str) -> str:
+    return verdict.value if lang == "en" else verdict.chinese
+
+
+def _unit(figure: Figure | None, lang: str) -> str | None:
+    """The unit a reader reads the target in: CNY, %, GW, 家, per 10,000 people."""
+    if figure is None:
+        return None
+    words = _words(lang)
+    quantity = in_base_units(figure.quantity)
+    if is_percent(quantity):
+        unit = "%"
+    else:
+        unit = currency_of(quantity) or unit_text(quantity) or figure.measure or ""
+    if figure.per is not None:
+        count = int(figure.per)
+        shown = f"{count:,}" if lang == "en" else _CHINESE_PER.get(count, str(count))
+        per = words["per_capita"] if count == 1 else words["per"].format(count=shown)
+        unit = f"{unit} {per}".strip()
+    return unit or None
+
+
+def review_records(assessment: SystemAssessment) -> list[dict[str, Any]]:
+    """One record of data per target: ids, kind, type, unit, values, bounds, years.
+
+    Values are exact decimal strings in the unit named (currency code, ``%``,
+    a unit symbol, or empty for a count); ``*_low``/``*_high`` are the bounds
+    a qualifier allows (empty where unbounded).
+    """
+    records = []
+    for result in assessment:
+        target = result.target
+        record: dict[str, Any] = {
+            "owner_id": result.owner.id,
+            "metric": target.metric,
+            "of": target.of,
+            "kind": target.kind.value,
+            "indicator_type": target.indicator_type.value
+            if target.indicator_type
+            else None,
+            "price_basis": target.price_basis.value if target.price_basis else None,
+            "unit": _unit(target.figure, "en"),
+            "target_year": target.year,
+            **_value_columns("target", target.figure),
+            "target_statement": target.statement,
+            "actual_year": result.latest.year if result.latest is not None else None,
+            **_value_columns("actual", result.actual),
+            "verdict": result.verdict.value if result.verdict else None,
+            "status": result.status.value,
+        }
+        records.append(record)
+    return records
+
+
+def _value_columns(prefix: str, figure: Figure | None) -> dict[str, Any]:
+    if figure is None:
+        return dict.fromkeys(
+            (
+                f"{prefix}_value",
+                f"{prefix}_low",
+                f"{prefix}_high",
+                f"{prefix}_qualifier",
+            )
+        )
+    lower, upper = figure.lower, figure.upper
+
+    def plain(value: Any) -> str:
+        return format(tidy(in_base_units(value).magnitude), "f")
+
+    return {
+        f"{prefix}_value": plain(figure.quantity),
+        f"{prefix}_low": plain(lower.value) if lower else None,
+        f"{prefix}_high": plain(upper.value) if upper else None,
+        f"{prefix}_qualifier": figure.qualifier.value,
+    }
+
+
+def review_json(assessment: SystemAssessment) -> dict[str, Any]:
+    """The review as JSON-ready data: its counts and one record per target."""
+    review: Review = assessment.review()
+    return {"summary": review.record(), "rows": review_records(assessment)}
+
+
+def review_csv(assessment: SystemAssessment) -> str:
+    """The review records as CSV text with a header row."""
+    records = review_records(assessment)
+    buffer = io.StringIO()
+    if not records:
+        return ""
+    writer = csv.DictWriter(buffer, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue()
+
+
+def review_markdown(assessment: SystemAssessment, lang: str = "en") -> str:
+    """The summary, then the review table as a Markdown pipe table."""
+    words = _words(lang)
+    lines = [f"## {words['review']}", ""]
+    lines.extend(summary(assessment, lang))
+    lines.append("")
+    lines.append(_line([words[column] for column in REVIEW_COLUMNS]))
+    lines.append(_line(["---"] * len(REVIEW_COLUMNS)))
+    for row in review_rows(assessment, lang):
+        lines.append(_line([row[column] for column in REVIEW_COLUMNS]))
+    return "\n".join(lines) + "\n"
+
+
+def _line(cells: Sequence[str]) -> str:
+    escaped = [cell.replace("|", "\\|").replace("\n", " ") for cell in cells]
+    return "| " + " | ".join(escaped) + " |"
+
+
+def review_table(assessment: SystemAssessment, lang: str = "en") -> Table:
+    """The review table as a :class:`rich.table.Table` (needs the ``cli`` extra)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    words = _words(lang)
+    table = Table(title=Text(words["review"]))
+    for column in REVIEW_COLUMNS:
+        table.add_column(Text(words[column]), overflow="fold")
+    for row in review_rows(assessment, lang):
+        table.add_row(*(Text(row[column]) for column in REVIEW_COLUMNS))
+    return table
