@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ._figures import Figure, is_percent
 from ._format import _CHINESE_PER, format_figure
-from ._model import IndustrialSystem, IndicatorType, TargetKind
+from ._model import IndicatorType, IndustrialSystem, TargetKind
 from ._progress import Review, Standing, SystemAssessment, Verdict
 from ._units import currency_of, in_base_units, tidy, unit_text
 
@@ -121,7 +121,8 @@ def summary(assessment: SystemAssessment, lang: str = "en") -> list[str]:
 
     >>> from industrial_plan import assess, examples
     >>> print("\\n".join(summary(assess(examples.xiamen()))))
-    Of 3 targets: 0 already met, 0 progressing well, 0 lagging, 2 insufficient data, 1 not quantified.
+    Of 3 targets: 0 already met, 0 progressing well, 0 lagging,
+    2 insufficient data, 1 not quantified.
     By kind: 2 level, 1 qualitative aim.
     Qualitative aims: future industries, development: significant progress.
     """
