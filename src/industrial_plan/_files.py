@@ -535,10 +535,6 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     converter.register_unstructure_hook(
         Source, lambda s: _unstructure_source(s, documents)
     )
-    # The system's own list of documents is written in full, ids included.
-    converter.register_unstructure_hook(
-        IndustrialSystem, _system_unstructurer(converter)
-    )
     # Every target names its kind in the file, even where its words say it.
     converter.register_unstructure_hook(
         Target,
@@ -548,6 +544,11 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
             _cattrs_omit_if_default=True,
             kind=cattrs.gen.override(omit_if_default=False),
         ),
+    )
+    # Hooks of the parts come first: the system's is generated from them.
+    # The system's own list of documents is written in full, ids included.
+    converter.register_unstructure_hook(
+        IndustrialSystem, _system_unstructurer(converter)
     )
     return converter
 
@@ -743,7 +744,11 @@ def _figure_text(figure: Figure) -> str | None:
 
     if figure.source is not None:
         return None
-    for locale in ("en", "zh"):
+    # A figure with Chinese words in it ("每万人口超过20件") stays Chinese.
+    chinese = figure.measure is not None or any(
+        not text.isascii() for text in (figure.counted or "", figure.share_of or "")
+    )
+    for locale in ("zh", "en") if chinese else ("en", "zh"):
         try:
             text = format_figure(figure, locale=locale, style="long")
             again = parse_figure(text)

@@ -516,7 +516,15 @@ def _share_method(context: _Context, base: Assessment) -> Assessment:
 
 def _ratio_method(context: _Context, base: Assessment) -> Assessment:
     points = _ratio_series(context)
-    return _on_levels(context, base, points, _level_of(context.goal))
+    result = _on_levels(context, base, points, _level_of(context.goal))
+    if result.actual is None:
+        return result
+    # The actual value reads as the target does: "10 件 per 10,000 people".
+    goal = context.goal
+    labels = {"per": goal.per, "counted": goal.counted, "measure": goal.measure}
+    if not result.actual.quantity.dimensionless:
+        labels = {"per": goal.per}
+    return attrs.evolve(result, actual=attrs.evolve(result.actual, **labels))
 
 
 def _on_levels(
