@@ -520,11 +520,14 @@ def _ratio_method(context: _Context, base: Assessment) -> Assessment:
     if result.actual is None:
         return result
     # The actual value reads as the target does: "10 件 per 10,000 people".
-    goal = context.goal
-    labels = {"per": goal.per, "counted": goal.counted, "measure": goal.measure}
-    if not result.actual.quantity.dimensionless:
-        labels = {"per": goal.per}
-    return attrs.evolve(result, actual=attrs.evolve(result.actual, **labels))
+    goal, actual = context.goal, result.actual
+    if actual.quantity.dimensionless:
+        actual = attrs.evolve(
+            actual, per=goal.per, counted=goal.counted, measure=goal.measure
+        )
+    else:
+        actual = attrs.evolve(actual, per=goal.per)
+    return attrs.evolve(result, actual=actual)
 
 
 def _on_levels(
