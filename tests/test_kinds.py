@@ -441,3 +441,21 @@ def test_no_kind_with_a_figure_is_left_not_quantified() -> None:
             assert result.status is Status.NOT_QUANTIFIED
 
     check()
+
+
+@given(
+    decimals(min_value=Decimal("0.0001"), max_value=10**6, places=6),
+    st.integers(1, 50),
+)
+def test_growth_rates_have_their_stated_precision(ratio: Decimal, years: int) -> None:
+    from decimal import localcontext
+
+    from industrial_plan._progress import RATE_DIGITS, _cagr
+
+    got = _cagr(Decimal(1), ratio, years)
+    assert got is not None
+    with localcontext(prec=50):
+        exact = ratio ** (Decimal(1) / years) - 1
+        error = abs(got - exact)
+    # RATE_DIGITS significant digits of the rate itself, not of 1 + rate.
+    assert error <= abs(exact) * Decimal(10) ** (1 - RATE_DIGITS) + Decimal("1e-30")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -57,20 +58,15 @@ class Qualifier(enum.Enum):
     @property
     def bounds_below(self) -> bool:
         """True when the stated value is a lower bound (or the value itself)."""
-        return self in _LOWER
+        # Identity tests: an enum's hash is computed in Python, on a hot path.
+        return self is not Qualifier.AT_MOST and self is not Qualifier.LESS_THAN
 
     @property
     def bounds_above(self) -> bool:
         """True when the stated value is an upper bound (or the value itself)."""
-        return self in _UPPER
+        return self is not Qualifier.AT_LEAST and self is not Qualifier.MORE_THAN
 
 
-_LOWER = frozenset(
-    {Qualifier.EXACT, Qualifier.ABOUT, Qualifier.AT_LEAST, Qualifier.MORE_THAN}
-)
-_UPPER = frozenset(
-    {Qualifier.EXACT, Qualifier.ABOUT, Qualifier.AT_MOST, Qualifier.LESS_THAN}
-)
 
 
 class Change(enum.Enum):
@@ -211,7 +207,12 @@ def _optional_quantity(value: Any) -> Quantity | None:
 
 def is_percent(quantity: Quantity) -> bool:
     """True when *quantity* is in percent ("25%"), the unit of shares and rates."""
-    return dict(quantity._units) == {"percent": 1}
+    return _is_percent_unit(quantity._units)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_percent_unit(units: Any) -> bool:
+    return dict(units) == {"percent": 1}
 
 
 def _optional_label(value: object) -> str | None:
@@ -326,6 +327,8 @@ class Figure:
             )
 
     def __attrs_post_init__(self) -> None:
+        if self.is_plain:
+            return  # nothing beside the number to check (the usual case)
         percent = is_percent(self.quantity)
         if self.change in (Change.GROWTH, Change.AVERAGE_GROWTH) and not percent:
             raise ValueError(
@@ -353,6 +356,19 @@ class Figure:
     def form(self) -> tuple[Change | None, int | None, str | None, Decimal | None]:
         """What the number is beside its unit: change, base year, share, ratio."""
         return (self.change, self.base_year, self.share_of, self.per)
+
+    @property
+    def is_plain(self) -> bool:
+        """True when the figure is a number and a unit only: no form, no labels."""
+        return (
+            self.change is None
+            and self.base_year is None
+            and self.share_of is None
+            and self.per is None
+            and self.counted is None
+            and self.measure is None
+            and self.stated_equivalent is None
+        )
 
     @property
     def is_level(self) -> bool:
@@ -609,6 +625,13 @@ def _combine(
     raise UnboundedError(operation, first, second)
 
 
+def _difference(a: Quantity, b: Quantity) -> Any:
+    """a - b as a number in a's unit; magnitudes alone when the units agree."""
+    if a._units == b._units:
+        return a.magnitude - b.magnitude
+    return (a - b.to(a.units)).magnitude
+
+
 def _compare(
     operator: str,
     left: Figure,
@@ -620,18 +643,16 @@ def _compare(
     left_high, right_low = left.upper, right.lower
     # Certainly true: everything left allows lies below everything right allows.
     if left_high is not None and right_low is not None:
-        gap = right_low.value - left_high.value.to(right_low.value.units)
+        gap = _difference(right_low.value, left_high.value)
         touching_excluded = not (left_high.inclusive and right_low.inclusive)
-        if gap.magnitude > 0 or (
-            gap.magnitude == 0 and (touching_excluded or not strict)
-        ):
+        if gap > 0 or (gap == 0 and (touching_excluded or not strict)):
             return True
     # Certainly false: everything left allows is at or above everything right allows.
     left_low, right_high = left.lower, right.upper
     if left_low is not None and right_high is not None:
-        gap = left_low.value.to(right_high.value.units) - right_high.value
+        gap = _difference(left_low.value, right_high.value)
         touching_excluded = not (left_low.inclusive and right_high.inclusive)
-        if gap.magnitude > 0 or (gap.magnitude == 0 and (strict or touching_excluded)):
+        if gap > 0 or (gap == 0 and (strict or touching_excluded)):
             return False
     op, a, b = shown if shown is not None else (operator, left, right)
     raise IndeterminateComparisonError(op, a, b)
