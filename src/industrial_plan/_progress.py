@@ -1084,7 +1084,7 @@ def _cumulative_method(context: _Context, base: Assessment) -> Assessment:
         y for y in range(start + 1, last + 1) if y not in {p.year for p in points}
     ]
     total: Figure | None = None
-    running = []
+    running: list[Point] = []
     for point in points:
         try:
             total = point.figure if total is None else total + point.figure
