@@ -1,0 +1,122 @@
+"""Assessing large plans, beside a floor doing the same arithmetic by hand.
+
+The floor computes the metrics `assess` reports for a level target
+(attainment, gap, required growth, linear change, observed growth, the ratio
+R and the status) in plain Python: `Decimal` for the exact amounts, floats
+for the growth rates, as the library does.  The ratio of the two is the cost
+of the library's bounds, units and records.  Plans of 1,000 and 10,000
+industries (one target and five observations each); 100,000 with
+``--run-huge``-style selection: ``-k 100000``.  Run with::
+
+    python -m pytest benchmarks/test_assess.py -p no:cacheprovider --benchmark-only
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from decimal import Decimal
+
+import pytest
+
+import industrial_plan as ip
+
+SIZES = [1_000, 10_000, 100_000]
+PER_TIER = 50
+
+
+@functools.cache
+def plan(industries: int) -> ip.IndustrialSystem:
+    """*industries* industries in tiers of 50, each with one money target for
+    2030 and five yearly observations from 2020."""
+
+    def industry(t: int, n: int) -> ip.Industry:
+        return ip.Industry(
+            f"i{t}_{n}",
+            f"industry {t}.{n}",
+            targets=[
+                ip.Target(
+                    "total_scale", 2030, ip.Figure(ip.amount(1000 + n, "billion CNY"))
+                )
+            ],
+            observations=[
+                ip.Observation(
+                    "total_scale",
+                    year,
+                    ip.Figure(ip.amount(100 + n + year - 2020, "billion CNY")),
+                )
+                for year in range(2020, 2025)
+            ],
+        )
+
+    tiers = [
+        ip.Tier(f"t{t}", f"tier {t}", "cluster", [industry(t, n) for n in range(PER_TIER)])
+        for t in range(industries // PER_TIER)
+    ]
+    return ip.IndustrialSystem(
+        name="large", region="anywhere", start_year=2020, end_year=2030, tiers=tiers
+    )
+
+
+def _rate(ratio: Decimal, years: int) -> float:
+    return math.expm1(math.log1p(float(ratio - 1)) / years)
+
+
+def floor(cases: list[tuple[Decimal, int, list[tuple[int, Decimal]]]]) -> list[str]:
+    """The level method by hand: exact amounts, float rates, a status each."""
+    statuses = []
+    for target, year, observed in cases:
+        (y0, x0), (yt, xt) = observed[0], observed[-1]
+        attainment = xt / target
+        gap = max(Decimal(0), target - xt)
+        remaining = year - yt
+        required = _rate(target / xt, remaining)
+        linear = (target - xt) / remaining
+        growth = _rate(xt / x0, yt - y0)
+        ratio = growth / abs(_rate(target / x0, year - y0))
+        projected = xt * Decimal(repr((1 + growth) ** remaining))
+        shortfall = max(Decimal(0), target - projected)
+        if attainment >= 1:
+            status = "target achieved"
+        elif ratio >= 0.95:
+            status = "on track"
+        elif ratio >= 0.6:
+            status = "acceleration needed"
+        elif ratio >= 0:
+            status = "limited progress"
+        else:
+            status = "deterioration"
+        statuses.append(status)
+        del gap, required, linear, shortfall
+    return statuses
+
+
+def cases(system: ip.IndustrialSystem) -> list[tuple[Decimal, int, list[tuple[int, Decimal]]]]:
+    """The floor's input: each target's value and year and its observations, in base units."""
+    found = []
+    for owner, target in system.targets():
+        assert target.figure is not None
+        observed = [
+            (o.year, ip.in_base_units(o.figure.quantity).magnitude)
+            for o in owner.observations
+        ]
+        found.append((ip.in_base_units(target.figure.quantity).magnitude, target.year, observed))
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda n: f"{n}")
+def test_assess(benchmark: pytest.FixtureRequest, size: int) -> None:
+    system = plan(size)
+    benchmark.group = f"assess, {size:,} industries"
+    report = benchmark.pedantic(ip.assess, (system,), rounds=3, iterations=1)
+    assert len(report) == size
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda n: f"{n}")
+def test_floor(benchmark: pytest.FixtureRequest, size: int) -> None:
+    given = cases(plan(size))
+    benchmark.group = f"assess, {size:,} industries"
+    statuses = benchmark.pedantic(floor, (given,), rounds=3, iterations=1)
+    assert statuses == [r.status.value for r in ip.assess(plan(min(size, 1_000)))] * (
+        size // min(size, 1_000)
+    ) or len(statuses) == size
