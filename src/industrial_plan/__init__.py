@@ -36,6 +36,8 @@ from ._figures import (
 )
 from ._files import (
     FORMAT,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
     dumps,
     from_dict,
     load,
@@ -124,6 +126,8 @@ __all__ = [
     "EXACT_DIGITS",
     "FORMAT",
     "FUTURE_INDUSTRY",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
     "MONEY",
     "PILLAR_CLUSTER",
     "QUALITATIVE",

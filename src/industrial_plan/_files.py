@@ -232,6 +232,8 @@ def _from_data(
 
     def fail(problems: list[Problem]) -> PlanValidationError:
         located = [attrs.evolve(p, line=p.line or where(p.path)) for p in problems]
+        # In file order, as a reader fixes them; problems without a line last.
+        located.sort(key=lambda p: (p.line is None, p.line or 0))
         return PlanValidationError(located, file)
 
     if not isinstance(data, Mapping):
@@ -407,9 +409,8 @@ def _documents(raw: Any) -> tuple[dict[str, Source], list[Problem]]:
     for i, item in enumerate(raw):
         try:
             source = _source_from_table(item)
-        except (ValueError, TypeError) as error:
-            problems.append(Problem(f"sources[{i}]", str(error)))
-            continue
+        except (ValueError, TypeError):
+            continue  # reported when the sources field is structured
         if source.id is None:
             problems.append(Problem(f"sources[{i}].id", "a listed source needs an id"))
         elif source.id in documents:
@@ -435,7 +436,13 @@ def _source_from_table(item: Any) -> Source:
     for key, value in item.items():
         if key != "date" and not isinstance(value, str):
             raise TypeError(f"source {key} must be text, got {value!r}")
-    return Source(**{key: item[key] for key in item})
+    try:
+        return Source(**{key: item[key] for key in item})
+    except (ValueError, TypeError) as error:
+        problems = field_problems(Source, item)
+        if not problems:
+            raise
+        raise PlanValidationError(problems) from error
 
 
 def _structure_fields(
@@ -554,8 +561,9 @@ def _every_problem(
 ) -> Callable[[type[Any]], Callable[[Any, Any], Any]]:
     """cattrs's structuring of attrs classes, reporting every field that fails.
 
-    When building a value fails in its own validators, each field is
-    checked alone (only then), so that all its problems are listed.
+    cattrs reports the fields it cannot structure, and attrs the first
+    validator that fails; on that error path only, each field is also
+    checked alone, so that every problem of the table is listed.
     """
 
     def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
@@ -564,15 +572,25 @@ def _every_problem(
         def checked(value: Any, type_: Any) -> Any:
             try:
                 return structure(value, type_)
-            except cattrs.BaseValidationError:
-                raise
-            except (ValueError, TypeError) as error:
+            except (cattrs.ClassValidationError, ValueError, TypeError) as error:
                 if not isinstance(value, Mapping):
                     raise
-                problems = _construction_problems(converter, cls, value)
-                raise PlanValidationError(
-                    problems or [Problem("", _describe(error, None))]
-                ) from None
+                problems = []  # attrs's first failure is found again below
+                if isinstance(error, cattrs.ClassValidationError):
+                    problems = _problems_from(error, "")
+                failed = {_PATH_HEAD.sub("", p.path) for p in problems}
+                more = [
+                    problem
+                    for problem in _construction_problems(converter, cls, value)
+                    if problem.path not in failed and (problem.path or not failed)
+                ]
+                # cattrs passes on the constructor's error, which is one of these.
+                again = {problem.message for problem in more}
+                problems = [p for p in problems if p.path or p.message not in again]
+                problems.extend(more)
+                if not problems:
+                    raise
+                raise PlanValidationError(problems) from None
 
         return checked
 
@@ -582,13 +600,18 @@ def _every_problem(
 def _construction_problems(
     converter: cattrs.Converter, cls: type[Any], value: Mapping[str, Any]
 ) -> list[Problem]:
+    """The problems each field that structures has on its own, then the whole's."""
     kwargs: dict[str, Any] = {}
+    broken = False
     for field in attrs.fields(cls):
         if field.name in value and field.type is not None:
             try:
                 kwargs[field.name] = converter.structure(value[field.name], field.type)
-            except Exception:  # it did the first time; report what cattrs found
-                return []
+            except Exception:  # reported by cattrs already
+                broken = True
+    if broken:
+        _, problems = partial(cls, kwargs)
+        return problems
     return field_problems(cls, kwargs)
 
 
