@@ -48,9 +48,10 @@ from ._model import (
     Zone,
     check,
 )
-from ._positions import YAML_LOADER, LazyLocator, toml_error_line
+from ._positions import LazyLocator, toml_error_line
 from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
 from ._validation import field_problems, join, message, partial
+from ._yaml import load as load_yaml
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
 FORMAT = "industrial-plan/1"
@@ -380,7 +381,7 @@ def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
             return tomllib.loads(text)
         if syntax == "json":
             return json.loads(text, parse_float=Decimal)
-        return yaml.load(text, Loader=YAML_LOADER)  # a safe loader, C or Python
+        return load_yaml(text)  # safe: plain data only
     except tomllib.TOMLDecodeError as error:
         reason, line = toml_error_line(str(error), text)
         problem = Problem("", f"not valid TOML: {reason}", line)
