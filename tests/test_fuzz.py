@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
 import tomli_w
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -282,7 +283,7 @@ def test_parse_figure_survives_any_text(text: str, currency: str | None) -> None
     FIGURE_TEXT,
     CODES,
     st.one_of(
-        st.builds(dict, year=st.integers(1900, 2200)),
+        st.builds(dict, year=st.integers(-(10**6), 10**6)),
         st.builds(dict, on=st.dates()),
         st.builds(
             dict,
@@ -355,3 +356,12 @@ def test_convert_command_survives_any_figure_and_rate(
     text: str, to: str, option: Any
 ) -> None:
     assert_clean_exit(["convert", "--to", to, *option, "--", text])
+
+
+# -- what fuzzing found ----------------------------------------------------------------
+
+
+def test_a_year_outside_the_calendar_is_a_rate_error_not_a_value_error() -> None:
+    with pytest.raises(ip.DateOutOfRangeError, match="calendar years"):
+        ip.convert(ip.amount(1, "CNY"), "USD", year=0)
+    assert_clean_exit(["convert", "--to", "USD", "--year", "0", "491.2 billion yuan"])

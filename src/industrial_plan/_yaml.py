@@ -67,7 +67,7 @@ def _document(loader: Any) -> Any:
                     None,
                     None,
                     f"found undefined alias {event.anchor!r}",
-                    event.start_mark,
+                    event.start_mark,  # type: ignore[arg-type]
                 )
             value = anchors[event.anchor]
         elif isinstance(event, yaml.ScalarEvent):
