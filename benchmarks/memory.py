@@ -25,7 +25,7 @@ import json, resource, sys, time
 import industrial_plan as ip
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-plan = ip.load(sys.argv[1], max_bytes=None)
+plan = ip.load(sys.argv[1])  # the default size limit
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": seconds, "peak_kib": peak, "import_kib": before,

@@ -12,8 +12,14 @@ Run with::
 from __future__ import annotations
 
 import functools
+import json
+import timeit
+import tomllib
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+import yaml
 
 import industrial_plan as ip
 
@@ -83,3 +89,79 @@ def test_assess(benchmark) -> None:
 def test_dumps_json(benchmark) -> None:
     text = benchmark(ip.dumps, large_plan(), "json")
     assert text.count('"metric"') == TIERS * (INDUSTRIES_PER_TIER * 6 + 1)
+
+
+# -- loading, against the parser alone --------------------------------------------
+
+SYNTAXES = ("toml", "yaml", "json")
+FLOORS: dict[str, Callable[[str], Any]] = {
+    "toml": tomllib.loads,
+    "json": json.loads,
+    "yaml": lambda text: yaml.load(text, Loader=yaml.CSafeLoader),
+}
+"""What reading the same text costs at the least: the syntax's fastest parser."""
+
+
+@functools.cache
+def plan_text(syntax: str) -> str:
+    return ip.dumps(large_plan(), syntax)  # type: ignore[arg-type]
+
+
+def _group(syntax: str) -> str:
+    return f"loads {syntax} (1,000 industries) against {syntax}'s parser"
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_loads(benchmark, syntax: str) -> None:
+    benchmark.group = _group(syntax)
+    plan = benchmark(ip.loads, plan_text(syntax), syntax)
+    assert plan == large_plan()
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_parser_floor(benchmark, syntax: str) -> None:
+    benchmark.group = _group(syntax)
+    data = benchmark(FLOORS[syntax], plan_text(syntax))
+    assert len(data["tiers"]) == TIERS
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_loads_with_a_problem(benchmark, syntax: str) -> None:
+    """One problem: the text is read a second time, for its line."""
+    benchmark.group = _group(syntax)
+    text = plan_text(syntax).replace("i19_49", "i19_48")  # a duplicate id
+
+    def load() -> ip.PlanValidationError:
+        try:
+            ip.loads(text, syntax)  # type: ignore[arg-type]
+        except ip.PlanValidationError as error:
+            return error
+        raise AssertionError("the duplicate id went unnoticed")
+
+    error = benchmark(load)
+    assert error.problems[0].line is not None
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_loads_ratio_to_the_parser(benchmark, syntax: str) -> None:
+    """The ratio of loads to the parser alone, minimum of interleaved repeats.
+
+    Recorded in ``extra_info`` (and printed with ``-s``); benchmarks/README.md
+    lists it.
+    """
+    text = plan_text(syntax)
+    floor = FLOORS[syntax]
+    library: list[float] = []
+    parser: list[float] = []
+    for _ in range(5):
+        library.append(timeit.timeit(lambda: ip.loads(text, syntax), number=1))  # type: ignore[arg-type]
+        parser.append(timeit.timeit(lambda: floor(text), number=1))
+    ratio = min(library) / min(parser)
+    benchmark.extra_info["ratio"] = ratio
+    benchmark.group = f"loads / parser ratio, {syntax}"
+    benchmark.pedantic(floor, (text,), rounds=1, iterations=1)
+    print(
+        f"\nloads {syntax}: {min(library):.3f} s, "
+        f"parser {min(parser):.3f} s, {ratio:.1f}x"
+    )
+    assert ratio > 1  # loads parses, then builds and checks every value
