@@ -69,7 +69,8 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 A plan of 100,000 industries, each with a target and five observations, takes
 about 60 MB as TOML or YAML and 110 MB as JSON.  The limit keeps a mistaken
 input (a multi-gigabyte log file) from exhausting memory: loading needs about
-11 to 30 times the file's size (``benchmarks/README.md``).  Pass ``max_bytes=None`` for no limit.
+11 to 30 times the file's size (``benchmarks/README.md``).  Pass
+``max_bytes=None`` for no limit.
 """
 MAX_DEPTH = 64
 """How deeply tables and lists may nest in a plan file (plans use about 10)."""
