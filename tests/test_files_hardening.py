@@ -93,6 +93,59 @@ def test_a_file_with_three_problems_reports_all_three_with_paths_and_lines() -> 
     }
 
 
+SALVAGED = """\
+name = "T"
+region = "S"
+start_year = 2022
+end_year = 2027
+
+[[tiers]]
+id = "a"
+name = "A"
+kind = "cluster"
+
+[[tiers.industries]]
+id = "chips"
+name = "chips"
+
+[[tiers.industries.targets]]
+metric = "total_scale"
+year = 2027
+figure = "3 trillon yuan"
+
+[[tiers.industries.targets]]
+metric = "total_scale"
+year = 2020
+figure = "5 GW"
+
+[[tiers]]
+id = "b"
+name = "B"
+kind = "cluster"
+
+[[tiers.industries]]
+id = "chips"
+name = "A"
+
+[[roadmap.enterprises]]
+id = "acme"
+name = "ACME"
+role = "leading enterprise"
+industries = ["nowhere"]
+"""
+
+
+def test_a_part_that_does_not_read_hides_no_whole_plan_problem() -> None:
+    # Before: one unreadable figure stopped every check of the whole plan.
+    assert problems_of(SALVAGED) == {
+        "tiers[0].industries[0].targets[0].figure": 18,
+        "tiers[0].industries[0].targets[1].year": 22,
+        "tiers[0].industries[0].targets[1].figure": 23,
+        "tiers[1].industries[0].id": 31,
+        "roadmap.enterprises[0].industries[0]": 38,
+    }
+
+
 def test_every_failing_field_of_one_table_is_reported() -> None:
     # Before: attrs stopped at the first failing validator of the industry.
     text = THREE_PROBLEMS.replace(

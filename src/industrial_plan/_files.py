@@ -49,6 +49,7 @@ from ._model import (
     check,
 )
 from ._positions import LazyLocator, toml_error_line
+from ._salvage import item_type, relevant, salvage
 from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
 from ._validation import field_problems, join, message, partial
 from ._yaml import load as load_yaml
@@ -261,37 +262,60 @@ def _from_data(
             return IndustrialSystem(**kwargs)
         except (ValueError, TypeError):
             pass  # found again below, each problem with its path
-    failed = {_PATH_HEAD.sub("", p.path) for p in problems}
-    problems.extend(_system_problems(kwargs, failed))
+    problems.extend(_system_problems(converter, data, kwargs, problems))
     raise fail(problems)
 
 
 _PATH_HEAD = re.compile(r"[.\[].*$")
 
 
-def _system_problems(kwargs: Mapping[str, Any], failed: set[str]) -> list[Problem]:
+def _system_problems(
+    converter: cattrs.Converter,
+    data: Mapping[str, Any],
+    kwargs: Mapping[str, Any],
+    found: list[Problem],
+) -> list[Problem]:
     """The system's own problems: each top-level field, then the whole-plan checks.
 
     The whole-plan checks (unique ids, links, years, units that fit their
-    metric) run on the parts that read, with harmless stand-ins for the rest,
-    so that a bad ``start_year`` does not hide a duplicate industry id.
+    metric) run on the parts that read, with harmless stand-ins for the rest
+    (:mod:`._salvage`), so that a bad ``start_year`` or a bad figure does not
+    hide a duplicate industry id.
     """
+    failed = {_PATH_HEAD.sub("", p.path) for p in found}
     given = {k: v for k, v in kwargs.items() if k not in failed}
+    for field in attrs.fields(IndustrialSystem):
+        if field.name in failed and field.name in data and field.type is not None:
+            with contextlib.suppress(Exception):  # then it takes a stand-in
+                raw = data[field.name]
+                given[field.name] = salvage_field(converter, field.type, raw)
     system, problems = partial(IndustrialSystem, given)
     problems = [p for p in problems if p.path not in failed]
-    broken = failed | {p.path for p in problems}
+    bad = {p.path for p in problems} | (failed - set(given))
     for field in attrs.fields(IndustrialSystem):
-        if field.name in broken:
+        if field.name in bad:
             object.__setattr__(system, field.name, _stand_in(field.name))
     # A stand-in the checks did not expect must not hide the problems found.
     with contextlib.suppress(AttributeError, TypeError, ValueError):
-        problems.extend(check(system))
-    if not problems and not failed:
+        checked = check(system)
+        problems.extend(relevant(checked, [p.path for p in (*found, *problems)]))
+    if not problems and not found:
         try:
             IndustrialSystem(**kwargs)
         except (ValueError, TypeError) as error:
             problems.append(Problem("", message(error)))
     return problems
+
+
+def salvage_field(converter: cattrs.Converter, type_: Any, raw: Any) -> Any:
+    """A top-level field's value as far as it reads (see :mod:`._salvage`)."""
+    item = item_type(type_)
+    if item is not None:
+        items = raw if isinstance(raw, list) else []
+        return tuple(salvage(converter, item, value) for value in items)
+    if attrs.has(type_):
+        return salvage(converter, type_, raw)
+    return converter.structure(raw, type_)
 
 
 def _stand_in(name: str) -> Any:
