@@ -28,7 +28,6 @@ import yaml
 Locator = Callable[[str], "int | None"]
 
 _LAST_SEGMENT = re.compile(r"(\.?[^.\[\]]+|\[\d+\])$")
-_SEGMENT = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SYNTAX_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _SYNTAX_END = re.compile(r"\s*\(at end of document\)\s*$")
@@ -355,30 +354,57 @@ def json_lines(text: str) -> Locator:
 
 
 def yaml_lines(text: str) -> Locator:
-    """Map field paths to the lines of YAML nodes, as the composer marks them."""
-    root = yaml.compose(text, Loader=YAML_LOADER)
+    """Map field paths to lines of (valid) YAML text, from the parser's events.
 
-    def line_of(path: str) -> int | None:
-        node = root
-        if node is None:
-            return None
-        line: int = node.start_mark.line + 1
-        for key, index in _SEGMENT.findall("." + path if path else ""):
-            child = None
-            if key and isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == key:
-                        child = value_node
-                        line = key_node.start_mark.line + 1
-                        break
-            elif index and isinstance(node, yaml.SequenceNode):
-                position = int(index)
-                if position < len(node.value):
-                    child = node.value[position]
-                    line = child.start_mark.line + 1
-            if child is None:
-                break
-            node = child
-        return line
+    A stack of open mappings and sequences gives each key and item its path,
+    as for JSON; no node graph is composed, so a large plan with one problem
+    costs no more memory to locate than to load.
+    """
+    places: dict[str, int] = {}
+    # [path, is a mapping, key or index, expecting a key]
+    stack: list[list[Any]] = []
+    loader: Any = YAML_LOADER(text)
 
-    return line_of
+    def child_path(frame: list[Any]) -> str:
+        path, mapping, at, _ = frame
+        if mapping:
+            return f"{path}.{at}" if path else str(at)
+        return f"{path}[{at}]"
+
+    def value_starts(line: int) -> str:
+        """The path of a value starting here; records an item's line."""
+        if not stack:
+            return ""
+        frame = stack[-1]
+        if not frame[1]:
+            frame[2] += 1
+            places.setdefault(child_path(frame), line)
+        return child_path(frame)
+
+    def value_ends() -> None:
+        if stack and stack[-1][1]:
+            stack[-1][3] = True
+
+    try:
+        while not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                path = value_starts(line)
+                mapping = isinstance(event, yaml.MappingStartEvent)
+                stack.append([path, mapping, None if mapping else -1, True])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                value_ends()
+            elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                frame = stack[-1] if stack else None
+                if frame is not None and frame[1] and frame[3]:
+                    frame[2] = getattr(event, "value", None)
+                    frame[3] = False
+                    places.setdefault(child_path(frame), line)
+                else:
+                    value_starts(line)
+                    value_ends()
+    finally:
+        loader.dispose()
+    return lambda path: nearest_line(places, path)
