@@ -4,6 +4,8 @@ NUL, escape and the other control characters (Unicode category Cc) break
 terminals, CSV and Markdown output, and an escape sequence in a name can
 rewrite what a terminal shows.  Names and ids take none; longer text
 (statements, descriptions, quotes) may break lines with newlines and tabs.
+Unpaired surrogates (which JSON's ``\ud800`` escapes can produce) are refused
+too: no file, terminal or CSV can be written with them.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
-_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode categories Cc (control) and Cs (surrogate)
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def check_text(value: object, what: str, *, lines: bool = False) -> None:
@@ -26,9 +29,11 @@ def check_text(value: object, what: str, *, lines: bool = False) -> None:
     found = (_CONTROL_BUT_LINES if lines else _ANY_CONTROL).search(value)
     if found is not None:
         shown = value if len(value) <= 60 else value[:57] + "..."
+        code = ord(found.group())
+        kind = "unpaired surrogate" if code >= 0xD800 else "control character"
         raise ValueError(
-            f"{what} {shown!r} contains the control character "
-            f"U+{ord(found.group()):04X} at position {found.start()}"
+            f"{what} {shown!r} contains the {kind} U+{code:04X} "
+            f"at position {found.start()}"
         )
 
 
