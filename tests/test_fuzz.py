@@ -79,6 +79,7 @@ NASTY_TEXT = st.sampled_from(
         "\x1b[2J",
         "\ufeff",
         "\u202e",
+        "\\ud800",  # a JSON escape of an unpaired surrogate
         "[" * 2000,
         "{" * 2000,
         '{"a":' * 300,
