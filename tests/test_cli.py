@@ -209,7 +209,8 @@ def test_report_missing_file(tmp_path: Path) -> None:
 def test_report_malformed_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.toml"
     path.write_text('name = "x\n', encoding="utf-8")
-    assert_fails(run("report", str(path)), 1, f"{path}: not valid TOML: ")
+    # TOML syntax errors carry file:line: like every other problem.
+    assert_fails(run("report", str(path)), 1, f"{path}:1: not valid TOML: ")
 
 
 def test_report_invalid_plan_lists_every_problem(tmp_path: Path) -> None:

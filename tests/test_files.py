@@ -275,10 +275,10 @@ summary = 5
 def test_json_lines_point_at_the_field(
     system: ip.IndustrialSystem, data: st.DataObject
 ) -> None:
-    from industrial_plan._files import _json_lines
+    from industrial_plan._positions import json_lines
 
     text = ip.dumps(system, "json")
-    line_of = _json_lines(text)
+    line_of = json_lines(text)
     lines = text.splitlines()
     for t, tier in enumerate(system.tiers):
         assert f'"id": "{tier.id}"' in lines[line_of(f"tiers[{t}].id") - 1]  # type: ignore[operator]

@@ -40,6 +40,8 @@ from ._figures import (
 )
 from ._files import (
     FORMAT,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
     dumps,
     from_dict,
     load,
@@ -138,6 +140,8 @@ __all__ = [
     "EXACT_DIGITS",
     "FORMAT",
     "FUTURE_INDUSTRY",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
     "MEASURE_WORDS",
     "MONEY",
     "PERCENT",

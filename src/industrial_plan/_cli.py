@@ -2,8 +2,9 @@
 
 Kept apart from :mod:`industrial_plan.cli` so that the entry point can be
 imported without typer and say which extra to install.  Every command turns
-the library's errors into one line on stderr and a non-zero exit: 1 for bad
-input data (a plan, a figure, a currency), 2 for a misused command line.
+the library's errors into one line on stderr and a non-zero exit: 0 when all
+is well, 1 for problems found in the input (a plan, a figure, a currency),
+2 for a misused command line.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import typer
 from . import examples
 from ._errors import IndustrialPlanError, PlanValidationError
 from ._figures import Figure
-from ._files import load, schema
+from ._files import MAX_FILE_BYTES, load, schema
 from ._format import format_figure
 from ._model import IndustrialSystem
 from ._parse import parse_figure
@@ -97,6 +98,15 @@ PlanArgument = Annotated[
         show_default=False,
     ),
 ]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        metavar="BYTES",
+        min=0,
+        help="Refuse plan files larger than this; 0 for no limit.",
+    ),
+]
 AsOfOption = Annotated[
     int | None,
     typer.Option("--as-of", metavar="YEAR", help="Ignore observations after YEAR."),
@@ -161,8 +171,10 @@ def _reported() -> Iterator[None]:
 # -- shared steps --------------------------------------------------------------------
 
 
-def _load(plan: Path | None) -> IndustrialSystem:
-    return examples.xiamen() if plan is None else load(plan)
+def _load(plan: Path | None, max_bytes: int = MAX_FILE_BYTES) -> IndustrialSystem:
+    if plan is None:
+        return examples.xiamen()
+    return load(plan, max_bytes=max_bytes or None)
 
 
 def _date(text: str, option: str) -> dt.date:
@@ -271,6 +283,7 @@ def report(
             help="Absolute tolerance for that comparison, in base units (yuan).",
         ),
     ] = "0",
+    max_bytes: MaxBytesOption = MAX_FILE_BYTES,
 ) -> None:
     """Report progress toward every target of a plan.
 
@@ -290,7 +303,7 @@ def report(
       industrial-plan report --format json > progress.json
     """
     with _reported():
-        system = _load(plan)
+        system = _load(plan, max_bytes)
         assessment = assess(system, as_of=as_of, rtol=rtol, atol=atol)
         display = _display(assessment, lang, style, currency, rate_date)
         _print_report(assessment, display, output)
@@ -304,6 +317,7 @@ def validate(
             metavar="PLAN...", help="Plan files to check.", show_default=False
         ),
     ],
+    max_bytes: MaxBytesOption = MAX_FILE_BYTES,
 ) -> None:
     """Check plan files; print each problem with its field path and line.
 
@@ -320,7 +334,7 @@ def validate(
     valid = True
     for path in plans:
         try:
-            load(path)
+            load(path, max_bytes=max_bytes or None)
         except PlanValidationError as error:
             valid = False
             for line in _problem_lines(error):
@@ -549,6 +563,7 @@ def chart(
     ] = Path("progress.png"),
     as_of: AsOfOption = None,
     lang: LangOption = Lang.EN,
+    max_bytes: MaxBytesOption = MAX_FILE_BYTES,
 ) -> None:
     """Draw the progress of every quantitative target into an image.
 
@@ -561,7 +576,7 @@ def chart(
       industrial-plan chart my-plan.toml --lang zh -o progress.svg
     """
     with _reported():
-        assessment = assess(_load(plan), as_of=as_of)
+        assessment = assess(_load(plan, max_bytes), as_of=as_of)
         try:
             from ._chart import progress_chart
         except ImportError as error:

@@ -27,6 +27,7 @@ import attrs
 
 from ._errors import CurrencyMismatchError, IndustrialPlanError
 from ._rates import Rate, RateSource, default_source
+from ._text import free_text, single_line
 from ._units import (
     Quantity,
     currency_of,
@@ -155,12 +156,12 @@ class Source:
             once and refer to it from every figure.
     """
 
-    publisher: str | None = None
-    title: str | None = None
+    publisher: str | None = attrs.field(default=None, validator=single_line)
+    title: str | None = attrs.field(default=None, validator=single_line)
     date: dt.date | None = attrs.field(default=None, converter=_optional_date)
-    url: str | None = None
-    quote: str | None = None
-    id: str | None = attrs.field(default=None, kw_only=True)
+    url: str | None = attrs.field(default=None, validator=single_line)
+    quote: str | None = attrs.field(default=None, validator=free_text)
+    id: str | None = attrs.field(default=None, kw_only=True, validator=single_line)
 
     def __attrs_post_init__(self) -> None:
         if all(getattr(self, f.name) is None for f in attrs.fields(Source)):

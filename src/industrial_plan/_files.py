@@ -1,16 +1,16 @@
 """Plan files: one format, written as TOML, YAML or JSON.
 
-Reading goes text -> plain data (safe loaders only) -> typed values through
-one cattrs converter; writing goes the other way.  Problems are collected, not
-raised one by one: a file with five mistakes yields one
+Reading goes text -> plain data (safe loaders only, parsed once) -> typed
+values through one cattrs converter; writing goes the other way.  Problems are
+collected, not raised one by one: a file with five mistakes yields one
 :class:`PlanValidationError` listing five problems, each with its field path
-and its line.
+and its line.  Lines are found only for those problems (:mod:`._positions`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import functools
 import json
 import os
 import re
@@ -50,8 +50,13 @@ from ._model import (
     TargetKind,
     Tier,
     Zone,
+    check,
 )
+from ._positions import LazyLocator, toml_error_line
+from ._salvage import item_type, relevant, salvage
 from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
+from ._validation import field_problems, join, message, partial
+from ._yaml import load as load_yaml
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
 FORMAT = "industrial-plan/2"
@@ -68,18 +73,33 @@ _SUFFIXES: dict[str, Syntax] = {
     ".yml": "yaml",
     ".json": "json",
 }
-# Plan files are small documents; a size cap keeps a mistaken or hostile input
-# (a multi-gigabyte file, a YAML "billion laughs") from exhausting memory.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The default size limit of :func:`load` and :func:`loads`: 256 MiB.
+
+A plan of 100,000 industries, each with a target and five observations, takes
+about 60 MB as TOML or YAML and 110 MB as JSON.  The limit keeps a mistaken
+input (a multi-gigabyte log file) from exhausting memory: loading needs about
+11 to 30 times the file's size (``benchmarks/README.md``).  Pass
+``max_bytes=None`` for no limit.
+"""
+MAX_DEPTH = 64
+"""How deeply tables and lists may nest in a plan file (plans use about 10)."""
 
 
 # -- public API ----------------------------------------------------------------------
 
 
 def load(
-    path: str | os.PathLike[str], syntax: Syntax | None = None
+    path: str | os.PathLike[str],
+    syntax: Syntax | None = None,
+    *,
+    max_bytes: int | None = MAX_FILE_BYTES,
 ) -> IndustrialSystem:
     """Read a plan file; the syntax comes from the suffix unless given.
+
+    A file larger than *max_bytes* (default :data:`MAX_FILE_BYTES`, 256 MiB)
+    is refused before it is read; ``None`` lifts the limit.  A UTF-8
+    byte-order mark at the start is ignored.
 
     Raises :class:`PlanValidationError` listing every problem found, each with
     its field path and line, and naming the file.
@@ -87,29 +107,45 @@ def load(
     file = Path(path)
     chosen = syntax or syntax_of(file)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanValidationError(
-                [
-                    Problem(
-                        "",
-                        f"file is {size} bytes; plan files may have {MAX_FILE_BYTES}",
-                    )
-                ],
-                str(file),
-            )
+        _check_size(file.stat().st_size, max_bytes, str(file))
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PlanValidationError(
             [Problem("", f"cannot read the file: {error}")], str(file)
         ) from None
-    return loads(text, chosen, file=str(file))
+    return loads(text, chosen, file=str(file), max_bytes=None)
 
 
-def loads(text: str, syntax: Syntax, file: str | None = None) -> IndustrialSystem:
-    """Read a plan from text in the given syntax: ``"toml"``, ``"yaml"``, ``"json"``."""
-    data, lines = _parse_text(text, syntax, file)
-    return from_dict(data, file=file, lines=lines)
+def loads(
+    text: str,
+    syntax: Syntax,
+    file: str | None = None,
+    *,
+    max_bytes: int | None = MAX_FILE_BYTES,
+) -> IndustrialSystem:
+    """Read a plan from text in the given syntax: ``"toml"``, ``"yaml"``, ``"json"``.
+
+    *file* names the text's origin in messages; *max_bytes* is the size limit
+    in UTF-8 bytes, as for :func:`load`.
+    """
+    if max_bytes is not None and len(text) * 4 > max_bytes:
+        # Only a text near the limit is encoded to count its bytes.
+        _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, file)
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as Windows editors save
+    data = _parse_text(text, syntax, file)
+    # Each value takes at least one character of text; more values than
+    # characters means aliases expanding (a YAML "billion laughs").
+    return _from_data(data, file, LazyLocator(lambda: text, syntax), len(text) + 1)
+
+
+def _check_size(size: int, max_bytes: int | None, file: str | None) -> None:
+    if max_bytes is not None and size > max_bytes:
+        problem = Problem(
+            "",
+            f"the plan is {size} bytes, over the limit of {max_bytes}; "
+            "raise it with max_bytes (the command line's --max-bytes)",
+        )
+        raise PlanValidationError([problem], file)
 
 
 def save(
@@ -190,10 +226,33 @@ def from_dict(
     file: str | None = None,
     lines: Callable[[str], int | None] | None = None,
 ) -> IndustrialSystem:
-    """Build a system from plain data, reporting every problem with its path."""
+    """Build a system from plain data, reporting every problem with its path.
+
+    *lines* maps a field path to its line, for the problems' messages; it is
+    called only when there are problems.
+    """
+    return _from_data(data, file, lines, None)
+
+
+def _from_data(
+    data: Any,
+    file: str | None,
+    lines: Callable[[str], int | None] | None,
+    max_values: int | None,
+) -> IndustrialSystem:
     where = lines or (lambda path: None)
+
+    def fail(problems: list[Problem]) -> PlanValidationError:
+        located = [attrs.evolve(p, line=p.line or where(p.path)) for p in problems]
+        # In file order, as a reader fixes them; problems without a line last.
+        located.sort(key=lambda p: (p.line is None, p.line or 0))
+        return PlanValidationError(located, file)
+
     if not isinstance(data, Mapping):
         raise PlanValidationError([Problem("", "a plan must be a table of keys")], file)
+    shape = _shape_problems(data, max_values)
+    if shape:
+        raise fail(shape)
     problems: list[Problem] = []
     declared = data.get("format", FORMAT)
     if not isinstance(declared, str) or declared not in _READABLE:
@@ -206,193 +265,173 @@ def from_dict(
     documents, source_problems = _documents(data.get("sources", []))
     problems.extend(source_problems)
     converter = _converter(documents)
-    kwargs, field_problems = _structure_fields(converter, data)
-    problems.extend(field_problems)
+    kwargs, structure_problems = _structure_fields(converter, data)
+    problems.extend(structure_problems)
     if not problems:
         try:
             return IndustrialSystem(**kwargs)
-        except PlanValidationError as error:
-            problems.extend(error.problems)
-    located = [attrs.evolve(p, line=p.line or where(p.path)) for p in problems]
-    raise PlanValidationError(located, file)
+        except (ValueError, TypeError):
+            pass  # found again below, each problem with its path
+    problems.extend(_system_problems(converter, data, kwargs, problems))
+    raise fail(problems)
+
+
+_PATH_HEAD = re.compile(r"[.\[].*$")
+
+
+def _system_problems(
+    converter: cattrs.Converter,
+    data: Mapping[str, Any],
+    kwargs: Mapping[str, Any],
+    found: list[Problem],
+) -> list[Problem]:
+    """The system's own problems: each top-level field, then the whole-plan checks.
+
+    The whole-plan checks (unique ids, links, years, units that fit their
+    metric) run on the parts that read, with harmless stand-ins for the rest
+    (:mod:`._salvage`), so that a bad ``start_year`` or a bad figure does not
+    hide a duplicate industry id.
+    """
+    failed = {_PATH_HEAD.sub("", p.path) for p in found}
+    given = {k: v for k, v in kwargs.items() if k not in failed}
+    for field in attrs.fields(IndustrialSystem):
+        if field.name in failed and field.name in data and field.type is not None:
+            with contextlib.suppress(Exception):  # then it takes a stand-in
+                raw = data[field.name]
+                given[field.name] = salvage_field(converter, field.type, raw)
+    system, problems = partial(IndustrialSystem, given)
+    problems = [p for p in problems if p.path not in failed]
+    bad = {p.path for p in problems} | (failed - set(given))
+    for field in attrs.fields(IndustrialSystem):
+        if field.name in bad:
+            object.__setattr__(system, field.name, _stand_in(field.name))
+    # A stand-in the checks did not expect must not hide the problems found.
+    with contextlib.suppress(AttributeError, TypeError, ValueError):
+        checked = check(system)
+        problems.extend(relevant(checked, [p.path for p in (*found, *problems)]))
+    if not problems and not found:
+        try:
+            IndustrialSystem(**kwargs)
+        except (ValueError, TypeError) as error:
+            problems.append(Problem("", message(error)))
+    return problems
+
+
+def salvage_field(converter: cattrs.Converter, type_: Any, raw: Any) -> Any:
+    """A top-level field's value as far as it reads (see :mod:`._salvage`)."""
+    item = item_type(type_)
+    if item is not None:
+        items = raw if isinstance(raw, list) else []
+        return tuple(salvage(converter, item, value) for value in items)
+    if attrs.has(type_):
+        return salvage(converter, type_, raw)
+    return converter.structure(raw, type_)
+
+
+def _stand_in(name: str) -> Any:
+    # Years that make no year-range problem; empty parts; a placeholder name.
+    stand_ins: dict[str, Any] = {
+        "name": Names("?"),
+        "region": Names("?"),
+        "start_year": 1900,
+        "end_year": 2200,
+        "roadmap": Roadmap(),
+        "layout": SpatialLayout(),
+    }
+    return stand_ins.get(name, ())
+
+
+def _shape_problems(data: Mapping[str, Any], max_values: int | None) -> list[Problem]:
+    """Nesting deeper than :data:`MAX_DEPTH`, or more values than *max_values*.
+
+    Walks level by level without recursion, so that no input can exhaust the
+    stack, and stops as soon as a limit is passed.
+    """
+    level: list[Any] = [data]
+    depth = count = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            return [Problem(_deep_path(data), f"nested more than {MAX_DEPTH} levels")]
+        below: list[Any] = []
+        for value in level:
+            items = value.values() if isinstance(value, Mapping) else value
+            count += len(items)
+            if max_values is not None and count > max_values:
+                return [
+                    Problem(
+                        "",
+                        f"the plan holds more than {max_values} values, more than "
+                        "its text can write out: aliases that expand are refused",
+                    )
+                ]
+            below.extend(item for item in items if isinstance(item, _CONTAINERS))
+        level = below
+    return []
+
+
+_CONTAINERS = (Mapping, list, tuple, set, frozenset)
+
+
+def _deep_path(data: Any) -> str:
+    """The path of a value nested deeper than :data:`MAX_DEPTH`."""
+    path = ""
+    value = data
+    for _ in range(MAX_DEPTH):
+        items: list[tuple[str, Any]]
+        if isinstance(value, Mapping):
+            items = [(join(path, str(k)), v) for k, v in value.items()]
+        else:
+            items = [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+        deeper = [(p, v) for p, v in items if isinstance(v, _CONTAINERS)]
+        if not deeper:
+            break
+        # The deepest branch: the one whose nesting goes on longest.
+        path, value = max(deeper, key=lambda item: _depth(item[1]))
+    return path
+
+
+def _depth(value: Any) -> int:
+    depth, level = 0, [value]
+    while level and depth <= MAX_DEPTH:
+        depth += 1
+        level = [
+            item
+            for v in level
+            for item in (v.values() if isinstance(v, Mapping) else v)
+            if isinstance(item, _CONTAINERS)
+        ]
+    return depth
 
 
 # -- reading text -------------------------------------------------------------------
 
 
-def _parse_text(
-    text: str, syntax: Syntax, file: str | None
-) -> tuple[Any, Callable[[str], int | None] | None]:
+def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
+    if syntax not in ("toml", "yaml", "json"):
+        raise ValueError(f"unknown plan file syntax {syntax!r}; use toml, yaml or json")
+    name = syntax.upper()
     try:
         if syntax == "toml":
-            return tomllib.loads(text), _toml_lines(text)
+            return tomllib.loads(text)
         if syntax == "json":
-            return json.loads(text, parse_float=Decimal), _json_lines(text)
-        if syntax == "yaml":
-            return yaml.safe_load(text), _yaml_lines(text)
+            return json.loads(text, parse_float=Decimal)
+        return load_yaml(text)  # safe: plain data only
     except tomllib.TOMLDecodeError as error:
-        raise PlanValidationError(
-            [Problem("", f"not valid TOML: {error}")], file
-        ) from None
+        reason, line = toml_error_line(str(error), text)
+        problem = Problem("", f"not valid TOML: {reason}", line)
     except json.JSONDecodeError as error:
         problem = Problem("", f"not valid JSON: {error.msg}", error.lineno)
-        raise PlanValidationError([problem], file) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise PlanValidationError(
-            [Problem("", f"not valid YAML: {error}", line)], file
-        ) from None
-    raise ValueError(f"unknown plan file syntax {syntax!r}; use toml, yaml or json")
-
-
-_SEGMENT = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
-
-
-_TOML_ARRAY_HEADER = re.compile(r"\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]\s*(#.*)?$")
-_TOML_TABLE_HEADER = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
-_TOML_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
-_LAST_SEGMENT = re.compile(r"(\.?[^.\[\]]+|\[\d+\])$")
-
-
-def _toml_lines(text: str) -> Callable[[str], int | None]:
-    """Map a field path to the line of its key or table header in TOML text.
-
-    tomllib keeps no positions, so the table headers are followed by hand as
-    TOML reads them: ``[[tiers.industries]]`` adds an industry to the last
-    tier.  A path inside an inline table or array maps to the line of the
-    nearest key or header that encloses it.
-    """
-    places: dict[str, int] = {}
-    counts: dict[str, int] = {}  # concrete array path -> elements so far
-    current = ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        array = _TOML_ARRAY_HEADER.match(line)
-        table = None if array else _TOML_TABLE_HEADER.match(line)
-        if array or table:
-            keys = (array or table).group(1).split(".")  # type: ignore[union-attr]
-            current = _concrete(keys[:-1], counts)
-            current = f"{current}.{keys[-1]}" if current else keys[-1]
-            if array:
-                index = counts.get(current, 0)
-                counts[current] = index + 1
-                current = f"{current}[{index}]"
-            places.setdefault(current, number)
-            continue
-        key = _TOML_KEY.match(line)
-        if key:
-            path = f"{current}.{key.group(1)}" if current else key.group(1)
-            places.setdefault(path, number)
-
-    return functools.partial(_nearest_line, places)
-
-
-def _nearest_line(places: Mapping[str, int], path: str) -> int | None:
-    """The line of *path*, or of the nearest enclosing path that has one."""
-    while path:
-        if path in places:
-            return places[path]
-        shorter = _LAST_SEGMENT.sub("", path)
-        if shorter == path:
-            return None
-        path = shorter
-    return None
-
-
-def _concrete(keys: list[str], counts: dict[str, int]) -> str:
-    """The path of the last element of each array of tables along *keys*."""
-    path = ""
-    for key in keys:
-        path = f"{path}.{key}" if path else key
-        if path in counts:
-            path = f"{path}[{counts[path] - 1}]"
-    return path
-
-
-def _json_lines(text: str) -> Callable[[str], int | None]:
-    """Map a field path to the line of its key or array item in (valid) JSON text.
-
-    The json module keeps no positions, so the text is walked once more: a
-    stack of open objects and arrays gives each key and item its path.
-    """
-    places: dict[str, int] = {}
-    stack: list[list[Any]] = []  # [path, kind "{" or "[", key or index]
-    line, position, size = 1, 0, len(text)
-
-    def value_path() -> str:
-        if not stack:
-            return ""
-        path, kind, at = stack[-1]
-        if kind == "[":
-            return f"{path}[{at}]"
-        return f"{path}.{at}" if path else str(at)
-
-    def value_starts() -> None:
-        if stack and stack[-1][1] == "[":
-            stack[-1][2] += 1
-            places.setdefault(value_path(), line)
-
-    expecting_key = False
-    while position < size:
-        char = text[position]
-        if char == "\n":
-            line += 1
-        elif char == '"':
-            end = position + 1
-            while text[end] != '"':
-                end += 2 if text[end] == "\\" else 1
-            if expecting_key:
-                stack[-1][2] = json.loads(text[position : end + 1])
-                places.setdefault(value_path(), line)
-                expecting_key = False
-            else:
-                value_starts()
-            position = end
-        elif char in "{[":
-            value_starts()
-            stack.append([value_path(), char, -1 if char == "[" else None])
-            expecting_key = char == "{"
-        elif char in "}]":
-            stack.pop()
-        elif char == ",":
-            expecting_key = bool(stack) and stack[-1][1] == "{"
-        elif char not in " \t\r:":
-            value_starts()  # a number, true, false or null
-            while position + 1 < size and text[position + 1] not in ",}] \t\r\n":
-                position += 1
-        position += 1
-
-    return functools.partial(_nearest_line, places)
-
-
-def _yaml_lines(text: str) -> Callable[[str], int | None]:
-    """Map a field path to the line of the deepest YAML node on that path."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-
-    def line_of(path: str) -> int | None:
-        node = root
-        if node is None:
-            return None
-        line: int = node.start_mark.line + 1
-        for key, index in _SEGMENT.findall("." + path if path else ""):
-            child = None
-            if key and isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == key:
-                        child = value_node
-                        line = key_node.start_mark.line + 1
-                        break
-            elif index and isinstance(node, yaml.SequenceNode):
-                position = int(index)
-                if position < len(node.value):
-                    child = node.value[position]
-                    line = child.start_mark.line + 1
-            if child is None:
-                break
-            node = child
-        return line
-
-    return line_of
+        problem = Problem("", f"not valid YAML: {error}", line)
+    except RecursionError:
+        problem = Problem("", f"not valid {name}: nested too deeply")
+    except (ValueError, TypeError, OverflowError) as error:
+        # Integers of more than 4,300 digits, among others.
+        problem = Problem("", f"not valid {name}: {message(error)}")
+    raise PlanValidationError([problem], file) from None
 
 
 # -- structuring ----------------------------------------------------------------------
@@ -406,9 +445,8 @@ def _documents(raw: Any) -> tuple[dict[str, Source], list[Problem]]:
     for i, item in enumerate(raw):
         try:
             source = _source_from_table(item)
-        except (ValueError, TypeError) as error:
-            problems.append(Problem(f"sources[{i}]", str(error)))
-            continue
+        except (ValueError, TypeError):
+            continue  # reported when the sources field is structured
         if source.id is None:
             problems.append(Problem(f"sources[{i}].id", "a listed source needs an id"))
         elif source.id in documents:
@@ -434,7 +472,13 @@ def _source_from_table(item: Any) -> Source:
     for key, value in item.items():
         if key != "date" and not isinstance(value, str):
             raise TypeError(f"source {key} must be text, got {value!r}")
-    return Source(**{key: item[key] for key in item})
+    try:
+        return Source(**{key: item[key] for key in item})
+    except (ValueError, TypeError) as error:
+        problems = field_problems(Source, item)
+        if not problems:
+            raise
+        raise PlanValidationError(problems) from error
 
 
 def _structure_fields(
@@ -462,22 +506,20 @@ def _structure_fields(
 
 
 def _problems_from(error: BaseException, path: str) -> list[Problem]:
+    """Every problem inside *error* (cattrs groups them), each with its path."""
     if isinstance(error, PlanValidationError):
-        return [attrs.evolve(p, path=_join(path, p.path)) for p in error.problems]
+        return [attrs.evolve(p, path=join(path, p.path)) for p in error.problems]
+    if isinstance(error, cattrs.ClassValidationError):
+        noted, rest = error.group_exceptions()
+        found = [p for e, n in noted for p in _problems_from(e, join(path, n.name))]
+        return found + [p for e in rest for p in _problems_from(e, path)]
+    if isinstance(error, cattrs.IterableValidationError):
+        items, rest = error.group_exceptions()
+        found = [p for e, n in items for p in _problems_from(e, f"{path}[{n.index}]")]
+        return found + [p for e in rest for p in _problems_from(e, path)]
     if isinstance(error, cattrs.BaseValidationError):
-        messages = cattrs.transform_error(error, path="$", format_exception=_describe)
-        result = []
-        for message in messages:
-            text, _, where = message.rpartition(" @ $")
-            result.append(Problem(_join(path, where.lstrip(".")), text))
-        return result
+        return [p for e in error.exceptions for p in _problems_from(e, path)]
     return [Problem(path, _describe(error, None))]
-
-
-def _join(prefix: str, rest: str) -> str:
-    if not rest:
-        return prefix
-    return f"{prefix}{rest}" if rest.startswith("[") else f"{prefix}.{rest}"
 
 
 def _describe(error: BaseException, type_: Any) -> str:
@@ -498,6 +540,7 @@ def _describe(error: BaseException, type_: Any) -> str:
 def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     """The one converter for plan files; *documents* resolves source references."""
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook_factory(attrs.has, _every_problem(converter))
 
     def strict(kind: type) -> Callable[[Any, Any], Any]:
         def structure(value: Any, _: Any) -> Any:
@@ -570,6 +613,65 @@ for _cls in (
     Regional,
 ):
     attrs.resolve_types(_cls)
+
+
+def _every_problem(
+    converter: cattrs.Converter,
+) -> Callable[[type[Any]], Callable[[Any, Any], Any]]:
+    """cattrs's structuring of attrs classes, reporting every field that fails.
+
+    cattrs reports the fields it cannot structure, and attrs the first
+    validator that fails; on that error path only, each field is also
+    checked alone, so that every problem of the table is listed.
+    """
+
+    def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
+        structure = cattrs.gen.make_dict_structure_fn(cls, converter)
+
+        def checked(value: Any, type_: Any) -> Any:
+            try:
+                return structure(value, type_)
+            except (cattrs.ClassValidationError, ValueError, TypeError) as error:
+                if not isinstance(value, Mapping):
+                    raise
+                problems = []  # attrs's first failure is found again below
+                if isinstance(error, cattrs.ClassValidationError):
+                    problems = _problems_from(error, "")
+                failed = {_PATH_HEAD.sub("", p.path) for p in problems}
+                more = [
+                    problem
+                    for problem in _construction_problems(converter, cls, value)
+                    if problem.path not in failed and (problem.path or not failed)
+                ]
+                # cattrs passes on the constructor's error, which is one of these.
+                again = {problem.message for problem in more}
+                problems = [p for p in problems if p.path or p.message not in again]
+                problems.extend(more)
+                if not problems:
+                    raise
+                raise PlanValidationError(problems) from None
+
+        return checked
+
+    return factory
+
+
+def _construction_problems(
+    converter: cattrs.Converter, cls: type[Any], value: Mapping[str, Any]
+) -> list[Problem]:
+    """The problems each field that structures has on its own, then the whole's."""
+    kwargs: dict[str, Any] = {}
+    broken = False
+    for field in attrs.fields(cls):
+        if field.name in value and field.type is not None:
+            try:
+                kwargs[field.name] = converter.structure(value[field.name], field.type)
+            except Exception:  # reported by cattrs already
+                broken = True
+    if broken:
+        _, problems = partial(cls, kwargs)
+        return problems
+    return field_problems(cls, kwargs)
 
 
 def _system_unstructurer(

@@ -20,6 +20,7 @@ import attrs
 
 from ._errors import NotFoundError, PlanValidationError, Problem, UnitError
 from ._figures import Change, Figure, Qualifier, Source, is_percent
+from ._text import check_text, free_text, single_line
 from ._units import currency_of, parse_unit, ureg
 
 # -- small values ------------------------------------------------------------------
@@ -79,6 +80,7 @@ class Names:
                 raise ValueError(f"{language!r} is not a language tag such as 'en'")
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"the {language!r} name is empty")
+            check_text(text, f"the {language!r} name")
 
     def __getitem__(self, language: str) -> str:
         for tag, text in self.by_language:
@@ -186,7 +188,7 @@ class Metric:
     name: Names = attrs.field(converter=_to_names)
     kind: str = attrs.field(validator=_check_kind)
     direction: Direction = attrs.field(default=Direction.HIGHER, converter=Direction)
-    description: str | None = None
+    description: str | None = attrs.field(default=None, validator=free_text)
 
     def accepts(self, figure: Figure) -> str | None:
         """``None`` if *figure* fits this metric, else why it does not."""
@@ -481,7 +483,7 @@ class Target:
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(Figure)),
     )
-    statement: str | None = None
+    statement: str | None = attrs.field(default=None, validator=free_text)
     source: Source | None = None
     direction: Direction | None = attrs.field(
         default=None, converter=attrs.converters.optional(Direction)
@@ -631,8 +633,8 @@ class Observation:
 class ClassificationCode:
     """A code of an industry in a classification ("GB/T 4754-2017", "C27")."""
 
-    scheme: str
-    code: str
+    scheme: str = attrs.field(validator=single_line)
+    code: str = attrs.field(validator=single_line)
 
 
 @attrs.frozen
@@ -691,7 +693,9 @@ class Tier:
 
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
-    kind: str = attrs.field(validator=attrs.validators.min_len(1))
+    kind: str = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.min_len(1), single_line)
+    )
     industries: tuple[Industry, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items_are(Industry)
     )
@@ -779,7 +783,7 @@ class Policy:
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
     industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    description: str | None = None
+    description: str | None = attrs.field(default=None, validator=free_text)
     source: Source | None = None
 
 
@@ -789,7 +793,7 @@ class Zone:
 
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
-    kind: str = "industrial park"
+    kind: str = attrs.field(default="industrial park", validator=single_line)
     industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     source: Source | None = None
 
@@ -805,7 +809,7 @@ class Roadmap:
         policies: the policies and the industries they serve.
     """
 
-    summary: str | None = None
+    summary: str | None = attrs.field(default=None, validator=free_text)
     source: Source | None = None
     enterprises: tuple[Enterprise, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items_are(Enterprise)
@@ -819,7 +823,7 @@ class Roadmap:
 class SpatialLayout:
     """The spatial layout of industries: which zone hosts which industries."""
 
-    summary: str | None = None
+    summary: str | None = attrs.field(default=None, validator=free_text)
     source: Source | None = None
     zones: tuple[Zone, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_items_are(Zone)

@@ -235,6 +235,8 @@ def annual_average(
 
 
 def _annual_average(source: RateSource, base: str, quote: str, year: int) -> Rate:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise DateOutOfRangeError(year, dt.date.min, dt.date.max, "calendar years")
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     daily: dict[dt.date, Decimal] = {}
     day = start
