@@ -68,8 +68,6 @@ class Qualifier(enum.Enum):
         return self is not Qualifier.AT_LEAST and self is not Qualifier.MORE_THAN
 
 
-
-
 class Change(enum.Enum):
     """How a figure states a change rather than a level."""
 
@@ -546,6 +544,39 @@ class Figure:
         reference = (source or default_source()).rate(implied.base, implied.quote, day)
         difference = (implied.value - reference.value) / reference.value
         return RateCheck(implied, reference, difference)
+
+
+_set = object.__setattr__
+
+
+def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) -> Figure:
+    """A plain figure built without its checks, for values the library computed.
+
+    The assessment builds hundreds of thousands of figures from quantities it
+    made itself (exact Decimal magnitudes, a known unit); running every
+    converter and validator again would double its cost.  Callers guarantee
+    what the checks would: a finite Decimal magnitude, and ``approximate``
+    true for :attr:`Qualifier.ABOUT`.
+    """
+    figure = object.__new__(Figure)
+    _set(figure, "quantity", quantity)
+    _set(figure, "qualifier", qualifier)
+    _set(figure, "approximate", approximate)
+    for name in _UNCHECKED_NONE:
+        _set(figure, name, None)
+    return figure
+
+
+_UNCHECKED_NONE = (
+    "source",
+    "stated_equivalent",
+    "change",
+    "base_year",
+    "share_of",
+    "per",
+    "counted",
+    "measure",
+)
 
 
 @attrs.frozen

@@ -29,6 +29,7 @@ from ._figures import (
     Bound,
     Change,
     Figure,
+    plain_figure,
     IndeterminateComparisonError,
     Qualifier,
     UnboundedError,
@@ -50,6 +51,7 @@ from ._model import (
 from ._rates import Rate, RateSource, annual_average, convert
 from ._units import (
     Quantity,
+    quantity_of,
     currency_of,
     in_base_units,
     tidy,
@@ -492,7 +494,7 @@ def _insufficient(base: Assessment, note: str, context: _Context) -> Assessment:
 
 
 def _level_method(context: _Context, base: Assessment) -> Assessment:
-    unit = context.goal.quantity.units
+    unit = context.goal.quantity._units
     points = _points(
         context.owner,
         context.target,
@@ -548,22 +550,18 @@ def _on_levels(
     elif chosen is not None and baseline.year != chosen:
         notes.append(f"no observation for {chosen}; baseline is {baseline.year}")
     calc = _Calculation(goal, context.target.year, context.direction, notes)
-    result = attrs.evolve(
-        base,
-        latest=latest,
-        baseline=baseline,
-        actual=latest.figure,
-        series=tuple(points),
-        attainment=calc.attainment(latest.figure),
-        gap=calc.gap(latest.figure),
-    )
+    found: dict[str, Any] = {
+        "latest": latest,
+        "baseline": baseline,
+        "actual": latest.figure,
+        "series": tuple(points),
+        "attainment": calc.attainment(latest.figure),
+        "gap": calc.gap(latest.figure),
+    }
     remaining = context.target.year - latest.year
     if remaining > 0:
-        result = attrs.evolve(
-            result,
-            required_cagr=calc.required_cagr(latest.figure, remaining),
-            linear_change_needed=calc.linear_change(latest.figure, remaining),
-        )
+        found["required_cagr"] = calc.required_cagr(latest.figure, remaining)
+        found["linear_change_needed"] = calc.linear_change(latest.figure, remaining)
     else:
         notes.append(
             f"the latest observation ({latest.year}) is not before the target year"
@@ -574,37 +572,37 @@ def _on_levels(
         observed = calc.observed_cagr(
             baseline.figure, latest.figure, latest.year - baseline.year
         )
-        result = attrs.evolve(result, observed_cagr=observed)
+        found["observed_cagr"] = observed
         if observed is not None and remaining > 0:
             projected = calc.projected(baseline, latest, remaining)
-            result = attrs.evolve(
-                result,
-                projected=projected,
-                expected_shortfall=calc.gap(projected) if projected else None,
-            )
-        result = attrs.evolve(result, ratio=calc.ratio(baseline, latest))
-    status = _status(calc, result, remaining, usable_baseline, context.thresholds)
-    return attrs.evolve(result, status=status)
+            found["projected"] = projected
+            found["expected_shortfall"] = calc.gap(projected) if projected else None
+        found["ratio"] = calc.ratio(baseline, latest)
+    status = _status(
+        calc, latest, found.get("ratio"), remaining, usable_baseline, context.thresholds
+    )
+    # One new Assessment, not one per metric: this runs once per target.
+    return attrs.evolve(base, status=status, **found)
 
 
 def _status(
     calc: _Calculation,
-    result: Assessment,
+    latest: Point,
+    ratio: Figure | None,
     remaining: int,
     usable_baseline: bool,
     thresholds: Thresholds,
 ) -> Status:
-    assert result.latest is not None
-    if calc.achieved(result.latest.figure):
+    if calc.achieved(latest.figure):
         return Status.ACHIEVED
     if remaining <= 0:
         return Status.NOT_ACHIEVED
     if not usable_baseline:
         calc.notes.append("needs observations in two different years")
         return Status.INSUFFICIENT_DATA
-    if result.ratio is None:
+    if ratio is None:
         return Status.INSUFFICIENT_DATA
-    return thresholds.classify(result.ratio.quantity.magnitude)
+    return thresholds.classify(ratio.quantity.magnitude)
 
 
 def _level_of(figure: Figure) -> Figure:
@@ -660,7 +658,7 @@ def _ratio_series(context: _Context) -> list[Point]:
     """Ratios as reported (rescaled to the target's "per"), else computed."""
     target, goal = context.target, context.goal
     per = goal.per if goal.per is not None else Decimal(1)
-    unit = goal.quantity.units
+    unit = goal.quantity._units
     points: dict[int, Point] = {}
     reported = _yearly((context.owner,), target.metric, context.as_of, "ratio")
     for year, observation in reported.items():
@@ -780,7 +778,7 @@ def _implied_level_method(context: _Context, base: Assessment) -> Assessment:
             "which is not observed",
             context,
         )
-    unit = levels[start].figure.quantity.units if relative else goal.quantity.units
+    unit = levels[start].figure.quantity._units if relative else goal.quantity._units
     points = _points(
         context.owner, target, context.as_of, context.policy, context.notes, unit
     )
@@ -945,7 +943,7 @@ def _level_unit(context: _Context) -> Any:
     levels = _yearly((context.owner,), context.target.metric, context.as_of, "level")
     if not levels:
         return None
-    return levels[min(levels)].figure.quantity.units
+    return levels[min(levels)].figure.quantity._units
 
 
 def _observed_growth(
@@ -1031,7 +1029,7 @@ def _cap_method(context: _Context, base: Assessment) -> Assessment:
         found = [g for g in (_growth_in(context, y) for y in years) if g is not None]
         series = [point for _, point in found]
     else:
-        unit = goal.quantity.units
+        unit = goal.quantity._units
         series = _points(
             context.owner,
             context.target,
@@ -1067,7 +1065,7 @@ def _cap_method(context: _Context, base: Assessment) -> Assessment:
 def _cumulative_method(context: _Context, base: Assessment) -> Assessment:
     target, goal = context.target, _level_of(context.goal)
     start, end = context.base_year, target.year
-    unit = goal.quantity.units
+    unit = goal.quantity._units
     points = [
         p
         for p in _points(
@@ -1151,7 +1149,7 @@ def _compare(
     """
     tolerance = context.thresholds.tolerance(goal)
     value = Decimal(goal.quantity.magnitude)
-    unit = goal.quantity.units
+    unit = goal.quantity._units
     low = Figure(ureg.Quantity(value - tolerance, unit))
     high = Figure(ureg.Quantity(value + tolerance, unit))
     try:
@@ -1242,8 +1240,12 @@ def _points(
 def _in_unit(
     figure: Figure, unit: Any, year: int, policy: ConversionPolicy
 ) -> tuple[Figure, Rate | None]:
-    """The figure in *unit*, converting currency with *policy* if needed."""
-    if figure.quantity._units == getattr(unit, "_units", None):
+    """The figure in *unit*, converting currency with *policy* if needed.
+
+    *unit* is a pint unit or its units container (cheaper: pint builds a new
+    unit object each time ``quantity.units`` is read).
+    """
+    if figure.quantity._units == getattr(unit, "_units", unit):
         return figure, None  # already in the unit: nothing to convert
     wanted = currency_of(ureg.Quantity(Decimal(1), unit))
     have = currency_of(figure.quantity)
@@ -1275,7 +1277,7 @@ class _Calculation:
 
     @property
     def unit(self) -> Any:
-        return self.target.quantity.units
+        return self.target.quantity._units
 
     @property
     def t(self) -> Decimal:
@@ -1434,27 +1436,40 @@ def _apply(
     stated = formula(*values)
     if stated is None:
         return None
-    lower_ends = [_end(figure, sign) for figure, sign in inputs]
-    upper_ends = [_end(figure, -sign) for figure, sign in inputs]
-    approximate = any(figure.approximate for figure, _ in inputs)
-    quantity = ureg.Quantity(stated, _unit_of(unit))
-    has_lower = all(end is not None for end in lower_ends)
-    has_upper = all(end is not None for end in upper_ends)
+    # Which ends the result has: an input bounded on the side the formula
+    # moves with it (its lower end where it increases the result).
+    has_lower = has_upper = lower_inclusive = upper_inclusive = True
+    approximate = False
+    for figure, sign in inputs:
+        below, below_incl, above, above_incl = _SIDES[figure.qualifier]
+        if sign < 0:
+            below, below_incl, above, above_incl = above, above_incl, below, below_incl
+        has_lower = has_lower and below
+        lower_inclusive = lower_inclusive and below_incl
+        has_upper = has_upper and above
+        upper_inclusive = upper_inclusive and above_incl
+        approximate = approximate or figure.approximate
     if has_lower and has_upper:
         qualifier = Qualifier.ABOUT if approximate else Qualifier.EXACT
     elif has_lower:
-        inclusive = all(end is not None and end.inclusive for end in lower_ends)
-        qualifier = Qualifier.AT_LEAST if inclusive else Qualifier.MORE_THAN
+        qualifier = Qualifier.AT_LEAST if lower_inclusive else Qualifier.MORE_THAN
     elif has_upper:
-        inclusive = all(end is not None and end.inclusive for end in upper_ends)
-        qualifier = Qualifier.AT_MOST if inclusive else Qualifier.LESS_THAN
+        qualifier = Qualifier.AT_MOST if upper_inclusive else Qualifier.LESS_THAN
     else:
         return None
-    return Figure(quantity, qualifier, approximate=approximate)
+    return plain_figure(quantity_of(stated, _unit_of(unit)), qualifier, approximate)
 
 
-def _end(figure: Figure, sign: int) -> Bound | None:
-    return figure.lower if sign > 0 else figure.upper
+# For each qualifier: (bounded below, inclusive below, bounded above, inclusive above).
+_SIDES = {
+    q: (
+        q.bounds_below,
+        q is not Qualifier.MORE_THAN,
+        q.bounds_above,
+        q is not Qualifier.LESS_THAN,
+    )
+    for q in Qualifier
+}
 
 
 # -- the whole system ---------------------------------------------------------------
