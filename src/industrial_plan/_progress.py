@@ -26,14 +26,13 @@ import attrs
 
 from ._errors import CurrencyMismatchError
 from ._figures import (
-    Bound,
     Change,
     Figure,
-    plain_figure,
     IndeterminateComparisonError,
     Qualifier,
     UnboundedError,
     is_percent,
+    plain_figure,
 )
 from ._model import (
     Direction,
@@ -51,9 +50,9 @@ from ._model import (
 from ._rates import Rate, RateSource, annual_average, convert
 from ._units import (
     Quantity,
-    quantity_of,
     currency_of,
     in_base_units,
+    quantity_of,
     tidy,
     to_decimal,
     unit_text,
