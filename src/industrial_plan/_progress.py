@@ -14,9 +14,11 @@ results approximate.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
+import gc
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
@@ -1284,7 +1286,7 @@ class _Calculation:
 
     def achieved(self, latest: Figure) -> bool:
         """True only when every value the statement allows meets the target."""
-        threshold = Figure(self.target.quantity)
+        threshold = plain_figure(self.target.quantity, Qualifier.EXACT, False)
         try:
             if self.direction is Direction.HIGHER:
                 return bool(latest >= threshold)
@@ -1815,6 +1817,25 @@ def _owners_of(tier: Tier) -> tuple[Owner, ...]:
     return (tier, *tier.industries)
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while assessing a large plan.
+
+    An assessment allocates many small objects and frees them by reference
+    counting (they form no cycles), but each allocation burst makes the cycle
+    collector walk the whole plan again: 40 % of the time of a 10,000-target
+    plan.  The collector's previous state is restored afterwards, also when
+    it was already off, and nothing is left for it to find.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def assess(
     system: IndustrialSystem,
     *,
@@ -1836,19 +1857,20 @@ def assess(
     """
     owners: list[tuple[Owner, Tier | None]] = [(system.regional, None)]
     owners += [(owner, tier) for tier in system.tiers for owner in _owners_of(tier)]
-    results = tuple(
-        assess_target(
-            system,
-            owner,
-            target,
-            as_of=as_of,
-            baseline_year=baseline_year,
-            policy=policy,
-            thresholds=thresholds,
-            tier=tier,
+    with _without_cycle_collection():
+        results = tuple(
+            assess_target(
+                system,
+                owner,
+                target,
+                as_of=as_of,
+                baseline_year=baseline_year,
+                policy=policy,
+                thresholds=thresholds,
+                tier=tier,
+            )
+            for owner, tier in owners
+            for target in owner.targets
         )
-        for owner, tier in owners
-        for target in owner.targets
-    )
     mismatches = tuple(check_consistency(system, rtol=rtol, atol=atol, policy=policy))
     return SystemAssessment(system, results, mismatches, as_of)
