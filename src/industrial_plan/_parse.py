@@ -300,8 +300,10 @@ _ZH_BASE_YEAR = re.compile(r"[比较]\s*([12][0-9]{3})\s*年(?:末|底)?")
 _ZH_SHARE = re.compile(r"占([^\d０-９%％()（）]{1,40}?)的?(?:比重|比例)")
 _ZH_SHARE_BARE = re.compile(r"占比")
 _EN_SHARE_LEAD = re.compile(r"(?:a\s+)?share\s+of(?![A-Za-z])", re.IGNORECASE)
+_SHARE_WORD = r"[^\s()（）,，;。.]+"
+# Words separated by spaces, never an empty split: linear however long.
 _EN_SHARE_OF = re.compile(
-    r"\s*of\s+((?:(?!from\s)[^\s()（）,，;。][^\s()（）,，;。]*\s*){1,8}?)"
+    rf"\s*of\s+({_SHARE_WORD}(?:\s+(?!from\s){_SHARE_WORD}){{0,7}})"
     r"(?=\s*$|\s*[.(（]|\s+from\s)",
     re.IGNORECASE,
 )
