@@ -459,3 +459,21 @@ def test_growth_rates_have_their_stated_precision(ratio: Decimal, years: int) ->
         error = abs(got - exact)
     # RATE_DIGITS significant digits of the rate itself, not of 1 + rate.
     assert error <= abs(exact) * Decimal(10) ** (1 - RATE_DIGITS) + Decimal("1e-30")
+
+
+def test_a_level_and_the_years_growth_are_two_observations() -> None:
+    system = _plan(
+        [Target("value_added", 2025, ip.parse_figure("年均增长7%以上"))],
+        [
+            _obs("value_added", 2020, "100 billion yuan"),
+            _obs("value_added", 2021, "108 billion yuan"),
+            _obs("value_added", 2021, "+8%"),
+        ],
+    )
+    assert [o.reports for o in system.tiers[0].observations] == [
+        "level",
+        "level",
+        "growth",
+    ]
+    with pytest.raises(ip.PlanValidationError, match="a second observation"):
+        _plan([], [_obs("value_added", 2021, "+8%"), _obs("value_added", 2021, "+9%")])

@@ -1181,10 +1181,16 @@ def _check_owner(
                 )
             )
         _check_target(problems, here, target, metrics)
-    seen_obs: dict[tuple[str, int, Any], int] = {}
+    seen_obs: dict[tuple[Any, ...], int] = {}
     for k, observation in enumerate(owner.observations):
         here = f"{path}.observations[{k}]"
-        key_obs = (observation.metric, observation.year, observation.date)
+        # A level and the year's growth of one metric are two observations.
+        key_obs = (
+            observation.metric,
+            observation.year,
+            observation.date,
+            observation.reports,
+        )
         if key_obs in seen_obs:
             add(
                 Problem(
