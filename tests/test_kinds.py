@@ -39,6 +39,24 @@ def _plan(
     )
 
 
+def _region(
+    targets: list[Target],
+    observations: list[Observation],
+    metrics: tuple[tuple[str, str], ...] = (),
+    start: int = 2020,
+    end: int = 2025,
+) -> ip.IndustrialSystem:
+    """A plan of region-wide indicators only, with count metrics (id, name)."""
+    return ip.IndustrialSystem(
+        name="plan",
+        region="r",
+        start_year=start,
+        end_year=end,
+        metrics=[ip.Metric(id_, name, "count") for id_, name in metrics],
+        regional=Regional(targets=targets, observations=observations),
+    )
+
+
 def _one(system: ip.IndustrialSystem, **options: object) -> ip.Assessment:
     results = [r for r in ip.assess(system, **options) if r.owner.id == "sei"]  # type: ignore[arg-type]
     assert len(results) == 1
@@ -83,13 +101,7 @@ def test_growth_reference() -> None:
 def test_one_year_growth_reference() -> None:
     """ "Up about 6.5 %" for 2018 and an actual 6.6 %: as projected."""
     target = Target("gdp", 2018, ip.parse_figure("up about 6.5%"))
-    system = ip.IndustrialSystem(
-        name="annual plan",
-        region="China",
-        start_year=2017,
-        end_year=2018,
-        regional=Regional(targets=[target], observations=[_obs("gdp", 2018, "+6.6%")]),
-    )
+    system = _region([target], [_obs("gdp", 2018, "+6.6%")], (), start=2017, end=2018)
     (result,) = ip.assess(system)
     assert result.verdict is ip.Verdict.AS_PROJECTED
     assert result.status is Status.ACHIEVED
@@ -103,19 +115,15 @@ def test_one_year_growth_reference() -> None:
 def test_reduction_reference() -> None:
     """Base 0.5 (2020), down 13.5 % by 2025: a level of 0.4325, lower is better."""
     target = Target("energy_intensity", 2025, ip.parse_figure("下降13.5%"))
-    system = ip.IndustrialSystem(
-        name="plan",
-        region="r",
-        start_year=2020,
-        end_year=2025,
-        metrics=[ip.Metric("energy_intensity", "energy use per unit of GDP", "count")],
-        regional=Regional(
-            targets=[target],
-            observations=[
-                _obs("energy_intensity", 2020, "0.5"),
-                _obs("energy_intensity", 2022, "0.47"),
-            ],
-        ),
+    system = _region(
+        [target],
+        [
+            _obs("energy_intensity", 2020, "0.5"),
+            _obs("energy_intensity", 2022, "0.47"),
+        ],
+        (("energy_intensity", "energy use per unit of GDP"),),
+        start=2020,
+        end=2025,
     )
     (result,) = ip.assess(system)
     assert result.direction is ip.Direction.LOWER
@@ -130,20 +138,16 @@ def test_cumulative_reference() -> None:
     target = Target(
         "new_jobs", 2025, ip.parse_figure("a cumulative total of 50 million")
     )
-    system = ip.IndustrialSystem(
-        name="plan",
-        region="China",
-        start_year=2020,
-        end_year=2025,
-        metrics=[ip.Metric("new_jobs", "new urban jobs", "count")],
-        regional=Regional(
-            targets=[target],
-            observations=[
-                _obs("new_jobs", 2021, "10.2 million"),
-                _obs("new_jobs", 2022, "10.5 million"),
-                _obs("new_jobs", 2023, "9.8 million"),
-            ],
-        ),
+    system = _region(
+        [target],
+        [
+            _obs("new_jobs", 2021, "10.2 million"),
+            _obs("new_jobs", 2022, "10.5 million"),
+            _obs("new_jobs", 2023, "9.8 million"),
+        ],
+        (("new_jobs", "new urban jobs"),),
+        start=2020,
+        end=2025,
     )
     (result,) = ip.assess(system)
     assert _value(result.actual) == Decimal(30_500_000)
@@ -156,19 +160,15 @@ def test_cumulative_missing_year_is_a_lower_bound_never_a_zero() -> None:
     target = Target(
         "new_jobs", 2025, ip.parse_figure("a cumulative total of 50 million")
     )
-    system = ip.IndustrialSystem(
-        name="plan",
-        region="China",
-        start_year=2020,
-        end_year=2025,
-        metrics=[ip.Metric("new_jobs", "new urban jobs", "count")],
-        regional=Regional(
-            targets=[target],
-            observations=[
-                _obs("new_jobs", 2021, "10.2 million"),
-                _obs("new_jobs", 2023, "9.8 million"),
-            ],
-        ),
+    system = _region(
+        [target],
+        [
+            _obs("new_jobs", 2021, "10.2 million"),
+            _obs("new_jobs", 2023, "9.8 million"),
+        ],
+        (("new_jobs", "new urban jobs"),),
+        start=2020,
+        end=2025,
     )
     (result,) = ip.assess(system)
     assert result.actual is not None
@@ -204,19 +204,15 @@ def test_per_population_reference() -> None:
         "patents", 2025, ip.parse_figure("每万人口高价值发明专利拥有量超过20件")
     )
     assert target.kind is TargetKind.RATIO
-    system = ip.IndustrialSystem(
-        name="plan",
-        region="Xiamen",
-        start_year=2020,
-        end_year=2025,
-        metrics=[ip.Metric("patents", "high-value invention patents", "count")],
-        regional=Regional(
-            targets=[target],
-            observations=[
-                _obs("patents", 2022, "5300"),
-                _obs("population", 2022, "5.3 million"),
-            ],
-        ),
+    system = _region(
+        [target],
+        [
+            _obs("patents", 2022, "5300"),
+            _obs("population", 2022, "5.3 million"),
+        ],
+        (("patents", "high-value invention patents"),),
+        start=2020,
+        end=2025,
     )
     (result,) = ip.assess(system)
     assert _value(result.actual) == Decimal(10)
@@ -225,16 +221,12 @@ def test_per_population_reference() -> None:
 
 def test_increment_is_a_level_from_the_start() -> None:
     target = Target("labs", 2025, ip.parse_figure("新增1家"))
-    system = ip.IndustrialSystem(
-        name="plan",
-        region="Xiamen",
-        start_year=2020,
-        end_year=2025,
-        metrics=[ip.Metric("labs", "state key laboratories", "count")],
-        regional=Regional(
-            targets=[target],
-            observations=[_obs("labs", 2020, "3"), _obs("labs", 2023, "4")],
-        ),
+    system = _region(
+        [target],
+        [_obs("labs", 2020, "3"), _obs("labs", 2023, "4")],
+        (("labs", "state key laboratories"),),
+        start=2020,
+        end=2025,
     )
     (result,) = ip.assess(system)
     assert _value(result.target_level) == 4
@@ -243,13 +235,12 @@ def test_increment_is_a_level_from_the_start() -> None:
 
 def test_increment_without_the_start_level_says_so() -> None:
     target = Target("labs", 2025, ip.parse_figure("新增1家"))
-    system = ip.IndustrialSystem(
-        name="plan",
-        region="Xiamen",
-        start_year=2020,
-        end_year=2025,
-        metrics=[ip.Metric("labs", "state key laboratories", "count")],
-        regional=Regional(targets=[target], observations=[_obs("labs", 2023, "4")]),
+    system = _region(
+        [target],
+        [_obs("labs", 2023, "4")],
+        (("labs", "state key laboratories"),),
+        start=2020,
+        end=2025,
     )
     (result,) = ip.assess(system)
     assert result.status is Status.INSUFFICIENT_DATA
@@ -269,13 +260,12 @@ def test_cap_says_how_much_of_the_headroom_is_used(
         ip.parse_figure("增长控制在3%以内"),
     )
     assert target.kind is TargetKind.CAP
-    system = ip.IndustrialSystem(
-        name="plan",
-        region="China",
-        start_year=2022,
-        end_year=2023,
-        metrics=[ip.Metric("cpi", "consumer prices", "count")],
-        regional=Regional(targets=[target], observations=[_obs("cpi", 2023, actual)]),
+    system = _region(
+        [target],
+        [_obs("cpi", 2023, actual)],
+        (("cpi", "consumer prices"),),
+        start=2022,
+        end=2023,
     )
     (result,) = ip.assess(system)
     assert result.status is status

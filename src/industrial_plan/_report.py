@@ -156,18 +156,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
 
 _STATUS: Final[Mapping[str, Mapping[Status, str]]] = {
     "en": {status: status.value for status in Status},
-    "zh": {
-        Status.ACHIEVED: "目标已实现",
-        Status.ON_TRACK: "进展顺利",
-        Status.ACCELERATION_NEEDED: "需要加速",
-        Status.LIMITED_PROGRESS: "进展有限",
-        Status.DETERIORATION: "出现倒退",
-        Status.NOT_ACHIEVED: "目标未实现",
-        Status.INSUFFICIENT_DATA: "数据不足",
-        Status.NOT_QUANTIFIED: "未量化",
-        Status.WITHIN_CAP: Status.WITHIN_CAP.chinese,
-        Status.CAP_EXCEEDED: Status.CAP_EXCEEDED.chinese,
-    },
+    "zh": {status: status.chinese for status in Status},
 }
 
 # Signs for the qualifier of a percentage; "≈" also marks an approximate bound.
