@@ -1275,17 +1275,21 @@ class _Calculation:
     year: int
     direction: Direction
     notes: list[str]
+    t: Decimal = attrs.field(init=False)
+    unit: Any = attrs.field(init=False)
 
-    @property
-    def unit(self) -> Any:
-        return self.target.quantity._units
-
-    @property
-    def t(self) -> Decimal:
-        return Decimal(self.target.quantity.magnitude)
+    def __attrs_post_init__(self) -> None:
+        self.t = Decimal(self.target.quantity.magnitude)
+        self.unit = self.target.quantity._units
 
     def achieved(self, latest: Figure) -> bool:
         """True only when every value the statement allows meets the target."""
+        if latest.qualifier is Qualifier.EXACT and latest.quantity._units == self.unit:
+            # A point value in the target's unit: the magnitudes decide.
+            x = latest.quantity.magnitude
+            return bool(
+                x >= self.t if self.direction is Direction.HIGHER else x <= self.t
+            )
         threshold = plain_figure(self.target.quantity, Qualifier.EXACT, False)
         try:
             if self.direction is Direction.HIGHER:
@@ -1381,8 +1385,12 @@ class _Calculation:
         return result
 
 
+@functools.lru_cache(maxsize=4096)
 def _cagr(start: Decimal, end: Decimal, years: int) -> Decimal | None:
-    """(end / start) ** (1 / years) - 1, for positive values."""
+    """(end / start) ** (1 / years) - 1, for positive values.
+
+    Cached: a target's observed growth serves its projection and its ratio too.
+    """
     if start <= 0 or end <= 0 or years <= 0:
         return None
     try:
