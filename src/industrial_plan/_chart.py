@@ -58,6 +58,8 @@ _STATUS_COLOURS: Final = {
     Status.NOT_ACHIEVED: "#a93226",
     Status.INSUFFICIENT_DATA: "#5d6d7e",
     Status.NOT_QUANTIFIED: "#5d6d7e",
+    Status.WITHIN_CAP: "#1e8449",
+    Status.CAP_EXCEEDED: "#a93226",
 }
 
 _WIDTH: Final = 10.0  # inches
@@ -79,17 +81,6 @@ _HEADROOM: Final = 1.22
 
 # Status names and chart phrases in each language.  Numbers, currencies and
 # qualifier words come from the formatting module (babel / CLDR).
-_STATUS_ZH: Final = {
-    Status.ACHIEVED: "已实现目标",
-    Status.ON_TRACK: "进展顺利",
-    Status.ACCELERATION_NEEDED: "需要加快",
-    Status.LIMITED_PROGRESS: "进展有限",
-    Status.DETERIORATION: "出现倒退",
-    Status.NOT_ACHIEVED: "未实现目标",
-    Status.INSUFFICIENT_DATA: "数据不足",
-    Status.NOT_QUANTIFIED: "未量化",
-}
-
 _PHRASES: Final = {
     "en": {
         "title": "{name}: progress toward targets",
@@ -359,7 +350,9 @@ class _Writer:
     @classmethod
     def for_language(cls, lang: str) -> _Writer:
         code = _language(lang).code  # raises ValueError for unsupported ids
-        cjk = _cjk_family() if code == "zh" else None
+        # English charts may show Chinese words too (a measure word, what a
+        # share is of): the Chinese font, when there is one, is the fallback.
+        cjk = _cjk_family()
         if code == "zh" and cjk is None:
             # Without such a font every Chinese character would be an empty
             # box: English labels say the same and can be read.
@@ -390,8 +383,13 @@ class _Writer:
 
     def figure(self, figure: Figure) -> str:
         # A stated equivalent ("($442.2 billion)") would crowd a label.
-        return format_figure(
-            attrs.evolve(figure, stated_equivalent=None), locale=self.code
+        shown = attrs.evolve(figure, stated_equivalent=None)
+        # Without a font for its words ("80 家", "25% of 地区生产总值"), the
+        # label keeps the number and unit only.
+        bare = attrs.evolve(shown, counted=None, measure=None, share_of=None)
+        return self.readable(
+            format_figure(shown, locale=self.code),
+            format_figure(bare, locale=self.code),
         )
 
     def growth(self, kind: str, figure: Figure) -> tuple[str, str]:
@@ -431,7 +429,7 @@ class _Writer:
         )
 
     def status(self, status: Status) -> str:
-        return _STATUS_ZH[status] if self.code == "zh" else status.value
+        return status.chinese if self.code == "zh" else status.value
 
 
 # -- scale -----------------------------------------------------------------------------
