@@ -628,15 +628,20 @@ def _yearly(
     """Each year's observation of *metric* reporting *reports*, first owner first."""
     found: dict[int, Observation] = {}
     for owner in reversed(owners):
-        for observation in sorted(
-            owner.observations, key=lambda o: (o.year, o.date or dt.date(o.year, 1, 1))
-        ):
-            if observation.metric != metric or observation.reports != reports:
-                continue
-            if as_of is not None and observation.year > as_of:
-                continue
-            found[observation.year] = observation  # the latest date of a year wins
+        chosen = [
+            o
+            for o in owner.observations
+            if o.metric == metric and (as_of is None or o.year <= as_of)
+        ]
+        for observation in sorted(chosen, key=_in_time):
+            if observation.reports == reports:
+                found[observation.year] = observation  # a year's latest date wins
     return found
+
+
+def _in_time(observation: Observation) -> tuple[int, int]:
+    date = observation.date
+    return observation.year, date.toordinal() if date is not None else 0
 
 
 def _share_series(context: _Context) -> list[Point]:
@@ -1865,6 +1870,9 @@ def assess(
     """
     owners: list[tuple[Owner, Tier | None]] = [(system.regional, None)]
     owners += [(owner, tier) for tier in system.tiers for owner in _owners_of(tier)]
+    # One policy and one set of thresholds for every target.
+    policy = policy or ConversionPolicy()
+    thresholds = thresholds or Thresholds()
     with _without_cycle_collection():
         results = tuple(
             assess_target(
