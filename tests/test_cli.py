@@ -311,7 +311,9 @@ def test_validate_needs_a_file() -> None:
 
 
 def test_convert_at_a_given_rate() -> None:
-    result = run("convert", "3 trillion yuan", "--to", "USD", "--rate", "6.7843")
+    result = run(
+        "convert", "3 trillion yuan", "--to", "USD", "--rate", "USD/CNY 6.7843"
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "about $442.2B",
@@ -336,9 +338,30 @@ def test_convert_the_other_way_round() -> None:
         "about CN¥3T",
         "exact: 3000017460000 CNY",
     ]
-    # A bare number is units of the figure's currency (USD) per CNY.
-    bare = run("convert", "442.2 billion dollars", "--to", "CNY", "--rate", "0.5")
-    assert bare.stdout.splitlines()[1] == "exact: 884400000000 CNY"
+
+
+@pytest.mark.parametrize(
+    "rate", ["7.1 CNY/USD", "USD/CNY 7.1", "1 USD = 7.1 CNY", "7.1 yuan per dollar"]
+)
+def test_issue_13_rates_in_each_explicit_form(rate: str) -> None:
+    result = run("convert", "100 USD", "--to", "CNY", "--rate", rate, "--style", "long")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "exact: 710 CNY"
+    # Printed both ways round, whichever way it was given.
+    assert result.stdout.splitlines()[2] == (
+        "rate: 7.1 CNY per USD (given on the command line); 0.140845 USD per CNY"
+    )
+
+
+def test_issue_13_a_bare_rate_is_refused_with_the_explicit_forms() -> None:
+    result = run("convert", "100 USD", "--to", "CNY", "--rate", "7.1")
+    assert_fails(
+        result,
+        2,
+        "--rate '7.1': a bare number does not say which way it goes; write "
+        "'7.1 CNY/USD' (USD/CNY 7.1, 1 USD = 7.1 CNY) or '7.1 USD/CNY' "
+        "(CNY/USD 7.1, 1 CNY = 7.1 USD)",
+    )
 
 
 def test_convert_at_the_average_rate_of_a_year() -> None:
@@ -408,13 +431,16 @@ def test_convert_day_outside_the_data() -> None:
     [
         (["--on", "2020-01-01", "--year", "2020"], "give at most one of --on, --year"),
         (["--on", "30/01/2023"], "--on '30/01/2023' is not a date"),
-        (["--rate", "-3"], "--rate must be positive, got -3"),
-        (["--rate", "abc"], "--rate 'abc': 'abc' is not a finite number"),
+        (["--rate", "-3 CNY/USD"], "--rate '-3 CNY/USD': a rate must be positive"),
+        (["--rate", "abc"], "--rate 'abc': not a rate; write '7.1 CNY/USD'"),
         (
             ["--rate", "6.7 XYZ/USD"],
             "--rate '6.7 XYZ/USD': 'XYZ' is not a known currency",
         ),
-        (["--rate", "6.7 EUR/USD"], "a EUR per USD rate cannot convert CNY to USD"),
+        (
+            ["--rate", "6.7 EUR/USD"],
+            "--rate '6.7 EUR/USD': a EUR per USD rate cannot convert CNY to USD",
+        ),
     ],
 )
 def test_convert_misused_options(options: list[str], message: str) -> None:

@@ -251,3 +251,9 @@ __all__ = [
     "unit_text",
     "ureg",
 ]
+
+# Issue 13: rates that say their direction.
+from ._errors import RateFormError
+from ._rates import parse_rate
+
+__all__ += ["RateFormError", "parse_rate"]

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import enum
 import json
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import examples
-from ._errors import IndustrialPlanError, PlanValidationError
+from ._errors import IndustrialPlanError, PlanValidationError, RateFormError
 from ._figures import Figure
 from ._files import MAX_FILE_BYTES, load, schema
 from ._format import format_figure
@@ -45,7 +44,6 @@ from ._units import (
     currency_code,
     currency_of,
     in_base_units,
-    to_decimal,
     unit_text,
     ureg,
 )
@@ -348,35 +346,18 @@ def validate(
         raise typer.Exit(1)
 
 
-_RATE_TEXT = re.compile(
-    r"\s*(?P<value>[^\s/]+)\s+(?P<quote>.+?)\s*(?:/|\s+per\s+)\s*(?P<base>.+?)\s*"
-)
-
-
 def _user_rate(text: str, source: str, target: str) -> Rate:
-    """The rate given with ``--rate``: a bare number, or ``6.7843 CNY/USD``.
+    """The rate given with ``--rate``, in a form that says its direction.
 
-    A bare number is units of the figure's currency per one unit of the
-    target currency, as exchange rates are usually quoted (6.7843 yuan per
-    dollar).  With units, the text says it: "6.7843 CNY/USD" or "6.7843 CNY
-    per USD" is 6.7843 CNY for one USD, whichever way the conversion goes.
+    "7.1 CNY/USD", "USD/CNY 7.1" and "1 USD = 7.1 CNY" are 7.1 yuan per
+    dollar whichever way the conversion goes (:meth:`Rate.parse`); a bare
+    number is refused with those forms spelt out for the pair, because
+    either reading of it is a trap for someone.
     """
-    matched = _RATE_TEXT.fullmatch(text)
     try:
-        if matched is None:
-            base, quote, number = target, source, text.strip()
-        else:
-            base = currency_code(matched["base"])
-            quote = currency_code(matched["quote"])
-            number = matched["value"]
-        value = to_decimal(number, "--rate")
-    except IndustrialPlanError as error:
-        _fail(f"--rate {text!r}: {_first_line(error)}", 2)
-    if {base, quote} != {source, target}:
-        _fail(f"a {quote} per {base} rate cannot convert {source} to {target}", 2)
-    if value <= 0:
-        _fail(f"--rate must be positive, got {number}", 2)
-    return Rate(base, quote, value, USER_RATE_SOURCE)
+        return Rate.parse(text, (source, target), USER_RATE_SOURCE)
+    except RateFormError as error:
+        _fail(f"--rate {error.text!r}: {error.reason}", 2)
 
 
 @app.command("convert")
@@ -413,9 +394,9 @@ def convert_command(
             "--rate",
             metavar="RATE",
             help=(
-                "Use this rate: a number is units of the figure's currency per "
-                "one unit of --to (6.7843 = 6.7843 yuan per dollar); or say it: "
-                '"6.7843 CNY/USD", "6.7843 CNY per USD".'
+                "Use this rate, saying which way it goes: "
+                '"7.1 CNY/USD", "USD/CNY 7.1" or "1 USD = 7.1 CNY" '
+                "(each 7.1 yuan per dollar); a bare number is refused."
             ),
         ),
     ] = None,
@@ -431,7 +412,7 @@ def convert_command(
 
     Examples:
 
-      industrial-plan convert "3 trillion yuan" --to USD --rate 6.7843
+      industrial-plan convert "3 trillion yuan" --to USD --rate "USD/CNY 6.7843"
 
       industrial-plan convert "exceeded 2 trillion yuan" --to USD --year 2022
 
