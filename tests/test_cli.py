@@ -651,3 +651,20 @@ def test_report_in_a_narrow_terminal_lists_targets_one_by_one() -> None:
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert "strategic emerging industries" in lines
     assert "attainment     61.4 %" in lines
+
+
+def test_issue_13_report_baseline_year(tmp_path: Path) -> None:
+    import attrs
+
+    system = ip.examples.xiamen()
+    tier = system.tiers[0]
+    early = ip.Observation("total_scale", 2020, ip.parse_figure("2.2 trillion yuan"))
+    tier = attrs.evolve(tier, observations=(early, *tier.observations))
+    path = tmp_path / "early.toml"
+    ip.save(attrs.evolve(system, tiers=(tier, *system.tiers[1:])), path)
+    default = run("report", str(path), "--format", "json")
+    assert "2020 left out of the trend" in json.loads(default.stdout)[0]["notes"][0]
+    chosen = run("report", str(path), "--format", "json", "--baseline-year", "2020")
+    assert chosen.exit_code == 0, chosen.output
+    assert json.loads(chosen.stdout)[0]["baseline_year"] == 2020
+    assert json.loads(chosen.stdout)[0]["notes"] == []

@@ -341,7 +341,8 @@ def test_assessment_html(riverside: ip.SystemAssessment) -> None:
 def test_target_assessment_html(xiamen: ip.SystemAssessment) -> None:
     html = xiamen.results[0]._repr_html_()
     assert "&gt; 66.66 %" in html
-    assert "<li>needs observations in two different years</li>" in html
+    note = "needs observations in two different years from the baseline year on"
+    assert f"<li>{note}</li>" in html
     assert xiamen.results[2]._repr_html_().endswith("</table>")  # no notes, no list
 
 

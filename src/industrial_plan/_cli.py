@@ -109,6 +109,18 @@ AsOfOption = Annotated[
     int | None,
     typer.Option("--as-of", metavar="YEAR", help="Ignore observations after YEAR."),
 ]
+BaselineYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--baseline-year",
+        metavar="YEAR",
+        help=(
+            "Measure trends from this year (default: each target's base year, "
+            "else the plan's start year); earlier observations are left out, "
+            "with a note."
+        ),
+    ),
+]
 LangOption = Annotated[
     Lang, typer.Option("--lang", help="Language of labels and figures.")
 ]
@@ -239,6 +251,7 @@ def _root(context: typer.Context) -> None:
 def report(
     plan: PlanArgument = None,
     as_of: AsOfOption = None,
+    baseline_year: BaselineYearOption = None,
     currency: Annotated[
         str | None,
         typer.Option(
@@ -302,7 +315,9 @@ def report(
     """
     with _reported():
         system = _load(plan, max_bytes)
-        assessment = assess(system, as_of=as_of, rtol=rtol, atol=atol)
+        assessment = assess(
+            system, as_of=as_of, baseline_year=baseline_year, rtol=rtol, atol=atol
+        )
         display = _display(assessment, lang, style, currency, rate_date)
         _print_report(assessment, display, output)
 
@@ -543,6 +558,7 @@ def chart(
         ),
     ] = Path("progress.png"),
     as_of: AsOfOption = None,
+    baseline_year: BaselineYearOption = None,
     lang: LangOption = Lang.EN,
     max_bytes: MaxBytesOption = MAX_FILE_BYTES,
 ) -> None:
@@ -557,7 +573,9 @@ def chart(
       industrial-plan chart my-plan.toml --lang zh -o progress.svg
     """
     with _reported():
-        assessment = assess(_load(plan, max_bytes), as_of=as_of)
+        assessment = assess(
+            _load(plan, max_bytes), as_of=as_of, baseline_year=baseline_year
+        )
         try:
             from ._chart import progress_chart
         except ImportError as error:
