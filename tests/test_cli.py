@@ -132,13 +132,35 @@ def test_report_converted_at_the_rate_of_a_day() -> None:
 def test_report_csv() -> None:
     result = run("report", "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0][:3] == ["tier or industry", "metric", "target"]
-    assert [row[-1] for row in rows[1:]] == [
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["status"] for row in rows] == [
         "insufficient data",
         "insufficient data",
         "not quantified",
     ]
+
+
+def test_issue_13_report_csv_is_data_not_display_text() -> None:
+    # Values, bounds, units and years in their own columns, as in the JSON.
+    rows = list(csv.DictReader(io.StringIO(run("report", "--format", "csv").stdout)))
+    records = json.loads(run("report", "--format", "json").stdout)
+    pillar = rows[0]
+    assert pillar["target_year"] == "2027"
+    assert pillar["target_value"] == "3000000000000"
+    assert pillar["unit"] == "CNY"
+    assert pillar["latest_year"] == "2022"
+    assert (pillar["latest_low"], pillar["latest_high"]) == ("2000000000000", "")
+    assert pillar["latest_low_inclusive"] == "false"
+    assert pillar["attainment_qualifier"] == "more than"
+    for row, record in zip(rows, records, strict=True):
+        for key, value in record.items():
+            if isinstance(value, dict):
+                for part, exact in value.items():
+                    cell = row[f"{key}_{part}"]
+                    assert cell == ("" if exact is None else str(exact).lower())
+            elif isinstance(value, int | str):
+                assert row[key] == str(value)
+        assert not any("CN¥" in cell for cell in row.values())
 
 
 def test_report_csv_sends_notes_to_stderr() -> None:

@@ -257,3 +257,8 @@ from ._errors import RateFormError
 from ._rates import parse_rate
 
 __all__ += ["RateFormError", "parse_rate"]
+
+# Issue 13: the report as data for spreadsheets.
+from ._report import report_csv  # noqa: E402
+
+__all__ += ["report_csv"]

@@ -36,8 +36,8 @@ from ._report import (
     markdown,
     notes,
     rich_report,
+    report_csv,
     rounded,
-    to_csv,
 )
 from ._units import (
     Quantity,
@@ -232,7 +232,7 @@ def _print_report(
             records = json_records(assessment, display)
             typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         else:
-            typer.echo(to_csv(assessment, display), nl=False)
+            typer.echo(report_csv(assessment, display), nl=False)
         # Notes would break the data on stdout; a reader still needs them.
         for note in extra:
             typer.echo(f"note: {note}", err=True)

@@ -58,6 +58,8 @@ __all__ = [
     "tier_html",
     "title",
     "to_csv",
+    "report_csv",
+    "csv_records",
 ]
 
 LANGUAGES: Final = ("en", "zh")
@@ -520,6 +522,91 @@ def to_csv(assessment: SystemAssessment, display: Display | None = None) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers(chosen.lang))
     writer.writerows(row.cells() for row in rows(assessment, chosen))
+    return buffer.getvalue()
+
+
+# Record fields that hold a figure (Assessment.record's _figure_record), each
+# spread over one column per part so that a spreadsheet reads numbers.
+FIGURE_FIELDS: Final = (
+    "target",
+    "latest",
+    "baseline",
+    "attainment",
+    "gap",
+    "required_cagr",
+    "linear_change_needed",
+    "observed_cagr",
+    "projected",
+    "expected_shortfall",
+    "ratio",
+    "actual",
+    "target_level",
+    "headroom_used",
+)
+FIGURE_PARTS: Final = (
+    "value",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "qualifier",
+    "approximate",
+)
+_RATE_PARTS: Final = ("base", "quote", "value", "source", "effective", "year", "days")
+
+
+def csv_records(
+    assessment: SystemAssessment, display: Display | None = None
+) -> list[dict[str, str]]:
+    """The JSON records (:func:`json_records`) flattened into CSV cells.
+
+    A figure ``gap`` becomes ``gap_value``, ``gap_low``, ``gap_high``,
+    ``gap_low_inclusive``, ``gap_high_inclusive``, ``gap_qualifier`` and
+    ``gap_approximate``; values are exact decimal strings in the record's
+    ``unit``, years are numbers, booleans ``true``/``false``, a missing value
+    an empty cell; notes and rates are joined with "; ".  Every record has the
+    same columns, in the same order; a plan without targets gives no text.
+    """
+    flat = []
+    for record in json_records(assessment, display):
+        row: dict[str, str] = {}
+        for key, value in record.items():
+            if key in FIGURE_FIELDS or key == "display_rate" or isinstance(value, dict):
+                parts = _RATE_PARTS if key == "display_rate" else FIGURE_PARTS
+                inner = value or {}
+                for part in parts:
+                    row[f"{key}_{part}"] = _csv_cell(inner.get(part))
+            elif isinstance(value, list):
+                row[key] = "; ".join(str(item) for item in value)
+            else:
+                row[key] = _csv_cell(value)
+        flat.append(row)
+    return flat
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def report_csv(assessment: SystemAssessment, display: Display | None = None) -> str:
+    """The report as data for spreadsheets: one row per target (:func:`csv_records`).
+
+    Unlike :func:`to_csv`, which writes the table's display text ("2027:
+    CN¥3T"), each value, bound, unit and year has its own column, exact and
+    unconverted, like the JSON report.
+    """
+    records = csv_records(assessment, display)
+    if not records:
+        return ""  # no target, no columns to name
+    columns = list(records[0])
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
     return buffer.getvalue()
 
 
