@@ -35,8 +35,8 @@ from ._report import (
     json_records,
     markdown,
     notes,
-    rich_report,
     report_csv,
+    rich_report,
     rounded,
 )
 from ._units import (

@@ -41,12 +41,14 @@ __all__ = [
     "Display",
     "Row",
     "assessment_html",
+    "csv_records",
     "display_rates",
     "headers",
     "json_records",
     "markdown",
     "notes",
     "rate_record",
+    "report_csv",
     "report_year",
     "rich_cards",
     "rich_report",
@@ -58,8 +60,6 @@ __all__ = [
     "tier_html",
     "title",
     "to_csv",
-    "report_csv",
-    "csv_records",
 ]
 
 LANGUAGES: Final = ("en", "zh")
