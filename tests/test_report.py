@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import industrial_plan as ip
 from industrial_plan import _report as report
@@ -408,3 +409,19 @@ def test_report_csv_has_one_column_per_field_and_reads_back(
             value = figure["value"] if figure else None
             assert row[f"{key}_value"] == ("" if value is None else value)
         assert row["status"] == record["status"]
+
+
+# Percentages as the report writes them (babel itself fails past 28 digits).
+PERCENTS = st.decimals(min_value=-(10**12), max_value=10**12, allow_nan=False, places=4)
+
+
+@given(PERCENTS, st.sampled_from(report.LANGUAGES))
+def test_percent_numbers_are_written_as_babel_writes_them(
+    value: Decimal, lang: str
+) -> None:
+    from babel.numbers import format_decimal
+
+    expected = format_decimal(
+        value, locale=report._CLDR[lang], decimal_quantization=False
+    )
+    assert report._decimal_text(value, lang) == expected

@@ -36,7 +36,6 @@ from ._report import (
     markdown,
     notes,
     report_csv,
-    rich_report,
     rounded,
 )
 from ._units import (
@@ -219,12 +218,7 @@ def _print_report(
 ) -> None:
     extra = notes(assessment, display)
     if output is Format.TABLE:
-        from rich.console import Console
-
-        console = Console(highlight=False)
-        console.print(rich_report(assessment, display, console.width))
-        for note in extra:
-            typer.echo(note)
+        _print_table(assessment, display)
     elif output is Format.MARKDOWN:
         typer.echo(markdown(assessment, display), nl=False)
     else:
@@ -236,6 +230,50 @@ def _print_report(
         # Notes would break the data on stdout; a reader still needs them.
         for note in extra:
             typer.echo(f"note: {note}", err=True)
+
+
+# Rows formatted before a progress bar is worth showing (about a second).
+PROGRESS_ROWS = 2_000
+
+
+def _print_table(assessment: SystemAssessment, display: Display) -> None:
+    """The table (or blocks, if narrow), written line by line as it is made.
+
+    Formatting every row comes first, since the widths depend on every cell;
+    on a terminal, a long plan shows a progress bar on stderr meanwhile.
+    """
+    import sys
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from ._text_report import report_lines
+
+    width = Console().width  # the terminal's, or $COLUMNS, or 80
+    count = len(assessment)
+    errors = Console(stderr=True)
+    with contextlib.ExitStack() as stack:
+        progress = None
+        if count >= PROGRESS_ROWS and errors.is_terminal:
+            bar = stack.enter_context(Progress(console=errors, transient=True))
+            task = bar.add_task("formatting rows", total=count)
+
+            def progress(done: int) -> None:
+                bar.update(task, completed=done)
+
+        lines = report_lines(assessment, display, width, progress=progress)
+        first = next(lines)  # every row formatted: the bar can go
+    out = sys.stdout
+    out.write(first + "\n")
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= 1024:
+            out.write("\n".join(batch) + "\n")
+            batch.clear()
+    if batch:
+        out.write("\n".join(batch) + "\n")
+    out.flush()
 
 
 # -- commands -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import html
 import io
 import re
@@ -23,7 +24,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
-from babel.numbers import format_decimal
+from babel.numbers import (
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+)
 
 from ._figures import Figure, Qualifier
 from ._format import format_figure
@@ -381,13 +386,35 @@ def _percent(figure: Figure | None, lang: str) -> str:
         return text["none"]
     ratio = Decimal(figure.quantity.magnitude) * 100
     shown = tidy(ratio.quantize(PERCENT_QUANTUM, rounding=_direction(figure.qualifier)))
-    number = format_decimal(shown, locale=_CLDR[lang], decimal_quantization=False)
+    number = _decimal_text(shown, lang)
     signs = [_SIGNS[figure.qualifier]]
     if figure.approximate and figure.qualifier is not Qualifier.ABOUT:
         signs.append(_SIGNS[Qualifier.ABOUT])
     prefix = " ".join(sign for sign in signs if sign)
     percent = text["percent"].format(number=number)
     return f"{prefix} {percent}" if prefix else percent
+
+
+@functools.cache
+def _symbols(lang: str) -> tuple[str, str, str]:
+    locale = _CLDR[lang]
+    return (
+        get_decimal_symbol(locale),
+        get_group_symbol(locale),
+        get_minus_sign_symbol(locale),
+    )
+
+
+def _decimal_text(value: Decimal, lang: str) -> str:
+    """*value* as babel's ``format_decimal`` writes it (every digit kept, groups
+    of three), with the locale's symbols looked up once: babel's formatter
+    was a tenth of the time of a 10,000-row report."""
+    point, group, minus = _symbols(lang)
+    text = format(abs(value), ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    text = text.replace(",", "\0").replace(".", point).replace("\0", group)
+    return minus + text if value < 0 else text
 
 
 # -- notes under a report --------------------------------------------------------------
