@@ -262,3 +262,8 @@ __all__ += ["RateFormError", "parse_rate"]
 from ._report import report_csv  # noqa: E402
 
 __all__ += ["report_csv"]
+
+# Issue 13: plans in, from long-format rows, CSV files and data frames.
+from ._import import add_rows, from_frame, read_rows_csv  # noqa: E402
+
+__all__ += ["add_rows", "from_frame", "read_rows_csv"]
