@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -588,3 +589,26 @@ def test_importing_the_library_does_not_import_the_extras() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_issue_13_a_font_installed_after_matplotlib_cached_its_list_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A stale cache, played with a font every matplotlib has: DejaVu Sans Mono
+    # stands for the Chinese font, and is missing from matplotlib's list
+    # although the system (findSystemFonts) has it.
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    mono = [e for e in manager.ttflist if e.name == "DejaVu Sans Mono"]
+    assert mono
+    stale = [e for e in manager.ttflist if e.name != "DejaVu Sans Mono"]
+    monkeypatch.setattr(manager, "ttflist", stale)
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda: [mono[0].fname])
+    monkeypatch.setattr(chart, "_CJK_NAMES", re.compile("DejaVu Sans Mono"))
+    monkeypatch.setattr(chart, "_CJK_PROBE", "abc")
+    chart._cjk_family.cache_clear()
+    try:
+        assert chart._cjk_family() == "DejaVu Sans Mono"
+    finally:
+        chart._cjk_family.cache_clear()

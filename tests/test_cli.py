@@ -132,13 +132,35 @@ def test_report_converted_at_the_rate_of_a_day() -> None:
 def test_report_csv() -> None:
     result = run("report", "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0][:3] == ["tier or industry", "metric", "target"]
-    assert [row[-1] for row in rows[1:]] == [
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["status"] for row in rows] == [
         "insufficient data",
         "insufficient data",
         "not quantified",
     ]
+
+
+def test_issue_13_report_csv_is_data_not_display_text() -> None:
+    # Values, bounds, units and years in their own columns, as in the JSON.
+    rows = list(csv.DictReader(io.StringIO(run("report", "--format", "csv").stdout)))
+    records = json.loads(run("report", "--format", "json").stdout)
+    pillar = rows[0]
+    assert pillar["target_year"] == "2027"
+    assert pillar["target_value"] == "3000000000000"
+    assert pillar["unit"] == "CNY"
+    assert pillar["latest_year"] == "2022"
+    assert (pillar["latest_low"], pillar["latest_high"]) == ("2000000000000", "")
+    assert pillar["latest_low_inclusive"] == "false"
+    assert pillar["attainment_qualifier"] == "more than"
+    for row, record in zip(rows, records, strict=True):
+        for key, value in record.items():
+            if isinstance(value, dict):
+                for part, exact in value.items():
+                    cell = row[f"{key}_{part}"]
+                    assert cell == ("" if exact is None else str(exact).lower())
+            elif isinstance(value, int | str):
+                assert row[key] == str(value)
+        assert not any("CN¥" in cell for cell in row.values())
 
 
 def test_report_csv_sends_notes_to_stderr() -> None:
@@ -311,7 +333,9 @@ def test_validate_needs_a_file() -> None:
 
 
 def test_convert_at_a_given_rate() -> None:
-    result = run("convert", "3 trillion yuan", "--to", "USD", "--rate", "6.7843")
+    result = run(
+        "convert", "3 trillion yuan", "--to", "USD", "--rate", "USD/CNY 6.7843"
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "about $442.2B",
@@ -336,9 +360,30 @@ def test_convert_the_other_way_round() -> None:
         "about CN¥3T",
         "exact: 3000017460000 CNY",
     ]
-    # A bare number is units of the figure's currency (USD) per CNY.
-    bare = run("convert", "442.2 billion dollars", "--to", "CNY", "--rate", "0.5")
-    assert bare.stdout.splitlines()[1] == "exact: 884400000000 CNY"
+
+
+@pytest.mark.parametrize(
+    "rate", ["7.1 CNY/USD", "USD/CNY 7.1", "1 USD = 7.1 CNY", "7.1 yuan per dollar"]
+)
+def test_issue_13_rates_in_each_explicit_form(rate: str) -> None:
+    result = run("convert", "100 USD", "--to", "CNY", "--rate", rate, "--style", "long")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "exact: 710 CNY"
+    # Printed both ways round, whichever way it was given.
+    assert result.stdout.splitlines()[2] == (
+        "rate: 7.1 CNY per USD (given on the command line); 0.140845 USD per CNY"
+    )
+
+
+def test_issue_13_a_bare_rate_is_refused_with_the_explicit_forms() -> None:
+    result = run("convert", "100 USD", "--to", "CNY", "--rate", "7.1")
+    assert_fails(
+        result,
+        2,
+        "--rate '7.1': a bare number does not say which way it goes; write "
+        "'7.1 CNY/USD' (USD/CNY 7.1, 1 USD = 7.1 CNY) or '7.1 USD/CNY' "
+        "(CNY/USD 7.1, 1 CNY = 7.1 USD)",
+    )
 
 
 def test_convert_at_the_average_rate_of_a_year() -> None:
@@ -408,13 +453,16 @@ def test_convert_day_outside_the_data() -> None:
     [
         (["--on", "2020-01-01", "--year", "2020"], "give at most one of --on, --year"),
         (["--on", "30/01/2023"], "--on '30/01/2023' is not a date"),
-        (["--rate", "-3"], "--rate must be positive, got -3"),
-        (["--rate", "abc"], "--rate 'abc': 'abc' is not a finite number"),
+        (["--rate", "-3 CNY/USD"], "--rate '-3 CNY/USD': a rate must be positive"),
+        (["--rate", "abc"], "--rate 'abc': not a rate; write '7.1 CNY/USD'"),
         (
             ["--rate", "6.7 XYZ/USD"],
             "--rate '6.7 XYZ/USD': 'XYZ' is not a known currency",
         ),
-        (["--rate", "6.7 EUR/USD"], "a EUR per USD rate cannot convert CNY to USD"),
+        (
+            ["--rate", "6.7 EUR/USD"],
+            "--rate '6.7 EUR/USD': a EUR per USD rate cannot convert CNY to USD",
+        ),
     ],
 )
 def test_convert_misused_options(options: list[str], message: str) -> None:
@@ -625,3 +673,20 @@ def test_report_in_a_narrow_terminal_lists_targets_one_by_one() -> None:
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert "strategic emerging industries" in lines
     assert "attainment     61.4 %" in lines
+
+
+def test_issue_13_report_baseline_year(tmp_path: Path) -> None:
+    import attrs
+
+    system = ip.examples.xiamen()
+    tier = system.tiers[0]
+    early = ip.Observation("total_scale", 2020, ip.parse_figure("2.2 trillion yuan"))
+    tier = attrs.evolve(tier, observations=(early, *tier.observations))
+    path = tmp_path / "early.toml"
+    ip.save(attrs.evolve(system, tiers=(tier, *system.tiers[1:])), path)
+    default = run("report", str(path), "--format", "json")
+    assert "2020 left out of the trend" in json.loads(default.stdout)[0]["notes"][0]
+    chosen = run("report", str(path), "--format", "json", "--baseline-year", "2020")
+    assert chosen.exit_code == 0, chosen.output
+    assert json.loads(chosen.stdout)[0]["baseline_year"] == 2020
+    assert json.loads(chosen.stdout)[0]["notes"] == []

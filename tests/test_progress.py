@@ -372,3 +372,31 @@ def test_record_units_name_the_unit_of_the_values() -> None:
     assert record["unit"] == "t"
     assert record["target"]["value"] == "1500000"
     assert record["latest"]["value"] == "900000"
+
+
+def _xiamen_with_2020() -> ip.IndustrialSystem:
+    """Xiamen's plan (start 2022) with a 2020 observation of the pillar clusters."""
+    import attrs
+
+    system = ip.examples.xiamen()
+    tier = system.tiers[0]
+    early = ip.Observation("total_scale", 2020, ip.parse_figure("2.2 trillion yuan"))
+    tier = attrs.evolve(tier, observations=(early, *tier.observations))
+    return attrs.evolve(system, tiers=(tier, *system.tiers[1:]))
+
+
+def test_issue_13_an_observation_before_the_start_year_is_not_dropped_silently() -> (
+    None
+):
+    pillar = next(iter(ip.assess(_xiamen_with_2020())))
+    assert pillar.status is Status.INSUFFICIENT_DATA
+    assert pillar.notes == (
+        "2020 left out of the trend: before the baseline year 2022 "
+        "(choose an earlier baseline year to use it)",
+        "needs observations in two different years from the baseline year on",
+    )
+    # Chosen as the baseline, it is used.
+    used = next(iter(ip.assess(_xiamen_with_2020(), baseline_year=2020)))
+    assert used.baseline is not None
+    assert used.baseline.year == 2020
+    assert used.notes == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pint
 import pytest
 from hypothesis import given, settings
@@ -184,3 +185,27 @@ def test_annual_average_is_taken_as_markets_quote_the_pair() -> None:
     mean = sum(v for d, v in daily.items() if d is not None and d.year == 2022) / 257
     assert ip.annual_average("USD", "CNY", 2022).value == mean
     assert ip.annual_average("CNY", "USD", 2022).value == 1 / mean
+
+
+@pytest.mark.parametrize(
+    "text", ["7.1 CNY/USD", "USD/CNY 7.1", "1 USD = 7.1 CNY", "7.1 yuan per dollar"]
+)
+def test_issue_13_each_rate_form_converts_100_usd_to_710_cny(text: str) -> None:
+    rate = ip.Rate.parse(text)
+    converted = ip.convert(ip.amount("100", "USD"), "CNY", rate=rate)
+    assert converted.quantity == ip.amount("710", "CNY")
+    # The same rate converts back, whichever way it was written.
+    back = ip.convert(converted.quantity, "USD", rate=rate)
+    assert back.quantity.magnitude == Decimal(100)
+
+
+def test_issue_13_a_bare_rate_is_an_error_showing_the_forms() -> None:
+    with pytest.raises(ip.RateFormError, match=r"'7\.1 CNY/USD' \(USD/CNY 7\.1"):
+        ip.parse_rate("7.1", ("USD", "CNY"))
+
+
+@given(rates(), st.sampled_from(["{v} {q}/{b}", "{b}/{q} {v}", "1 {b} = {v} {q}"]))
+def test_written_rates_read_back(rate: ip.Rate, form: str) -> None:
+    text = form.format(v=rate.value, b=rate.base, q=rate.quote)
+    expected = attrs.evolve(rate, source="user-given", effective=None)
+    assert ip.parse_rate(text) == attrs.evolve(expected, year=None, days=None)

@@ -175,3 +175,52 @@ def test_every_currency_is_its_own_dimension() -> None:
     dimensions = {str(ip.ureg.get_dimensionality(code)) for code in ip.CURRENCIES}
     assert len(dimensions) == len(ip.CURRENCIES)
     assert all(ip.currency_of(ip.amount(1, code)) == code for code in ip.CURRENCIES)
+
+
+def _iso_codes_in_use() -> set[str]:
+    import datetime as dt
+
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    found: set[str] = set()
+    for territory in get_global("territory_currencies"):
+        found.update(
+            get_territory_currencies(territory, start_date=dt.date(2026, 1, 1))
+        )
+    return found
+
+
+def test_issue_13_every_iso_4217_code_in_use_is_a_currency() -> None:
+    assert _iso_codes_in_use() <= ip.CURRENCIES
+    assert {"TWD", "VND", "AED", "NGN"} <= ip.CURRENCIES
+
+
+@pytest.mark.parametrize("code", sorted(_iso_codes_in_use()))
+def test_issue_13_every_currency_parses_and_is_written_back(code: str) -> None:
+    figure = ip.parse_figure(f"more than 2.5 billion {code}")
+    assert ip.currency_of(figure.quantity) == code
+    for locale in ("en", "zh"):
+        for style in ("long", "compact"):
+            text = ip.format_figure(figure, locale=locale, style=style)
+            # A bare "¥" is ambiguous (CNY or JPY) and needs to be told.
+            back = ip.parse_figure(text, currency=code if "¥" in text else None)
+            assert back.quantity == figure.quantity, text
+
+
+def test_issue_13_a_rate_is_needed_only_to_convert() -> None:
+    import attrs
+
+    system = ip.examples.xiamen()
+    tier = attrs.evolve(
+        system.tiers[0],
+        observations=[ip.Observation("total_scale", 2023, ip.parse_figure("9 TWD"))],
+    )
+    system = attrs.evolve(system, tiers=(tier, *system.tiers[1:]))
+    for syntax in ("toml", "json", "yaml"):
+        assert ip.loads(ip.dumps(system, syntax), syntax) == system
+    with pytest.raises(ip.MissingRateError, match="no rate for TWD -> CNY"):
+        ip.assess(system)
+    rate = ip.Rate.parse("CNY/TWD 4.5")
+    fixed = ip.assess(system, policy=ip.ConversionPolicy.fixed(rate))
+    assert next(iter(fixed)).latest is not None

@@ -251,3 +251,19 @@ __all__ = [
     "unit_text",
     "ureg",
 ]
+
+# Issue 13: rates that say their direction.
+from ._errors import RateFormError
+from ._rates import parse_rate
+
+__all__ += ["RateFormError", "parse_rate"]
+
+# Issue 13: the report as data for spreadsheets.
+from ._report import report_csv  # noqa: E402
+
+__all__ += ["report_csv"]
+
+# Issue 13: plans in, from long-format rows, CSV files and data frames.
+from ._import import add_rows, from_frame, read_rows_csv  # noqa: E402
+
+__all__ += ["add_rows", "from_frame", "read_rows_csv"]

@@ -14,6 +14,7 @@ through pyplot, so no backend is chosen and no global state is touched.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
@@ -300,13 +301,31 @@ _BASE_FAMILY: Final = "DejaVu Sans"  # ships with matplotlib
 
 @functools.cache
 def _cjk_family() -> str | None:
-    """The family name of an installed font with Chinese glyphs, if any."""
+    """The family name of an installed font with Chinese glyphs, if any.
+
+    matplotlib caches the list of system fonts on first use and never looks
+    again, so a font installed after that is missing from its list: when the
+    list has no Chinese font, the system's fonts it has not seen are added.
+    """
     from matplotlib import font_manager
 
-    for entry in sorted(font_manager.fontManager.ttflist, key=lambda e: e.name):
-        if _CJK_NAMES.search(entry.name) and _covers(entry.fname, _CJK_PROBE):
-            return str(entry.name)
-    return None
+    manager = font_manager.fontManager
+
+    def search() -> str | None:
+        for entry in sorted(manager.ttflist, key=lambda e: e.name):
+            if _CJK_NAMES.search(entry.name) and _covers(entry.fname, _CJK_PROBE):
+                return str(entry.name)
+        return None
+
+    found = search()
+    if found is None:
+        known = {entry.fname for entry in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                with contextlib.suppress(OSError, RuntimeError, ValueError):
+                    manager.addfont(path)
+        found = search()
+    return found
 
 
 @functools.cache

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import enum
 import json
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import examples
-from ._errors import IndustrialPlanError, PlanValidationError
+from ._errors import IndustrialPlanError, PlanValidationError, RateFormError
 from ._figures import Figure
 from ._files import MAX_FILE_BYTES, load, schema
 from ._format import format_figure
@@ -36,16 +35,14 @@ from ._report import (
     json_records,
     markdown,
     notes,
-    rich_report,
+    report_csv,
     rounded,
-    to_csv,
 )
 from ._units import (
     Quantity,
     currency_code,
     currency_of,
     in_base_units,
-    to_decimal,
     unit_text,
     ureg,
 )
@@ -110,6 +107,18 @@ MaxBytesOption = Annotated[
 AsOfOption = Annotated[
     int | None,
     typer.Option("--as-of", metavar="YEAR", help="Ignore observations after YEAR."),
+]
+BaselineYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--baseline-year",
+        metavar="YEAR",
+        help=(
+            "Measure trends from this year (default: each target's base year, "
+            "else the plan's start year); earlier observations are left out, "
+            "with a note."
+        ),
+    ),
 ]
 LangOption = Annotated[
     Lang, typer.Option("--lang", help="Language of labels and figures.")
@@ -209,12 +218,7 @@ def _print_report(
 ) -> None:
     extra = notes(assessment, display)
     if output is Format.TABLE:
-        from rich.console import Console
-
-        console = Console(highlight=False)
-        console.print(rich_report(assessment, display, console.width))
-        for note in extra:
-            typer.echo(note)
+        _print_table(assessment, display)
     elif output is Format.MARKDOWN:
         typer.echo(markdown(assessment, display), nl=False)
     else:
@@ -222,10 +226,54 @@ def _print_report(
             records = json_records(assessment, display)
             typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         else:
-            typer.echo(to_csv(assessment, display), nl=False)
+            typer.echo(report_csv(assessment, display), nl=False)
         # Notes would break the data on stdout; a reader still needs them.
         for note in extra:
             typer.echo(f"note: {note}", err=True)
+
+
+# Rows formatted before a progress bar is worth showing (about a second).
+PROGRESS_ROWS = 2_000
+
+
+def _print_table(assessment: SystemAssessment, display: Display) -> None:
+    """The table (or blocks, if narrow), written line by line as it is made.
+
+    Formatting every row comes first, since the widths depend on every cell;
+    on a terminal, a long plan shows a progress bar on stderr meanwhile.
+    """
+    import sys
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from ._text_report import report_lines
+
+    width = Console().width  # the terminal's, or $COLUMNS, or 80
+    count = len(assessment)
+    errors = Console(stderr=True)
+    with contextlib.ExitStack() as stack:
+        progress = None
+        if count >= PROGRESS_ROWS and errors.is_terminal:
+            bar = stack.enter_context(Progress(console=errors, transient=True))
+            task = bar.add_task("formatting rows", total=count)
+
+            def progress(done: int) -> None:
+                bar.update(task, completed=done)
+
+        lines = report_lines(assessment, display, width, progress=progress)
+        first = next(lines)  # every row formatted: the bar can go
+    out = sys.stdout
+    out.write(first + "\n")
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= 1024:
+            out.write("\n".join(batch) + "\n")
+            batch.clear()
+    if batch:
+        out.write("\n".join(batch) + "\n")
+    out.flush()
 
 
 # -- commands -----------------------------------------------------------------------
@@ -241,6 +289,7 @@ def _root(context: typer.Context) -> None:
 def report(
     plan: PlanArgument = None,
     as_of: AsOfOption = None,
+    baseline_year: BaselineYearOption = None,
     currency: Annotated[
         str | None,
         typer.Option(
@@ -304,7 +353,9 @@ def report(
     """
     with _reported():
         system = _load(plan, max_bytes)
-        assessment = assess(system, as_of=as_of, rtol=rtol, atol=atol)
+        assessment = assess(
+            system, as_of=as_of, baseline_year=baseline_year, rtol=rtol, atol=atol
+        )
         display = _display(assessment, lang, style, currency, rate_date)
         _print_report(assessment, display, output)
 
@@ -348,35 +399,18 @@ def validate(
         raise typer.Exit(1)
 
 
-_RATE_TEXT = re.compile(
-    r"\s*(?P<value>[^\s/]+)\s+(?P<quote>.+?)\s*(?:/|\s+per\s+)\s*(?P<base>.+?)\s*"
-)
-
-
 def _user_rate(text: str, source: str, target: str) -> Rate:
-    """The rate given with ``--rate``: a bare number, or ``6.7843 CNY/USD``.
+    """The rate given with ``--rate``, in a form that says its direction.
 
-    A bare number is units of the figure's currency per one unit of the
-    target currency, as exchange rates are usually quoted (6.7843 yuan per
-    dollar).  With units, the text says it: "6.7843 CNY/USD" or "6.7843 CNY
-    per USD" is 6.7843 CNY for one USD, whichever way the conversion goes.
+    "7.1 CNY/USD", "USD/CNY 7.1" and "1 USD = 7.1 CNY" are 7.1 yuan per
+    dollar whichever way the conversion goes (:meth:`Rate.parse`); a bare
+    number is refused with those forms spelt out for the pair, because
+    either reading of it is a trap for someone.
     """
-    matched = _RATE_TEXT.fullmatch(text)
     try:
-        if matched is None:
-            base, quote, number = target, source, text.strip()
-        else:
-            base = currency_code(matched["base"])
-            quote = currency_code(matched["quote"])
-            number = matched["value"]
-        value = to_decimal(number, "--rate")
-    except IndustrialPlanError as error:
-        _fail(f"--rate {text!r}: {_first_line(error)}", 2)
-    if {base, quote} != {source, target}:
-        _fail(f"a {quote} per {base} rate cannot convert {source} to {target}", 2)
-    if value <= 0:
-        _fail(f"--rate must be positive, got {number}", 2)
-    return Rate(base, quote, value, USER_RATE_SOURCE)
+        return Rate.parse(text, (source, target), USER_RATE_SOURCE)
+    except RateFormError as error:
+        _fail(f"--rate {error.text!r}: {error.reason}", 2)
 
 
 @app.command("convert")
@@ -413,9 +447,9 @@ def convert_command(
             "--rate",
             metavar="RATE",
             help=(
-                "Use this rate: a number is units of the figure's currency per "
-                "one unit of --to (6.7843 = 6.7843 yuan per dollar); or say it: "
-                '"6.7843 CNY/USD", "6.7843 CNY per USD".'
+                "Use this rate, saying which way it goes: "
+                '"7.1 CNY/USD", "USD/CNY 7.1" or "1 USD = 7.1 CNY" '
+                "(each 7.1 yuan per dollar); a bare number is refused."
             ),
         ),
     ] = None,
@@ -431,7 +465,7 @@ def convert_command(
 
     Examples:
 
-      industrial-plan convert "3 trillion yuan" --to USD --rate 6.7843
+      industrial-plan convert "3 trillion yuan" --to USD --rate "USD/CNY 6.7843"
 
       industrial-plan convert "exceeded 2 trillion yuan" --to USD --year 2022
 
@@ -562,6 +596,7 @@ def chart(
         ),
     ] = Path("progress.png"),
     as_of: AsOfOption = None,
+    baseline_year: BaselineYearOption = None,
     lang: LangOption = Lang.EN,
     max_bytes: MaxBytesOption = MAX_FILE_BYTES,
 ) -> None:
@@ -576,7 +611,9 @@ def chart(
       industrial-plan chart my-plan.toml --lang zh -o progress.svg
     """
     with _reported():
-        assessment = assess(_load(plan, max_bytes), as_of=as_of)
+        assessment = assess(
+            _load(plan, max_bytes), as_of=as_of, baseline_year=baseline_year
+        )
         try:
             from ._chart import progress_chart
         except ImportError as error:

@@ -177,3 +177,16 @@ class MissingExtraError(IndustrialPlanError, ImportError):
     The message names the ``pip install`` extra to add, such as
     ``industrial-plan[chart]``.
     """
+
+
+class RateFormError(RateError, ValueError):
+    """Text given as an exchange rate does not say which way the rate goes.
+
+    The message shows the explicit forms ("7.1 CNY/USD", "USD/CNY 7.1",
+    "1 USD = 7.1 CNY"), with the pair when it is known.
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"rate {text!r}: {reason}")

@@ -767,14 +767,21 @@ def _arabic_scale(scanner: _Scanner) -> tuple[str | None, int]:
     compact = scanner.match(_COMPACT)
     if compact is not None:
         return _COMPACT_SCALES[compact.group()], 1
-    chinese = scanner.match(_CHINESE_SCALE)
-    if chinese is not None:
+    chinese = scanner.peek(_CHINESE_SCALE)
+    if chinese is not None and not _starts_a_currency(scanner, chinese.start(1)):
+        scanner.match(_CHINESE_SCALE)
         factor, word = _CHINESE_SCALES[chinese.group(1)]
         return word, factor
     english = scanner.match(_ENGLISH_SCALE)
     if english is not None:
         return english.group(1).lower(), 1
     return None, 1
+
+
+def _starts_a_currency(scanner: _Scanner, at: int) -> bool:
+    """Whether a currency's name begins at *at*: 百慕大元 (BMD) is not 百 (100)."""
+    found = _lexicon().suffix.match(scanner.text, at)
+    return found is not None and len(found.group()) > 1
 
 
 def _number(scanner: _Scanner) -> tuple[Decimal, str | None]:

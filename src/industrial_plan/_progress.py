@@ -550,6 +550,14 @@ def _on_levels(
         notes.append(f"no observation in or after the baseline year {first_year}")
     elif chosen is not None and baseline.year != chosen:
         notes.append(f"no observation for {chosen}; baseline is {baseline.year}")
+    earlier = [str(p.year) for p in points if p.year < first_year]
+    if earlier:
+        # Said, not silently dropped: a user who entered them wants to know.
+        notes.append(
+            f"{', '.join(earlier)} left out of the trend: before the baseline year "
+            f"{first_year} (choose an earlier baseline year to use "
+            f"{'it' if len(earlier) == 1 else 'them'})"
+        )
     calc = _Calculation(goal, context.target.year, context.direction, notes)
     found: dict[str, Any] = {
         "latest": latest,
@@ -599,7 +607,9 @@ def _status(
     if remaining <= 0:
         return Status.NOT_ACHIEVED
     if not usable_baseline:
-        calc.notes.append("needs observations in two different years")
+        calc.notes.append(
+            "needs observations in two different years from the baseline year on"
+        )
         return Status.INSUFFICIENT_DATA
     if ratio is None:
         return Status.INSUFFICIENT_DATA

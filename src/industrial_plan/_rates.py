@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from decimal import Decimal
 from importlib import metadata
 from typing import Any, Protocol, runtime_checkable
@@ -20,7 +21,13 @@ from currency_converter import CurrencyConverter, RateNotFoundError
 from pint.facets.context.objects import Context
 from pint.facets.plain import PlainQuantity
 
-from ._errors import CurrencyMismatchError, DateOutOfRangeError, MissingRateError
+from ._errors import (
+    CurrencyMismatchError,
+    DateOutOfRangeError,
+    IndustrialPlanError,
+    MissingRateError,
+    RateFormError,
+)
 from ._units import (
     Quantity,
     Registry,
@@ -75,6 +82,29 @@ class Rate:
     year: int | None = None
     days: int | None = None
 
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        pair: tuple[str, str] | None = None,
+        source: str = "user-given",
+    ) -> Rate:
+        """Read a rate written the way people write them, each saying its direction.
+
+        ``"7.1 CNY/USD"`` and ``"7.1 yuan per dollar"`` (a number and a unit),
+        ``"USD/CNY 7.1"`` (market notation: one USD costs 7.1 CNY) and
+        ``"1 USD = 7.1 CNY"`` all mean 7.1 yuan per dollar.  A bare number
+        does not say which way it goes, so it is a :class:`RateFormError`
+        whose message shows the explicit forms (for *pair*, the two
+        currencies being converted, when given).
+
+        >>> str(Rate.parse("USD/CNY 7.1"))
+        '7.1 CNY per USD (user-given)'
+        >>> Rate.parse("1 USD = 7.1 CNY") == Rate.parse("7.1 CNY/USD")
+        True
+        """
+        return parse_rate(text, pair, source)
+
     def inverse(self) -> Rate:
         """The same rate seen from the other side (CNY per USD -> USD per CNY)."""
         return attrs.evolve(
@@ -90,6 +120,73 @@ class Rate:
         # Display only: six significant digits; the value itself stays exact.
         value = f"{self.value:.6g}"
         return f"{value} {self.quote} per {self.base} ({self.source}{when})"
+
+
+_PER = re.compile(
+    r"\s*(?P<value>[^\s/=]+)\s+(?P<quote>[^/=]+?)\s*(?:/|\s+per\s+)\s*(?P<base>[^/=]+?)\s*",
+    re.IGNORECASE,
+)
+_MARKET = re.compile(
+    r"\s*(?P<base>[A-Za-z]{3})\s*/\s*(?P<quote>[A-Za-z]{3})\s+(?P<value>\S+)\s*"
+)
+_EQUATION = re.compile(
+    r"\s*(?P<amount>\S+)\s+(?P<base>[^=]+?)\s*=\s*(?P<value>\S+)\s+(?P<quote>[^=]+?)\s*"
+)
+
+
+def parse_rate(
+    text: str, pair: tuple[str, str] | None = None, source: str = "user-given"
+) -> Rate:
+    """A :class:`Rate` from text such as ``"7.1 CNY/USD"``; see :meth:`Rate.parse`.
+
+    >>> parse_rate("7.1 CNY/USD").value
+    Decimal('7.1')
+    >>> parse_rate("7.1", ("USD", "CNY"))
+    Traceback (most recent call last):
+    ...
+    industrial_plan._errors.RateFormError: rate '7.1': a bare number does not say
+    which way it goes; write '7.1 CNY/USD' (USD/CNY 7.1, 1 USD = 7.1 CNY) or ...
+    """
+    for form in (_MARKET, _EQUATION, _PER):
+        matched = form.fullmatch(text)
+        if matched is not None:
+            break
+    else:
+        raise RateFormError(text, _explicit_forms(text, pair))
+    try:
+        base = currency_code(matched["base"])
+        quote = currency_code(matched["quote"])
+        value = to_decimal(matched["value"], "rate")
+        if form is _EQUATION:
+            value = value / to_decimal(matched["amount"], "rate")
+    except IndustrialPlanError as error:
+        raise RateFormError(text, str(error)) from None
+    if value <= 0:
+        raise RateFormError(text, f"a rate must be positive, got {value}")
+    if base == quote:
+        raise RateFormError(text, f"a rate needs two currencies, got {base} twice")
+    if pair is not None and {base, quote} != {currency_code(c) for c in pair}:
+        first, second = pair
+        raise RateFormError(
+            text, f"a {quote} per {base} rate cannot convert {first} to {second}"
+        )
+    return Rate(base, quote, value, source)
+
+
+def _explicit_forms(text: str, pair: tuple[str, str] | None) -> str:
+    number = text.strip()
+    try:
+        to_decimal(number, "rate")
+    except IndustrialPlanError:
+        return "not a rate; write '7.1 CNY/USD', 'USD/CNY 7.1' or '1 USD = 7.1 CNY'"
+    first, second = ("USD", "CNY") if pair is None else pair
+    return (
+        "a bare number does not say which way it goes; write "
+        f"'{number} {second}/{first}' ({first}/{second} {number}, "
+        f"1 {first} = {number} {second}) or "
+        f"'{number} {first}/{second}' ({second}/{first} {number}, "
+        f"1 {second} = {number} {first})"
+    )
 
 
 @runtime_checkable

@@ -1,0 +1,326 @@
+"""Plans in: targets and observations from long-format rows, CSV files and frames.
+
+The rows are those :func:`~industrial_plan.long_records` writes (the columns of
+:data:`~industrial_plan._export.COLUMNS`), so a spreadsheet exported with
+:func:`~industrial_plan.to_pandas` or saved as CSV comes back in.  Rows are
+added to an existing system: ``tier`` and ``industry`` name the owner (both
+empty for a region-wide indicator), and ``create=True`` builds the tiers and
+industries a row names that the system lacks.  Every problem is reported at
+once, each with its row number and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ._errors import IndustrialPlanError, PlanValidationError, Problem
+from ._figures import Change, Figure, Qualifier
+from ._model import (
+    IndicatorType,
+    IndustrialSystem,
+    Industry,
+    Observation,
+    PriceBasis,
+    Target,
+    TargetKind,
+    Tier,
+)
+from ._units import parse_unit, to_decimal, ureg
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["add_rows", "from_frame", "read_rows_csv"]
+
+_E = TypeVar("_E", bound=Enum)
+REGION = "region"
+
+
+def _missing(value: object) -> bool:
+    # None from dicts, "" from CSV, NaN and pd.NA from data frames.
+    if value is None or value == "":
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return type(value).__name__ == "NAType"
+
+
+class _Row:
+    """One row's cells, each read with the problem it raises noted."""
+
+    def __init__(self, number: int, row: Mapping[str, Any], problems: list[Problem]):
+        self.number = number
+        self.row = row
+        self.problems = problems
+
+    def text(self, column: str) -> str | None:
+        value = self.row.get(column)
+        return None if _missing(value) else str(value).strip()
+
+    def problem(self, column: str, message: str) -> None:
+        self.problems.append(Problem(f"row {self.number}: {column}", message))
+
+    def integer(self, column: str) -> int | None:
+        text = self.text(column)
+        if text is None:
+            return None
+        try:
+            number = to_decimal(self.row[column], column)
+            if number != number.to_integral_value():
+                raise ValueError
+        except (IndustrialPlanError, ValueError):
+            self.problem(column, f"{text!r} is not a whole number")
+            return None
+        return int(number)
+
+    def enum(self, column: str, kind: type[_E]) -> _E | None:
+        text = self.text(column)
+        if text is None:
+            return None
+        try:
+            return kind(text)
+        except ValueError:
+            known = ", ".join(repr(m.value) for m in kind)
+            self.problem(column, f"{text!r} is not one of {known}")
+            return None
+
+    def flag(self, column: str) -> bool | None:
+        value = self.row.get(column)
+        if _missing(value):
+            return None
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("true", "1", "yes"):
+            return True
+        if text in ("false", "0", "no"):
+            return False
+        self.problem(column, f"{value!r} is not true or false")
+        return None
+
+
+# The export writes pint's symbols; these two are not names pint parses.
+_SYMBOLS = {"%": "percent", "‰": "permille"}
+
+
+def _unit(text: str) -> Any:
+    return parse_unit(_SYMBOLS.get(text, text))
+
+
+def _figure(row: _Row) -> Figure | None:
+    if row.text("value") is None:
+        return None
+    try:
+        value = to_decimal(row.row["value"], "value")
+        unit = _unit(row.text("unit") or "")
+    except IndustrialPlanError as error:
+        row.problem("value" if "value" in str(error) else "unit", str(error))
+        return None
+    qualifier = row.enum("qualifier", Qualifier) or Qualifier.EXACT
+    forms: dict[str, Any] = {
+        "change": row.enum("change", Change),
+        "base_year": row.integer("base_year"),
+        "share_of": row.text("share_of"),
+        "per": row.integer("per"),
+        "counted": row.text("counted"),
+        "measure": row.text("measure"),
+    }
+    approximate = row.flag("approximate")
+    if approximate is not None:
+        forms["approximate"] = approximate
+    try:
+        return Figure(ureg.Quantity(value, unit), qualifier, **forms)
+    except (IndustrialPlanError, ValueError, TypeError) as error:
+        row.problem("value", str(error))
+        return None
+
+
+def _item(row: _Row) -> Target | Observation | None:
+    kind = row.text("kind")
+    metric, year = row.text("metric"), row.integer("year")
+    if kind not in ("target", "observation"):
+        row.problem("kind", f"{kind!r} is neither 'target' nor 'observation'")
+    if metric is None:
+        row.problem("metric", "is missing")
+    if year is None and row.text("year") is None:
+        row.problem("year", "is missing")
+    figure = _figure(row)
+    price_basis = row.enum("price_basis", PriceBasis)
+    if kind not in ("target", "observation") or metric is None or year is None:
+        return None
+    try:
+        if kind == "observation":
+            if figure is None:
+                row.problem("value", "an observation needs a value")
+                return None
+            return Observation(
+                metric, year, figure, of=row.text("of"), price_basis=price_basis
+            )
+        extra: dict[str, Any] = {}
+        target_kind = row.enum("target_kind", TargetKind)
+        if target_kind is not None:
+            extra["kind"] = target_kind
+        return Target(
+            metric,
+            year,
+            figure,
+            row.text("statement"),
+            of=row.text("of"),
+            indicator_type=row.enum("indicator_type", IndicatorType),
+            price_basis=price_basis,
+            **extra,
+        )
+    except (IndustrialPlanError, ValueError, TypeError) as error:
+        row.problem("kind", str(error).splitlines()[0])
+        return None
+
+
+def add_rows(
+    system: IndustrialSystem,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    create: bool = False,
+    where: str | None = None,
+) -> IndustrialSystem:
+    """A new system with the targets and observations of long-format *rows* added.
+
+    Each row is a mapping with the columns :func:`long_records` writes; the
+    ones read are ``tier``, ``industry``, ``kind``, ``metric``, ``year``,
+    ``unit``, ``value``, ``qualifier``, ``approximate``, ``statement``,
+    ``target_kind``, ``indicator_type``, ``price_basis``, ``of`` and the
+    figure's forms (``change``, ``base_year``, ``share_of``, ``per``,
+    ``counted``, ``measure``); others (``region``, ``system``, ``source``)
+    are ignored: a citation comes back as text only, so cite in the plan.
+    ``value`` is in base units of ``unit`` (yuan, not billions).
+
+    A row whose ``industry`` or ``tier`` the system lacks is a problem, unless
+    *create*: then the tier (kind ``"cluster"``) or the industry is added,
+    named by its id.  Raises :class:`PlanValidationError` listing every
+    problem ("row 3: year: '20x4' is not a whole number"), *where* naming
+    the source of the rows.
+
+    >>> import industrial_plan as ip
+    >>> plan = ip.examples.xiamen()
+    >>> more = add_rows(plan, [{"tier": "strategic_emerging", "kind": "observation",
+    ...     "metric": "total_scale", "year": 2023, "unit": "CNY",
+    ...     "value": "560000000000"}])
+    >>> [o.year for o in more.tier("strategic_emerging").observations]
+    [2022, 2023]
+    """
+    problems: list[Problem] = []
+    added: dict[str, list[Target | Observation]] = {}
+    tiers: dict[str, list[str]] = {}
+    # Ids, as the export writes them; looked up once, not once per row.
+    known = {owner.id for owner in system.owners()} | {REGION}
+    for number, cells in enumerate(rows, start=1):
+        row = _Row(number, cells, problems)
+        item = _item(row)
+        tier, industry = row.text("tier"), row.text("industry")
+        key = industry or tier or REGION
+        if key not in known:
+            if not create:
+                noun = "industry" if industry else "tier"
+                row.problem(noun, f"no {noun} {key!r} in the plan")
+                continue
+            if industry is not None and tier is None:
+                row.problem("tier", f"a new industry {industry!r} needs its tier")
+                continue
+            members = tiers.setdefault(tier or "", [])
+            if industry is not None and industry not in members:
+                members.append(industry)
+        if item is not None:
+            added.setdefault(key, []).append(item)
+    if problems:
+        raise PlanValidationError(problems, file=where)
+    return _with_items(_with_owners(system, tiers, known), added)
+
+
+def _with_items(
+    system: IndustrialSystem, added: Mapping[str, list[Target | Observation]]
+) -> IndustrialSystem:
+    """*system* with *added* appended to each owner's targets and observations,
+    rebuilt in one pass (updating owner by owner would search the plan each
+    time)."""
+
+    def extended(owner: Any) -> Any:
+        items = added.get(owner.id)
+        if not items:
+            return owner
+        return attrs.evolve(
+            owner,
+            targets=(*owner.targets, *(i for i in items if isinstance(i, Target))),
+            observations=(
+                *owner.observations,
+                *(i for i in items if isinstance(i, Observation)),
+            ),
+        )
+
+    tiers = tuple(
+        attrs.evolve(extended(tier), industries=tuple(map(extended, tier.industries)))
+        for tier in system.tiers
+    )
+    regional = system.regional
+    if REGION in added:
+        regional = attrs.evolve(
+            regional,
+            targets=(
+                *regional.targets,
+                *(i for i in added[REGION] if isinstance(i, Target)),
+            ),
+            observations=(
+                *regional.observations,
+                *(i for i in added[REGION] if isinstance(i, Observation)),
+            ),
+        )
+    return attrs.evolve(system, regional=regional, tiers=tiers)
+
+
+def _with_owners(
+    system: IndustrialSystem, wanted: Mapping[str, list[str]], known: set[str]
+) -> IndustrialSystem:
+    """*system* with the tiers and industries *wanted* (tier id -> industry ids)."""
+    if not wanted:
+        return system
+    tiers = list(system.tiers)
+    for tier_id, industry_ids in wanted.items():
+        found = next((t for t in tiers if t.id == tier_id), None)
+        new = [Industry(i, i) for i in industry_ids if i not in known]
+        if found is None:
+            tiers.append(Tier(tier_id, tier_id, "cluster", new))
+        else:
+            tiers[tiers.index(found)] = attrs.evolve(
+                found, industries=(*found.industries, *new)
+            )
+    return attrs.evolve(system, tiers=tuple(tiers))
+
+
+def read_rows_csv(
+    system: IndustrialSystem, path: str | Path, *, create: bool = False
+) -> IndustrialSystem:
+    """:func:`add_rows` from a CSV file with a header row (UTF-8, as exported).
+
+    Needs no extra: the file is read with the standard library, values stay
+    exact decimal text, and problems name the file and the row.
+    """
+    with open(path, encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    return add_rows(system, rows, create=create, where=str(path))
+
+
+def from_frame(
+    system: IndustrialSystem, frame: pandas.DataFrame, *, create: bool = False
+) -> IndustrialSystem:
+    """:func:`add_rows` from a long-format DataFrame, as :func:`to_pandas` makes.
+
+    Exact decimal columns (Arrow ``decimal128``, or ``Decimal`` objects) stay
+    exact; a float column is read through each float's shortest form.
+    """
+    records = frame.to_dict(orient="records")
+    return add_rows(system, records, create=create, where="data frame")
