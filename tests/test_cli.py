@@ -56,7 +56,7 @@ def _records(*args: str) -> dict[str, dict[str, Any]]:
 
 
 def test_report_table_of_the_bundled_plan() -> None:
-    result = run("report")
+    result = run("report", "--view", "progress")
     assert result.exit_code == 0, result.output
     assert 'Xiamen "4+4+6" modern industrial system' in result.stdout
     for cell in ["2022: more than CN¥2T", "> 66.66 %", "< 8.45 %", "61.4 %"]:
@@ -190,7 +190,8 @@ def test_report_as_of() -> None:
     records = _records("--as-of", "2021")
     assert {r["as_of"] for r in records.values()} == {2021}
     assert all(r["latest"] is None for r in records.values())
-    assert run("report", "--as-of", "2021").stdout.count("insufficient data") == 2
+    progress = run("report", "--as-of", "2021", "--view", "progress")
+    assert progress.stdout.count("insufficient data") == 2
 
 
 def test_report_prints_totals_that_do_not_add_up(riverside: Path) -> None:

@@ -38,6 +38,7 @@ from ._report import (
     report_csv,
     rounded,
 )
+from ._review import review_csv, review_json, review_lines, review_markdown
 from ._units import (
     Quantity,
     currency_code,
@@ -91,6 +92,41 @@ PlanArgument = Annotated[
         metavar="PLAN",
         help=(
             "Plan file (.toml, .yaml, .yml or .json); default: the bundled Xiamen plan."
+        ),
+        show_default=False,
+    ),
+]
+ExampleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--example",
+        metavar="NAME",
+        help=(
+            "Use a bundled plan instead of a file: "
+            + ", ".join(examples.NAMES)
+            + " (default: xiamen)."
+        ),
+        show_default=False,
+    ),
+]
+
+
+class View(enum.StrEnum):
+    """What ``report`` prints: the progress table, the review, or both."""
+
+    PROGRESS = "progress"
+    REVIEW = "review"
+    BOTH = "both"
+
+
+ViewOption = Annotated[
+    View | None,
+    typer.Option(
+        "--view",
+        help=(
+            "progress: a row per target; review: the summary and the verdict "
+            "table of a planning office; both (the default for table and "
+            "markdown; json and csv default to progress)."
         ),
         show_default=False,
     ),
@@ -180,9 +216,21 @@ def _reported() -> Iterator[None]:
 # -- shared steps --------------------------------------------------------------------
 
 
-def _load(plan: Path | None, max_bytes: int = MAX_FILE_BYTES) -> IndustrialSystem:
+def _load(
+    plan: Path | None, max_bytes: int = MAX_FILE_BYTES, example: str | None = None
+) -> IndustrialSystem:
+    if plan is not None and example is not None:
+        _fail("give a PLAN file or --example, not both", 2)
     if plan is None:
-        return examples.xiamen()
+        name = example or "xiamen"
+        if name not in examples.NAMES:
+            _fail(
+                f"--example {name!r}: the bundled plans are "
+                + ", ".join(examples.NAMES),
+                2,
+            )
+        bundled: IndustrialSystem = getattr(examples, name)()
+        return bundled
     return load(plan, max_bytes=max_bytes or None)
 
 
@@ -214,22 +262,54 @@ def _display(
 
 
 def _print_report(
-    assessment: SystemAssessment, display: Display, output: Format
+    assessment: SystemAssessment,
+    display: Display,
+    output: Format,
+    view: View | None = None,
 ) -> None:
+    data = output in (Format.JSON, Format.CSV)
+    chosen = view or (View.PROGRESS if data else View.BOTH)
+    if output is Format.CSV and chosen is View.BOTH:
+        _fail("CSV holds one table: choose --view progress or --view review", 2)
+    progress = chosen is not View.REVIEW
+    review = chosen is not View.PROGRESS
     extra = notes(assessment, display)
     if output is Format.TABLE:
-        _print_table(assessment, display)
+        if progress:
+            _print_table(assessment, display)
+        if review:
+            _print_review(assessment, display.lang, blank_first=progress)
     elif output is Format.MARKDOWN:
-        typer.echo(markdown(assessment, display), nl=False)
+        if progress:
+            typer.echo(markdown(assessment, display), nl=False)
+        if review:
+            if progress:
+                typer.echo("")
+            typer.echo(review_markdown(assessment, display.lang), nl=False)
     else:
         if output is Format.JSON:
-            records = json_records(assessment, display)
+            records: Any = json_records(assessment, display)
+            if chosen is View.REVIEW:
+                records = review_json(assessment)
+            elif chosen is View.BOTH:
+                records = {"progress": records, "review": review_json(assessment)}
             typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
-        else:
+        elif progress:
             typer.echo(report_csv(assessment, display), nl=False)
+        else:
+            typer.echo(review_csv(assessment), nl=False)
         # Notes would break the data on stdout; a reader still needs them.
         for note in extra:
             typer.echo(f"note: {note}", err=True)
+
+
+def _print_review(assessment: SystemAssessment, lang: str, blank_first: bool) -> None:
+    from rich.console import Console
+
+    width = Console().width
+    lines = review_lines(assessment, lang, width)
+    text = "\n".join(lines)
+    typer.echo(("\n" if blank_first else "") + text)
 
 
 # Rows formatted before a progress bar is worth showing (about a second).
@@ -288,6 +368,8 @@ def _root(context: typer.Context) -> None:
 @app.command()
 def report(
     plan: PlanArgument = None,
+    example: ExampleOption = None,
+    view: ViewOption = None,
     as_of: AsOfOption = None,
     baseline_year: BaselineYearOption = None,
     currency: Annotated[
@@ -338,12 +420,19 @@ def report(
 
     One row per target: latest figure, attainment, gap, the growth rate still
     needed per year, and a status.  Totals of tiers that disagree with the sum
-    of their industries are listed under the table.  JSON holds the exact,
-    unconverted records (see the documentation's "Report JSON" page).
+    of their industries are listed under the table.  Then the review, as a
+    planning office writes it: targets already met, progressing well and
+    lagging, binding and anticipatory apart, and a verdict per indicator.
+    JSON holds the exact, unconverted records (see the documentation's
+    "Report JSON" page).
 
     Examples:
 
       industrial-plan report
+
+      industrial-plan report --example xiamen_sei --lang zh
+
+      industrial-plan report --view review --format csv > review.csv
 
       industrial-plan report my-plan.toml --as-of 2024 --lang zh
 
@@ -352,12 +441,12 @@ def report(
       industrial-plan report --format json > progress.json
     """
     with _reported():
-        system = _load(plan, max_bytes)
+        system = _load(plan, max_bytes, example)
         assessment = assess(
             system, as_of=as_of, baseline_year=baseline_year, rtol=rtol, atol=atol
         )
         display = _display(assessment, lang, style, currency, rate_date)
-        _print_report(assessment, display, output)
+        _print_report(assessment, display, output, view)
 
 
 @app.command()
@@ -589,6 +678,7 @@ def figure_json(figure: Figure) -> dict[str, Any]:
 @app.command()
 def chart(
     plan: PlanArgument = None,
+    example: ExampleOption = None,
     output: Annotated[
         Path,
         typer.Option(
@@ -612,7 +702,7 @@ def chart(
     """
     with _reported():
         assessment = assess(
-            _load(plan, max_bytes), as_of=as_of, baseline_year=baseline_year
+            _load(plan, max_bytes, example), as_of=as_of, baseline_year=baseline_year
         )
         try:
             from ._chart import progress_chart

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from ._figures import Figure, is_percent
@@ -26,10 +26,12 @@ from ._units import currency_of, in_base_units, tidy, unit_text
 if TYPE_CHECKING:
     from rich.table import Table
 
+
 __all__ = [
     "REVIEW_COLUMNS",
     "review_csv",
     "review_json",
+    "review_lines",
     "review_markdown",
     "review_records",
     "review_rows",
@@ -375,3 +377,59 @@ def review_table(assessment: SystemAssessment, lang: str = "en") -> Table:
     for row in review_rows(assessment, lang):
         table.add_row(*(Text(row[column]) for column in REVIEW_COLUMNS))
     return table
+
+
+def review_lines(assessment: SystemAssessment, lang: str, width: int) -> Iterator[str]:
+    """The review for a terminal *width* cells wide: summary, then the table.
+
+    Laid out as the progress report is (``_text_report``, which needs the
+    ``cli`` extra): columns two spaces apart, cells wrapped, one block per
+    target when the columns cannot fit.
+    """
+    from rich.cells import cell_len
+
+    from ._text_report import fit_widths, wrap
+
+    def pad(text: str, size: int) -> str:
+        return text + " " * (size - cell_len(text))
+
+    def lines(cells: Sequence[str], widths: Sequence[int]) -> Iterator[str]:
+        wrapped = [wrap(cell, size) for cell, size in zip(cells, widths, strict=True)]
+        for k in range(max(len(w) for w in wrapped)):
+            parts = [
+                pad(w[k] if k < len(w) else "", size)
+                for w, size in zip(wrapped, widths, strict=True)
+            ]
+            yield "  ".join(parts).rstrip()
+
+    words = _words(lang)
+    yield from wrap(words["review"], width)
+    for sentence in summary(assessment, lang):
+        yield from wrap(sentence, width)
+    head = [words[column] for column in REVIEW_COLUMNS]
+    rows = [[row[c] for c in REVIEW_COLUMNS] for row in review_rows(assessment, lang)]
+    if not rows:
+        return
+    yield ""
+    widths = fit_widths([head, *rows], width)
+    if widths is not None:
+        natural = [
+            max(cell_len(cell) for cell in column)
+            for column in zip(head, *rows, strict=True)
+        ]
+        spaced = sum(widths) < sum(natural)  # rows that wrap read apart
+        yield from lines(head, widths)
+        yield "  ".join("─" * w for w in widths)
+        for k, row in enumerate(rows):
+            if spaced and k:
+                yield ""
+            yield from lines(row, widths)
+        return
+    indent = max(cell_len(label) for label in head[1:]) + 2
+    room = max(width - indent, 1)
+    for row in rows:
+        yield ""
+        yield from wrap(row[0], width)
+        for label, cell in zip(head[1:], row[1:], strict=True):
+            for k, line in enumerate(wrap(cell, room)):
+                yield (pad(label, indent) if k == 0 else " " * indent) + line
