@@ -7,6 +7,10 @@ exchange rate.  Everything public is importable from this package.
 
 from __future__ import annotations
 
+import inspect
+
+import attrs
+
 from . import examples
 from ._chart import progress_chart, progress_figure
 from ._errors import (
@@ -21,6 +25,7 @@ from ._errors import (
     PlanValidationError,
     Problem,
     RateError,
+    RateFormError,
     UnitError,
     UnknownCurrencyError,
 )
@@ -52,6 +57,7 @@ from ._files import (
     to_dict,
 )
 from ._format import format_figure, format_quantity
+from ._import import add_rows, from_frame, read_rows_csv
 from ._model import (
     BUILTIN_METRICS,
     COUNT,
@@ -113,7 +119,9 @@ from ._rates import (
     convert,
     default_source,
     exchange_context,
+    parse_rate,
 )
+from ._report import report_csv
 from ._units import (
     CURRENCIES,
     EXACT_DIGITS,
@@ -190,6 +198,7 @@ __all__ = [
     "Rate",
     "RateCheck",
     "RateError",
+    "RateFormError",
     "RateSource",
     "Regional",
     "Review",
@@ -208,7 +217,9 @@ __all__ = [
     "UnknownCurrencyError",
     "Verdict",
     "Zone",
+    "__version__",
     "add_definitions",
+    "add_rows",
     "amount",
     "annual_average",
     "assess",
@@ -226,15 +237,19 @@ __all__ = [
     "format_figure",
     "format_quantity",
     "from_dict",
+    "from_frame",
     "in_base_units",
     "is_percent",
     "load",
     "loads",
     "long_records",
     "parse_figure",
+    "parse_rate",
     "parse_unit",
     "progress_chart",
     "progress_figure",
+    "read_rows_csv",
+    "report_csv",
     "save",
     "schema",
     "status_rank",
@@ -252,18 +267,39 @@ __all__ = [
     "ureg",
 ]
 
-# Issue 13: rates that say their direction.
-from ._errors import RateFormError
-from ._rates import parse_rate
 
-__all__ += ["RateFormError", "parse_rate"]
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-# Issue 13: the report as data for spreadsheets.
-from ._report import report_csv  # noqa: E402
+    try:
+        return version("industrial-plan")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "0+unknown"
 
-__all__ += ["report_csv"]
 
-# Issue 13: plans in, from long-format rows, CSV files and data frames.
-from ._import import add_rows, from_frame, read_rows_csv  # noqa: E402
+__version__: str = _version()
+"""The installed version of industrial-plan (from the package metadata)."""
 
-__all__ += ["add_rows", "from_frame", "read_rows_csv"]
+
+def _publish() -> None:
+    """Name this package as the home of every public class and function.
+
+    They live in private modules (``_errors``, ``_model``, ...), but users
+    import and catch them from here: tracebacks, reprs and the API reference
+    should say ``industrial_plan.CurrencyMismatchError``, as attrs and pint
+    do for their own names.  attrs classes have their annotations resolved
+    first, in the module that wrote them, which is where their names are.
+    """
+    home = f"{__name__}._"
+    for name in __all__:
+        value = globals()[name]
+        if not (isinstance(value, type) or inspect.isfunction(value)):
+            continue
+        if not value.__module__.startswith(home):
+            continue
+        if attrs.has(value):
+            attrs.resolve_types(value)
+        value.__module__ = __name__
+
+
+_publish()

@@ -1,7 +1,7 @@
 """Plans in: targets and observations from long-format rows, CSV files and frames.
 
-The rows are those :func:`~industrial_plan.long_records` writes (the columns of
-:data:`~industrial_plan._export.COLUMNS`), so a spreadsheet exported with
+The rows are those :func:`~industrial_plan.long_records` writes (with the same
+columns), so a spreadsheet exported with
 :func:`~industrial_plan.to_pandas` or saved as CSV comes back in.  Rows are
 added to an existing system: ``tier`` and ``industry`` name the owner (both
 empty for a region-wide indicator), and ``create=True`` builds the tiers and

@@ -709,12 +709,6 @@ class Tier:
         default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
     )
 
-    def _repr_html_(self) -> str:
-        """Jupyter's view: industries, targets and observations as a table."""
-        from ._report import tier_html  # _report imports this module
-
-        return tier_html(self)
-
 
 _REGION_NAME = Names({"en": "whole region", "zh": "全地区"})
 
@@ -994,12 +988,6 @@ class IndustrialSystem:
         """A new system with *target* added to the tier or industry *key*."""
         owner = self.owner(key)
         return self.update(key, targets=(*owner.targets, target))
-
-    def _repr_html_(self) -> str:
-        """Jupyter's view: the tiers, their industries and targets as a table."""
-        from ._report import system_html  # _report imports this module
-
-        return system_html(self)
 
 
 class _Named(Protocol):

@@ -315,12 +315,6 @@ class Assessment:
         points = [p for p in (self.baseline, self.latest) if p is not None]
         return tuple(dict.fromkeys(p.rate for p in points if p.rate is not None))
 
-    def _repr_html_(self) -> str:
-        """Jupyter's view: the report row of this target, and its notes."""
-        from ._report import target_assessment_html  # _report imports this module
-
-        return target_assessment_html(self)
-
     def record(self) -> dict[str, Any]:
         """The assessment as a plain dict: text and numbers as exact strings.
 
@@ -1671,12 +1665,6 @@ class SystemAssessment:
     def review(self) -> Review:
         """The plan summed up as a mid-term review does it: see :class:`Review`."""
         return Review(self.results)
-
-    def _repr_html_(self) -> str:
-        """Jupyter's view: the progress report as a table, with its notes."""
-        from ._report import assessment_html  # _report imports this module
-
-        return assessment_html(self)
 
 
 class Standing(enum.Enum):

@@ -144,7 +144,7 @@ def parse_rate(
     >>> parse_rate("7.1", ("USD", "CNY"))
     Traceback (most recent call last):
     ...
-    industrial_plan._errors.RateFormError: rate '7.1': a bare number does not say
+    industrial_plan.RateFormError: rate '7.1': a bare number does not say
     which way it goes; write '7.1 CNY/USD' (USD/CNY 7.1, 1 USD = 7.1 CNY) or ...
     """
     for form in (_MARKET, _EQUATION, _PER):
@@ -286,6 +286,7 @@ class FixedRates:
 
     Each rate also answers for its inverse.
 
+    >>> import datetime as dt
     >>> fixed = FixedRates((Rate("USD", "CNY", "6.7843", "article"),))
     >>> fixed.rate("CNY", "USD", dt.date(2027, 1, 1)).value
     Decimal('0.1473991421369927627021210737')

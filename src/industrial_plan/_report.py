@@ -786,3 +786,23 @@ def _html_block(
 def _html_list(items: Iterable[str]) -> str:
     listed = [f"<li>{html.escape(item)}</li>" for item in items]
     return f"<ul>{''.join(listed)}</ul>" if listed else ""
+
+
+def _attach_views() -> None:
+    """Give the model and the assessment their Jupyter views.
+
+    Rendering belongs to the report side: the model and the assessment do not
+    import this module; it attaches ``_repr_html_`` to them when it is loaded
+    (``import industrial_plan`` loads it).
+    """
+    views: tuple[tuple[type, Any], ...] = (
+        (Tier, tier_html),
+        (IndustrialSystem, system_html),
+        (Assessment, target_assessment_html),
+        (SystemAssessment, assessment_html),
+    )
+    for cls, view in views:
+        cls._repr_html_ = view  # type: ignore[attr-defined]
+
+
+_attach_views()

@@ -72,6 +72,7 @@ def add_definitions(registry: Registry) -> Registry:
     define already exists in *registry*.  Returns *registry* for chaining.
 
     >>> import pint
+    >>> from decimal import Decimal
     >>> mine = add_definitions(pint.UnitRegistry(non_int_type=Decimal))
     >>> figure = mine.Quantity(Decimal("491.2"), "billion yuan")
     >>> figure.to("CNY").magnitude == 491_200_000_000
@@ -243,6 +244,7 @@ def tidy(value: Decimal) -> Decimal:
     ``Decimal("4.912E+11")`` becomes ``Decimal("491200000000")`` and
     ``Decimal("0.300")`` becomes ``Decimal("0.3")``; the value never changes.
 
+    >>> from decimal import Decimal
     >>> tidy(Decimal("4.912E+11")), tidy(Decimal("0.300"))
     (Decimal('491200000000'), Decimal('0.3'))
     """
