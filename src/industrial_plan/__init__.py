@@ -297,7 +297,7 @@ def _publish() -> None:
             continue
         if not value.__module__.startswith(home):
             continue
-        if attrs.has(value):
+        if isinstance(value, type) and attrs.has(value):
             attrs.resolve_types(value)
         value.__module__ = __name__
 
