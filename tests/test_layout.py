@@ -52,7 +52,9 @@ def _imports(path: Path) -> set[str]:
                 for alias in node.names:  # "from . import examples"
                     found.add(f"{target}.{alias.name}")
         elif isinstance(node, ast.Import):
-            found |= {a.name for a in node.names if a.name.startswith("industrial_plan")}
+            found |= {
+                a.name for a in node.names if a.name.startswith("industrial_plan")
+            }
     return found
 
 
@@ -80,7 +82,9 @@ def test_the_import_graph_has_no_cycle() -> None:
         state[node] = 1
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                cycle = [*trail[trail.index(nxt) :], nxt] if nxt in trail else [node, nxt]
+                cycle = (
+                    [*trail[trail.index(nxt) :], nxt] if nxt in trail else [node, nxt]
+                )
                 raise AssertionError(" -> ".join(cycle))
             if nxt not in state:
                 visit(nxt, [*trail, nxt])
@@ -89,3 +93,29 @@ def test_the_import_graph_has_no_cycle() -> None:
     for node in sorted(graph):
         if node not in state:
             visit(node, [node])
+
+
+def test_hypothesis_draws_our_types_with_nothing_but_the_install() -> None:
+    """Through hypothesis's entry point: no import of industrial_plan.testing."""
+    import subprocess
+    import sys
+
+    code = (
+        "from hypothesis import given, settings, strategies as st\n"
+        "import industrial_plan as ip, sys\n"
+        "assert 'industrial_plan.testing' in sys.modules  # the entry point ran\n"
+        "@settings(max_examples=10, database=None)\n"
+        "@given(st.from_type(ip.IndustrialSystem), st.from_type(ip.Figure),\n"
+        "       st.from_type(ip.Target), st.from_type(ip.Observation))\n"
+        "def check(system, figure, target, observation):\n"
+        "    assert isinstance(system, ip.IndustrialSystem)\n"
+        "    assert isinstance(figure, ip.Figure)\n"
+        "    assert isinstance(target, ip.Target)\n"
+        "check()\n"
+        "print('drawn')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "drawn"

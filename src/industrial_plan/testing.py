@@ -10,6 +10,11 @@ test with::
     def test_my_report_never_crashes(amount): ...
 
 Requires the ``test`` extra (``pip install "industrial-plan[test]"``).
+
+Installed, the package also registers these strategies with hypothesis by
+type, through hypothesis's entry point: ``st.from_type(IndustrialSystem)``,
+``st.from_type(Figure)`` and ``st.builds`` of classes that take them work in
+your tests with no import of this module.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ __all__ = [
     "observations",
     "qualifiers",
     "rates",
+    "register_type_strategies",
     "scale_words",
     "sources",
     "stated_figures",
@@ -586,3 +592,26 @@ def _observations(
 @functools.cache
 def _observation_strategy(start: int) -> st.SearchStrategy[Observation]:
     return observations(start - 5, start + 5)
+
+
+def register_type_strategies() -> None:
+    """Register this module's strategies with hypothesis, by the type they draw.
+
+    Hypothesis calls this at start-up through the package's entry point
+    (``[project.entry-points.hypothesis]`` in ``pyproject.toml``), so
+    ``st.from_type(IndustrialSystem)`` draws valid systems in any test suite
+    of an environment where industrial-plan is installed.  The strategies are
+    deferred: nothing is built until a test asks for one.
+    """
+    strategies: dict[type, st.SearchStrategy[Any]] = {
+        IndustrialSystem: st.deferred(systems),
+        Figure: st.deferred(stated_figures),
+        Target: st.deferred(targets),
+        Observation: st.deferred(observations),
+        Source: st.deferred(sources),
+        Qualifier: st.deferred(qualifiers),
+        TargetKind: st.deferred(target_kinds),
+        Rate: st.deferred(rates),
+    }
+    for kind, strategy in strategies.items():
+        st.register_type_strategy(kind, strategy)
