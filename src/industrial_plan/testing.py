@@ -60,7 +60,6 @@ __all__ = [
     "observations",
     "qualifiers",
     "rates",
-    "register_type_strategies",
     "scale_words",
     "sources",
     "stated_figures",
@@ -592,26 +591,3 @@ def _observations(
 @functools.cache
 def _observation_strategy(start: int) -> st.SearchStrategy[Observation]:
     return observations(start - 5, start + 5)
-
-
-def register_type_strategies() -> None:
-    """Register this module's strategies with hypothesis, by the type they draw.
-
-    Hypothesis calls this at start-up through the package's entry point
-    (``[project.entry-points.hypothesis]`` in ``pyproject.toml``), so
-    ``st.from_type(IndustrialSystem)`` draws valid systems in any test suite
-    of an environment where industrial-plan is installed.  The strategies are
-    deferred: nothing is built until a test asks for one.
-    """
-    strategies: dict[type, st.SearchStrategy[Any]] = {
-        IndustrialSystem: st.deferred(systems),
-        Figure: st.deferred(stated_figures),
-        Target: st.deferred(targets),
-        Observation: st.deferred(observations),
-        Source: st.deferred(sources),
-        Qualifier: st.deferred(qualifiers),
-        TargetKind: st.deferred(target_kinds),
-        Rate: st.deferred(rates),
-    }
-    for kind, strategy in strategies.items():
-        st.register_type_strategy(kind, strategy)
