@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import math
 import os
 import pathlib
@@ -30,9 +31,9 @@ import attrs
 from babel.numbers import format_decimal, format_percent
 
 from ._errors import CurrencyMismatchError, MissingExtraError, RateError
-from ._figures import Figure, Qualifier
+from ._figures import Figure, Qualifier, is_percent
 from ._format import _compact_divisor, _language, _qualifier_phrase, format_figure
-from ._model import Observation
+from ._model import Observation, TargetKind
 from ._progress import Assessment, ConversionPolicy, Status, SystemAssessment, _in_unit
 from ._units import Quantity, in_base_units, tidy, unit_text, ureg
 
@@ -506,30 +507,88 @@ class _Point:
 
 @attrs.define
 class _Panel:
+    """One target's panel: its yearly series, the target, and the path to it.
+
+    Each kind of target is drawn on its own terms: a share on a percent axis,
+    an increment or a reduction at the level it implies, a growth target as
+    yearly growth against the targeted and the still-needed rate, a cap as a
+    ceiling, a cumulative total as a running sum against the straight path
+    from zero at the base year to the total.
+    """
+
     ax: Axes
     result: Assessment
     assessment: SystemAssessment
     writer: _Writer
+    goal: Figure = attrs.field(init=False)
+    points: list[_Point] = attrs.field(init=False)
     scale: _Scale = attrs.field(init=False)
     drawn: list[float] = attrs.field(init=False, factory=list)
     projections: list[float] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
-        assert self.result.target.figure is not None
-        self.scale = _Scale.for_target(self.result.target.figure, self.writer)
+        stated = self.result.target.figure
+        assert stated is not None
+        self.goal = _goal(self.result, stated)
+        self.points = _series(self.assessment, self.result)
+        self.scale = _Scale.for_target(self.goal, self.writer)
+
+    @property
+    def kind(self) -> TargetKind:
+        return self.result.target.kind
+
+    @property
+    def latest(self) -> _Point | None:
+        return self.points[-1] if self.points else None
 
     def draw(self) -> None:
         result, target = self.result, self.result.target
         assert target.figure is not None
         self.ax.set_gid(f"panel:{result.owner.id}:{target.metric}:{target.year}")
-        points = _observed(self.assessment, result)
-        self._observations(points)
-        self._required()
-        self._projection()
+        self._observations(self.points)
+        if self.kind is TargetKind.GROWTH:
+            self._needed_growth()
+        else:
+            self._required()
+            self._projection()
+        if self.kind is TargetKind.CUMULATIVE:
+            self._target_path()
         self._target(target.figure, target.year)
-        self._axes(points)
+        self._axes(self.points)
         self._titles()
         self._notes()
+
+    def _needed_growth(self) -> None:
+        """The growth still needed each year to the target year, as a level line."""
+        latest, needed = self.latest, self.result.required_cagr
+        year = self.result.target.year
+        if latest is None or needed is None or latest.year >= year:
+            return
+        rate = float(Decimal(needed.quantity.magnitude) * 100)
+        self.drawn.append(rate)
+        self.ax.plot(
+            [latest.year, year],
+            [rate, rate],
+            color=REQUIRED,
+            lw=1.8,
+            ls="--",
+            gid="required",
+        )
+
+    def _target_path(self) -> None:
+        """A cumulative total's even path: nothing at the base year, all by the end."""
+        base = self.result.target.stated_base_year
+        start = self.assessment.system.start_year if base is None else base
+        end = self.result.target.year
+        self.ax.plot(
+            [start, end],
+            [0.0, self._y(self.goal)],
+            color=TARGET,
+            lw=1.0,
+            ls=(0, (4, 3)),
+            alpha=0.7,
+            gid="target-path",
+        )
 
     def _y(self, figure: Figure) -> float:
         return self.scale.value(figure.quantity)
@@ -559,15 +618,21 @@ class _Panel:
         self._label_latest()
 
     def _label_latest(self) -> None:
-        latest, target = self.result.latest, self.result.target
+        latest, target = self.latest, self.result.target
         if latest is None or target.figure is None:
             return
-        # A value converted from another currency has the rate's 20-odd
-        # digits: shown to three, as the estimate it is.
-        figure = latest.figure if latest.rate is None else _rounded(latest.figure)
+        # A value converted from another currency, or computed (a share, a
+        # growth rate), has 20-odd digits: shown to three, as the estimate it is.
+        converted = self.result.latest is not None and self.result.latest.rate
+        exact = (
+            latest.figure.quantity.magnitude
+            == tidy(Decimal(latest.figure.quantity.magnitude))
+            and len(str(tidy(Decimal(latest.figure.quantity.magnitude)))) <= 12
+        )
+        figure = latest.figure if exact and not converted else _rounded(latest.figure)
         # The text goes on the side away from the target, where the path
         # toward it is not, and toward the middle of the panel.
-        below = self._y(target.figure) >= self._y(latest.figure)
+        below = self._y(self.goal) >= self._y(latest.figure)
         left = latest.year >= target.year
         self.ax.annotate(
             self.writer.phrase(
@@ -607,11 +672,11 @@ class _Panel:
                 arrow.arrow_patch.set_gid(gid)
 
     def _required(self) -> None:
-        latest, target = self.result.latest, self.result.target
+        latest, target = self.latest, self.result.target
         if latest is None or not _needs_path(self.result):
             return  # no years left, or nothing more is required
         start = self._y(latest.figure)
-        end = self._y(target.figure) if target.figure else start
+        end = self._y(self.goal)
         years = [latest.year + i * (target.year - latest.year) / 40 for i in range(41)]
         if self.result.required_cagr is not None and start > 0:
             rate = float(self.result.required_cagr.quantity.magnitude)
@@ -652,7 +717,9 @@ class _Panel:
         )
 
     def _target(self, figure: Figure, year: int) -> None:
-        y = self._y(figure)
+        # The line is at the level the target means (an increment's, a
+        # reduction's); the label says the target as it was stated.
+        y = self._y(self.goal)
         self.drawn.append(y)
         self.ax.axhline(y, color=TARGET, lw=1.2, ls=(0, (1, 2)), gid="target-line")
         self.ax.plot(
@@ -668,7 +735,7 @@ class _Panel:
         )
         # Beside the latest value's label there is no room: the target's goes
         # on the other side of its line.
-        latest = self.result.latest
+        latest = self.latest
         below = latest is not None and self._y(latest.figure) > y
         self.ax.annotate(
             self.writer.phrase("target", year=year, figure=self.writer.figure(figure)),
@@ -704,7 +771,11 @@ class _Panel:
         ax.set_ylim(
             low - (span * 0.05 if low < 0 else 0), low + (top - low) * _HEADROOM
         )
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
+        # Whole years, each once, whatever the span: one point and its
+        # target in the same year would otherwise get fractional ticks.
+        first, last = min(years), max(years)
+        step = max(1, -(-(last - first + 1) // _MAX_YEAR_TICKS))
+        ax.set_xticks(list(range(first, last + 1, step)))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:.0f}"))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: self.writer.number(y)))
@@ -798,6 +869,60 @@ def _rounded(figure: Figure, digits: int = 3) -> Figure:
     return Figure(
         ureg.Quantity(rounded, base.units), qualifier, approximate=approximate
     )
+
+
+_MAX_YEAR_TICKS: Final = 8
+# A value with more digits than this was computed or converted, not stated.
+_SHOWN_DIGITS: Final = 8
+
+
+def _goal(result: Assessment, stated: Figure) -> Figure:
+    """What the target line marks: the level an increment or a reduction
+    implies, else the target as stated (a share, a rate, a level)."""
+    if result.target.kind in (TargetKind.INCREMENT, TargetKind.REDUCTION):
+        if result.target_level is not None:
+            return result.target_level
+        # Without the base year's level the implied level is unknown; the
+        # panel still shows the data, on the scale of the data.
+        series = [p.figure for p in result.series]
+        if series:
+            return series[-1]
+    return Figure(stated.quantity, stated.qualifier, approximate=stated.approximate)
+
+
+def _series(assessment: SystemAssessment, result: Assessment) -> list[_Point]:
+    """The yearly values a panel shows: those the assessment used.
+
+    A growth target shows yearly growth in percent (computed from levels where
+    the assessment used levels); the other kinds show their own series (the
+    share, the ratio, the running sum, the level).  A level or count target
+    without a series falls back to the metric's observations as stated.
+    """
+    points = [_Point(p.year, p.figure) for p in result.series]
+    kind = result.target.kind
+    if kind is TargetKind.GROWTH:
+        return _growth_points(points)
+    stated = result.target.figure
+    if kind is TargetKind.CAP and stated is not None and stated.change is not None:
+        return _growth_points(points)
+    if points or kind not in (TargetKind.LEVEL, TargetKind.COUNT):
+        return points
+    return _observed(assessment, result)
+
+
+def _growth_points(points: list[_Point]) -> list[_Point]:
+    """Yearly growth in percent: as given, or from consecutive levels."""
+    if all(is_percent(p.figure.quantity) for p in points):
+        return points
+    growth = []
+    for before, after in itertools.pairwise(points):
+        x0 = Decimal(before.figure.quantity.magnitude)
+        x1 = Decimal(after.figure.quantity.magnitude)
+        if x0 <= 0 or after.year != before.year + 1:
+            continue
+        rate = (x1 / x0 - 1) * 100
+        growth.append(_Point(after.year, Figure(ureg.Quantity(rate, ureg.percent))))
+    return growth
 
 
 def _observed(assessment: SystemAssessment, result: Assessment) -> list[_Point]:
