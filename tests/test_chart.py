@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -612,3 +613,62 @@ def test_issue_13_a_font_installed_after_matplotlib_cached_its_list_is_found(
         assert chart._cjk_family() == "DejaVu Sans Mono"
     finally:
         chart._cjk_family.cache_clear()
+
+
+# -- every panel, as a reader sees it -------------------------------------------------
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(systems(max_tiers=1, max_industries=1, with_roadmap=False))
+def test_every_panel_shows_whole_distinct_years_and_keeps_its_text_inside(
+    system: ip.IndustrialSystem,
+) -> None:
+    try:
+        assessment = ip.assess(system)
+    except ip.RateError:
+        assume(False)  # currencies the bundled rates do not cover in those years
+        return
+    for lang in ("en", "zh"):
+        with warnings.catch_warnings():
+            # No Chinese font here: the chart says so and falls back to English.
+            warnings.simplefilter("ignore", UserWarning)
+            figure = ip.progress_figure(assessment, lang=lang)
+        FigureCanvasAgg(figure).draw()
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        box = figure.bbox
+        for ax in figure.axes:
+            if not (ax.get_gid() or "").startswith("panel:"):
+                continue
+            labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+            assert labels, ax.get_gid()
+            assert all(label.isdigit() and len(label) == 4 for label in labels), labels
+            assert len(set(labels)) == len(labels), labels
+        for text in figure.findobj(Text):
+            if not text.get_visible() or not text.get_text().strip():
+                continue
+            extent = text.get_window_extent(renderer)
+            inside = (
+                extent.x0 >= box.x0 - 1,
+                extent.x1 <= box.x1 + 1,
+                extent.y0 >= box.y0 - 1,
+                extent.y1 <= box.y1 + 1,
+            )
+            assert all(inside), text.get_text()
+
+
+def test_a_single_year_gets_one_tick() -> None:
+    """The issue's case: a count target with no observation, one year to show."""
+    target = ip.Target(
+        "enterprises", 2025, ip.parse_figure("more than 15,000 enterprises")
+    )
+    system = ip.IndustrialSystem(
+        name="plan",
+        region="r",
+        start_year=2020,
+        end_year=2025,
+        tiers=[ip.Tier("t", "tier", "cluster", targets=[target])],
+    )
+    figure = ip.progress_figure(ip.assess(system))
+    FigureCanvasAgg(figure).draw()
+    (panel,) = [ax for ax in figure.axes if (ax.get_gid() or "").startswith("panel:")]
+    assert [t.get_text() for t in panel.get_xticklabels()] == ["2025"]

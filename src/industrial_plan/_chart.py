@@ -73,6 +73,8 @@ _FOOT_MARGIN: Final = 0.2
 _FOOT_LINE_HEIGHT: Final = 0.18
 _FOOT_CHARACTERS: Final = 150  # at 8.5 points across the figure's width
 _NOTE_CHARACTERS: Final = 48  # at 9 points beside a panel
+# A label beside a point spans at most half a panel: a long figure wraps.
+_LABEL_CHARACTERS: Final = 44
 _FAR_BEYOND: Final = 1000  # projections beyond this multiple of the target
 _DPI: Final = 150
 # Arrows of bounds are this share of the panel's value range.
@@ -635,8 +637,11 @@ class _Panel:
         below = self._y(self.goal) >= self._y(latest.figure)
         left = latest.year >= target.year
         self.ax.annotate(
-            self.writer.phrase(
-                "latest", year=latest.year, figure=self.writer.figure(figure)
+            self.writer.wrap(
+                self.writer.phrase(
+                    "latest", year=latest.year, figure=self.writer.figure(figure)
+                ),
+                _LABEL_CHARACTERS,
             ),
             xy=(latest.year, self._y(latest.figure)),
             xytext=(-9 if left else 9, -7 if below else 7),
@@ -738,7 +743,12 @@ class _Panel:
         latest = self.latest
         below = latest is not None and self._y(latest.figure) > y
         self.ax.annotate(
-            self.writer.phrase("target", year=year, figure=self.writer.figure(figure)),
+            self.writer.wrap(
+                self.writer.phrase(
+                    "target", year=year, figure=self.writer.figure(figure)
+                ),
+                _LABEL_CHARACTERS,
+            ),
             xy=(year, y),
             xytext=(-14, -6 if below else 6),
             textcoords="offset points",
