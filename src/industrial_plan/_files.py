@@ -57,6 +57,7 @@ from ._positions import LazyLocator, toml_error_line
 from ._salvage import item_type, relevant, salvage
 from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
 from ._validation import field_problems, join, message, partial
+from ._wording import figure_text
 from ._yaml import load as load_yaml
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
@@ -216,7 +217,7 @@ def schema() -> dict[str, Any]:
 def to_dict(system: IndustrialSystem) -> dict[str, Any]:
     """The plan as plain data (str, int, bool, date, list, dict), ready to write."""
     documents = {s.id: s for s in system.sources if s.id is not None}
-    converter = _converter(documents)
+    converter = _reading_converter(documents)
     data: dict[str, Any] = {"format": FORMAT}
     data.update(converter.unstructure(system))
     return data
@@ -555,8 +556,8 @@ def _describe(error: BaseException, type_: Any) -> str:
 def _reading_converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     """The converter for *documents*, kept for the next plan citing the same.
 
-    cattrs generates each class's structuring code on first use, which is a
-    tenth of a small plan's load; converters are not changed after they are
+    cattrs generates each class's (un)structuring code on first use, which is
+    a tenth of a small plan's load or save; converters are not changed after they are
     made, so one serves every plan with the same listed sources.
     """
     try:
@@ -851,7 +852,7 @@ def _structure_figure(value: Any) -> Figure:
 
 
 def _unstructure_figure(figure: Figure) -> Any:
-    text = _figure_text(figure)
+    text = figure_text(figure)
     if text is not None:
         return text
     table: dict[str, Any] = {
@@ -876,41 +877,6 @@ def _unstructure_figure(figure: Figure) -> Any:
         if value is not None:
             table[name] = value
     return table
-
-
-def _figure_text(figure: Figure) -> str | None:
-    """The figure in words, if those words read back to exactly this figure.
-
-    "Exactly" includes the unit as stated: "4912亿元" stays in Chinese rather
-    than becoming "491.2 billion yuan".  Otherwise the figure is written as
-    fields.
-    """
-    from ._format import format_figure
-    from ._parse import parse_figure
-
-    if figure.source is not None:
-        return None
-    # A figure with Chinese words in it ("每万人口超过20件") stays Chinese.
-    chinese = figure.measure is not None or any(
-        not text.isascii() for text in (figure.counted or "", figure.share_of or "")
-    )
-    for locale in ("zh", "en") if chinese else ("en", "zh"):
-        try:
-            text = format_figure(figure, locale=locale, style="long")
-            again = parse_figure(text)
-        except IndustrialPlanError:
-            continue
-        if again == figure and _same_units(again, figure):
-            return text
-    return None
-
-
-def _same_units(a: Figure, b: Figure) -> bool:
-    if unit_text(a.quantity) != unit_text(b.quantity):
-        return False
-    if a.stated_equivalent is None or b.stated_equivalent is None:
-        return a.stated_equivalent is b.stated_equivalent
-    return unit_text(a.stated_equivalent) == unit_text(b.stated_equivalent)
 
 
 def _decimal_text(value: Decimal) -> str:

@@ -7,6 +7,7 @@ through :func:`add_definitions`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
@@ -285,9 +286,15 @@ def unit_text(quantity: Quantity) -> str:
     >>> unit_text(amount("491.2", "billion yuan")), unit_text(amount(2, "GW"))
     ('billion CNY', 'GW')
     """
-    items = list(quantity._units.items())
-    if any(power != 1 for _, power in items):
+    if any(power != 1 for power in quantity._units.values()):
         return format(quantity.units, "~")
+    return _units_text(quantity._units)
+
+
+@functools.lru_cache(maxsize=1024)
+def _units_text(units: Any) -> str:
+    # pint looks each symbol up in its whole registry; a plan has few units.
+    items = list(units.items())
     scales = [name for name, _ in items if name in SCALE_WORDS]
     others = [ureg.get_symbol(name) for name, _ in items if name not in SCALE_WORDS]
     return " ".join(scales + others)
