@@ -45,7 +45,7 @@ def _wall(command: list[str]) -> float:
 def timings() -> dict[str, float]:
     """Minimum wall time of each command over interleaved runs."""
     runs: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for name, command in COMMANDS.items():
+    for command in COMMANDS.values():
         _wall(command)  # bytecode compiled, files in the page cache
     for _ in range(RUNS):
         for name, command in COMMANDS.items():

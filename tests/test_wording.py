@@ -66,9 +66,7 @@ def test_written_after_its_form_a_figure_reads_back_the_same(
     assert unit_text(again.quantity) == unit_text(figure.quantity)
     if figure.stated_equivalent is not None:
         assert again.stated_equivalent is not None
-        assert unit_text(again.stated_equivalent) == unit_text(
-            figure.stated_equivalent
-        )
+        assert unit_text(again.stated_equivalent) == unit_text(figure.stated_equivalent)
 
 
 def test_one_and_two_are_two_forms() -> None:

@@ -10,8 +10,8 @@ and its line.  Lines are found only for those problems (:mod:`._positions`).
 from __future__ import annotations
 
 import contextlib
-import functools
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -785,9 +785,7 @@ def _structure_quantity(value: Any) -> Quantity:
         unit = value.get("unit", "")
         if not isinstance(unit, str):
             raise TypeError(f"a unit must be text, got {unit!r}")
-        return ureg.Quantity(
-            to_decimal(value["value"], "quantity value"), _unit(unit)
-        )
+        return ureg.Quantity(to_decimal(value["value"], "quantity value"), _unit(unit))
     raise TypeError(f"a quantity is a table with value and unit, got {value!r}")
 
 
