@@ -145,8 +145,14 @@ _DIMENSION = re.compile(
 )
 
 
+# The built-in metrics' dimensions, known good (tests/test_model.py checks
+# them): checking them when the module loads would read pint's definitions
+# at import (see _units._DeferredRegistry).
+BUILTIN_DIMENSIONS = frozenset({"[power]", "[energy]", "[mass]"})
+
+
 def _check_kind(instance: object, attribute: object, value: str) -> None:
-    if value in (MONEY, COUNT, PERCENT, QUALITATIVE):
+    if value in (MONEY, COUNT, PERCENT, QUALITATIVE) or value in BUILTIN_DIMENSIONS:
         return
     try:
         if not _kind_dimensionality(value):
