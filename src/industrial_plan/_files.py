@@ -557,8 +557,8 @@ def _reading_converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     """The converter for *documents*, kept for the next plan citing the same.
 
     cattrs generates each class's (un)structuring code on first use, which is
-    a tenth of a small plan's load or save; converters are not changed after they are
-    made, so one serves every plan with the same listed sources.
+    a tenth of a small plan's load or save; converters are not changed after
+    they are made, so one serves every plan with the same listed sources.
     """
     try:
         return _kept_converter(tuple(documents.items()))
