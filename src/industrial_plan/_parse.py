@@ -1181,6 +1181,7 @@ _SHAPE = re.compile(
     r"((?: +[A-Za-z]+)*|%(?: +[A-Za-z]+)*)"
 )
 _shapes: dict[str, Figure | None] = {}
+_UNSEEN: Final = object()
 
 
 @functools.lru_cache(maxsize=_REUSED_TEXTS)
@@ -1213,7 +1214,9 @@ def _shaped(text: str) -> Figure | None:
         return None
     number = Decimal(digits)
     key = f"{head}\0{',' in whole}\0{fraction is not None}\0{tail}"
-    if key not in _shapes:
+    # One lookup: another thread may empty the dict between two.
+    template = _shapes.get(key, _UNSEEN)
+    if template is _UNSEEN:
         figure = _parse_full(text, None, None, None)  # raises for a bad text
         magnitude = figure.quantity.magnitude
         if number:  # zero cannot tell a sign or a factor from none
@@ -1222,8 +1225,7 @@ def _shaped(text: str) -> Figure | None:
             same = magnitude.as_tuple() == number.as_tuple()
             _shapes[key] = figure if same and figure.source is None else None
         return figure
-    template = _shapes[key]
-    if template is None:
+    if not isinstance(template, Figure):
         return None
     quantity = quantity_of(number, template.quantity)
     if template.is_plain:

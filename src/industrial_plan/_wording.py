@@ -43,6 +43,8 @@ _texts: dict[tuple[Any, ...], str | None] = {}
 _forms: dict[tuple[Any, ...], str | None] = {}
 """Form -> the language whose words read back, or None when neither does."""
 
+_UNSEEN: Final = object()
+
 
 def figure_text(figure: Figure) -> str | None:
     """The figure in words, if those words read back to exactly this figure.
@@ -52,12 +54,14 @@ def figure_text(figure: Figure) -> str | None:
     """
     if figure.source is not None:
         return None
+    # One lookup each: another thread may empty a dict between two.
     key = _figure_key(figure)
-    if key in _texts:
-        return _texts[key]
+    kept = _texts.get(key, _UNSEEN)
+    if kept is None or isinstance(kept, str):
+        return kept
     form = _form_key(figure)
-    if form in _forms:
-        locale = _forms[form]
+    locale = _forms.get(form, _UNSEEN)
+    if locale is None or isinstance(locale, str):
         text = None if locale is None else _format(figure, locale)
         if locale is None or text is not None:
             _keep(_texts, key, text)
