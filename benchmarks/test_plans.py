@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import random
 import timeit
 import tomllib
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 
@@ -165,3 +168,149 @@ def test_loads_ratio_to_the_parser(benchmark, syntax: str) -> None:
         f"parser {min(parser):.3f} s, {ratio:.1f}x"
     )
     assert ratio > 1  # loads parses, then builds and checks every value
+
+
+# -- load and save at 1,000, 10,000 and 100,000 industries, beside their floors -------
+
+SIZES = tuple(
+    int(size)
+    for size in os.environ.get("IP_BENCH_SIZES", "1000,10000,100000").split(",")
+)
+"""Plan sizes the ratio tests run at; ``IP_BENCH_SIZES=1000`` for a quick run."""
+
+
+def _repeats(industries: int) -> int:
+    """Runs of each side: the minimum of a few, fewer for the largest plans."""
+    return 5 if industries <= 1_000 else 3 if industries <= 10_000 else 1
+
+
+def _interleaved_ratio(
+    library: Callable[[], object], floor: Callable[[], object], repeats: int
+) -> tuple[float, float, float]:
+    """(library s, floor s, ratio): minimum of interleaved runs, collector off."""
+    mine: list[float] = []
+    base: list[float] = []
+    for _ in range(repeats):
+        mine.append(timeit.timeit(library, number=1))
+        base.append(timeit.timeit(floor, number=1))
+    return min(mine), min(base), min(mine) / min(base)
+
+
+@functools.cache
+def sized_text(syntax: str, industries: int) -> str:
+    return ip.dumps(plan(industries), syntax)  # type: ignore[arg-type]
+
+
+def _record(benchmark: Any, what: str, result: tuple[float, float, float]) -> None:
+    mine, base, ratio = result
+    benchmark.extra_info.update(library_s=mine, floor_s=base, ratio=ratio)
+    print(f"\n{what}: {mine:.3f} s, floor {base:.4f} s, {ratio:.1f}x")
+
+
+@pytest.mark.parametrize("industries", SIZES)
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_loads_ratio_by_size(benchmark, syntax: str, industries: int) -> None:
+    """``ip.loads`` against the syntax's parser on the same text, by plan size."""
+    text = sized_text(syntax, industries)
+    floor = FLOORS[syntax]
+    loaded: list[ip.IndustrialSystem] = []
+    result = _interleaved_ratio(
+        lambda: loaded.append(ip.loads(text, syntax)),  # type: ignore[arg-type]
+        lambda: floor(text),
+        _repeats(industries),
+    )
+    benchmark.group = f"loads / parser ratio by size, {syntax}"
+    benchmark.pedantic(floor, (text,), rounds=1, iterations=1)
+    _record(benchmark, f"loads {syntax}, {industries:,} industries", result)
+    # YAML's floor composes nodes, which the library's event reader does not:
+    # at 100,000 industries the library can be the faster of the two.
+    assert len(loaded[-1].industries) == industries
+
+
+@pytest.mark.parametrize("industries", SIZES)
+def test_dumps_ratio_by_size(benchmark, industries: int) -> None:
+    """``ip.dumps(plan, "json")`` against ``json.dumps`` of the same plain data.
+
+    The floor writes the plan as plain data, figures as the text they are
+    written as, with the options ``ip.dumps`` uses (two-space indent, no ASCII
+    escapes).  Both start from warm caches: the library's after one save
+    (what a tool that saves repeatedly sees), ``json``'s after one dump.
+    """
+    system = plan(industries)
+    data = json.loads(sized_text("json", industries))
+    result = _interleaved_ratio(
+        lambda: ip.dumps(system, "json"),
+        lambda: json.dumps(data, ensure_ascii=False, indent=2),
+        _repeats(industries),
+    )
+    benchmark.group = "dumps / json.dumps ratio by size"
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)
+    _record(benchmark, f"dumps json, {industries:,} industries", result)
+    assert result[2] > 1
+
+
+def distinct_plan(industries: int) -> ip.IndustrialSystem:
+    """:func:`plan` with every observed figure different ("123.4 billion yuan").
+
+    In :func:`plan` few figures differ, so the library's kept readings and
+    words serve most of them; here each figure is new to the caches.
+    """
+    rng = random.Random(industries)
+    base = plan(industries)
+
+    def observed(observation: ip.Observation) -> ip.Observation:
+        value = f"{rng.randint(100, 999)}.{rng.randint(1, 9)}"
+        figure = ip.Figure(ip.amount(value, "billion CNY"))
+        return attrs.evolve(observation, figure=figure)
+
+    tiers = [
+        attrs.evolve(
+            tier,
+            industries=[
+                attrs.evolve(
+                    industry,
+                    observations=[observed(o) for o in industry.observations],
+                )
+                for industry in tier.industries
+            ],
+        )
+        for tier in base.tiers
+    ]
+    return attrs.evolve(base, tiers=tiers)
+
+
+def test_distinct_figures_1000(benchmark) -> None:
+    """Load and save of a plan whose 5,000 observed figures all differ, cold caches.
+
+    Each figure is read (and written) once, so this is the cost without reuse
+    of whole texts; forms are still reused.
+    """
+    from industrial_plan import _parse, _wording
+
+    system = distinct_plan(INDUSTRIES)
+    text = ip.dumps(system, "json")
+    data = json.loads(text)
+
+    def cold_dumps() -> str:
+        _wording._texts.clear()
+        _wording._forms.clear()
+        return ip.dumps(system, "json")
+
+    def cold_loads() -> ip.IndustrialSystem:
+        _parse._parse_reused.cache_clear()
+        _parse._shapes.clear()
+        return ip.loads(text, "json")
+
+    saving = _interleaved_ratio(
+        cold_dumps, lambda: json.dumps(data, ensure_ascii=False, indent=2), 3
+    )
+    loading = _interleaved_ratio(cold_loads, lambda: json.loads(text), 3)
+    benchmark.group = "distinct figures, cold caches (1,000 industries)"
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)
+    _record(benchmark, "dumps json, distinct figures", saving)
+    print(
+        f"loads json, distinct figures: {loading[0]:.3f} s, "
+        f"floor {loading[1]:.4f} s, {loading[2]:.1f}x"
+    )
+    benchmark.extra_info["loads_ratio"] = loading[2]
+    assert cold_loads() == system

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -56,6 +57,7 @@ from ._positions import LazyLocator, toml_error_line
 from ._salvage import item_type, relevant, salvage
 from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
 from ._validation import field_problems, join, message, partial
+from ._wording import figure_text
 from ._yaml import load as load_yaml
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
@@ -215,7 +217,7 @@ def schema() -> dict[str, Any]:
 def to_dict(system: IndustrialSystem) -> dict[str, Any]:
     """The plan as plain data (str, int, bool, date, list, dict), ready to write."""
     documents = {s.id: s for s in system.sources if s.id is not None}
-    converter = _converter(documents)
+    converter = _reading_converter(documents)
     data: dict[str, Any] = {"format": FORMAT}
     data.update(converter.unstructure(system))
     return data
@@ -264,7 +266,7 @@ def _from_data(
         )
     documents, source_problems = _documents(data.get("sources", []))
     problems.extend(source_problems)
-    converter = _converter(documents)
+    converter = _reading_converter(documents)
     kwargs, structure_problems = _structure_fields(converter, data)
     problems.extend(structure_problems)
     if not problems:
@@ -355,7 +357,7 @@ def _shape_problems(data: Mapping[str, Any], max_values: int | None) -> list[Pro
             return [Problem(_deep_path(data), f"nested more than {MAX_DEPTH} levels")]
         below: list[Any] = []
         for value in level:
-            items = value.values() if isinstance(value, Mapping) else value
+            items = value.values() if _is_mapping(value) else value
             count += len(items)
             if max_values is not None and count > max_values:
                 return [
@@ -365,12 +367,26 @@ def _shape_problems(data: Mapping[str, Any], max_values: int | None) -> list[Pro
                         "its text can write out: aliases that expand are refused",
                     )
                 ]
-            below.extend(item for item in items if isinstance(item, _CONTAINERS))
+            below.extend(item for item in items if _is_container(item))
         level = below
     return []
 
 
 _CONTAINERS = (Mapping, list, tuple, set, frozenset)
+# Parsers build plain types; checking those first skips the slow ABC check.
+_SCALARS = frozenset({str, int, bool, float, Decimal, type(None), dt.date})
+_PLAIN_CONTAINERS = frozenset({dict, list})
+
+
+def _is_mapping(value: Any) -> bool:
+    return type(value) is dict or isinstance(value, Mapping)
+
+
+def _is_container(value: Any) -> bool:
+    kind = type(value)
+    if kind in _PLAIN_CONTAINERS:
+        return True
+    return kind not in _SCALARS and isinstance(value, _CONTAINERS)
 
 
 def _deep_path(data: Any) -> str:
@@ -535,6 +551,24 @@ def _describe(error: BaseException, type_: Any) -> str:
     if isinstance(error, (ValueError, TypeError, IndustrialPlanError)):
         return str(error).splitlines()[0]
     return f"{type(error).__name__}: {error}"
+
+
+def _reading_converter(documents: Mapping[str, Source]) -> cattrs.Converter:
+    """The converter for *documents*, kept for the next plan citing the same.
+
+    cattrs generates each class's (un)structuring code on first use, which is
+    a tenth of a small plan's load or save; converters are not changed after
+    they are made, so one serves every plan with the same listed sources.
+    """
+    try:
+        return _kept_converter(tuple(documents.items()))
+    except TypeError:  # a source that cannot be hashed
+        return _converter(documents)
+
+
+@functools.lru_cache(maxsize=16)
+def _kept_converter(documents: tuple[tuple[str, Source], ...]) -> cattrs.Converter:
+    return _converter(dict(documents))
 
 
 def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
@@ -751,9 +785,7 @@ def _structure_quantity(value: Any) -> Quantity:
         unit = value.get("unit", "")
         if not isinstance(unit, str):
             raise TypeError(f"a unit must be text, got {unit!r}")
-        return ureg.Quantity(
-            to_decimal(value["value"], "quantity value"), parse_unit(unit)
-        )
+        return ureg.Quantity(to_decimal(value["value"], "quantity value"), _unit(unit))
     raise TypeError(f"a quantity is a table with value and unit, got {value!r}")
 
 
@@ -763,12 +795,23 @@ _FORM_FIELDS = ("change", "base_year", "share_of", "per", "counted", "measure")
 _FIGURE_FIELDS |= set(_FORM_FIELDS)
 
 
+@functools.lru_cache(maxsize=256)
+def _unit(text: str) -> Any:
+    """A unit as :func:`parse_unit` reads it; plans repeat a few units."""
+    return parse_unit(text)
+
+
+@functools.cache
+def _figure_parser() -> Callable[[str], Figure]:
+    # Imported on first use: the parser's tables cost time at import.
+    from ._parse import parse_figure
+
+    return parse_figure
+
+
 def _structure_figure(value: Any) -> Figure:
     if isinstance(value, str):
-        from ._parse import parse_figure
-
-        parsed: Figure = parse_figure(value)
-        return parsed
+        return _figure_parser()(value)
     if not isinstance(value, Mapping):
         raise TypeError(f"a figure is text or a table, got {value!r}")
     unknown = sorted(set(value) - _FIGURE_FIELDS)
@@ -807,7 +850,7 @@ def _structure_figure(value: Any) -> Figure:
 
 
 def _unstructure_figure(figure: Figure) -> Any:
-    text = _figure_text(figure)
+    text = figure_text(figure)
     if text is not None:
         return text
     table: dict[str, Any] = {
@@ -832,41 +875,6 @@ def _unstructure_figure(figure: Figure) -> Any:
         if value is not None:
             table[name] = value
     return table
-
-
-def _figure_text(figure: Figure) -> str | None:
-    """The figure in words, if those words read back to exactly this figure.
-
-    "Exactly" includes the unit as stated: "4912亿元" stays in Chinese rather
-    than becoming "491.2 billion yuan".  Otherwise the figure is written as
-    fields.
-    """
-    from ._format import format_figure
-    from ._parse import parse_figure
-
-    if figure.source is not None:
-        return None
-    # A figure with Chinese words in it ("每万人口超过20件") stays Chinese.
-    chinese = figure.measure is not None or any(
-        not text.isascii() for text in (figure.counted or "", figure.share_of or "")
-    )
-    for locale in ("zh", "en") if chinese else ("en", "zh"):
-        try:
-            text = format_figure(figure, locale=locale, style="long")
-            again = parse_figure(text)
-        except IndustrialPlanError:
-            continue
-        if again == figure and _same_units(again, figure):
-            return text
-    return None
-
-
-def _same_units(a: Figure, b: Figure) -> bool:
-    if unit_text(a.quantity) != unit_text(b.quantity):
-        return False
-    if a.stated_equivalent is None or b.stated_equivalent is None:
-        return a.stated_equivalent is b.stated_equivalent
-    return unit_text(a.stated_equivalent) == unit_text(b.stated_equivalent)
 
 
 def _decimal_text(value: Decimal) -> str:

@@ -145,8 +145,14 @@ _DIMENSION = re.compile(
 )
 
 
+# The built-in metrics' dimensions, known good (tests/test_model.py checks
+# them): checking them when the module loads would read pint's definitions
+# at import (see _units._DeferredRegistry).
+BUILTIN_DIMENSIONS = frozenset({"[power]", "[energy]", "[mass]"})
+
+
 def _check_kind(instance: object, attribute: object, value: str) -> None:
-    if value in (MONEY, COUNT, PERCENT, QUALITATIVE):
+    if value in (MONEY, COUNT, PERCENT, QUALITATIVE) or value in BUILTIN_DIMENSIONS:
         return
     try:
         if not _kind_dimensionality(value):
@@ -192,6 +198,16 @@ class Metric:
 
     def accepts(self, figure: Figure) -> str | None:
         """``None`` if *figure* fits this metric, else why it does not."""
+        # Only the kind and the unit decide; a plan repeats a few of each.
+        key = (self.kind, figure.quantity._units)
+        if key in _ACCEPTED:
+            return None
+        reason = self._reason(figure)
+        if reason is None and len(_ACCEPTED) < 4096:
+            _ACCEPTED.add(key)
+        return reason
+
+    def _reason(self, figure: Figure) -> str | None:
         quantity = figure.quantity
         if self.kind == QUALITATIVE:
             return f"metric {self.id!r} is qualitative and takes no figure"
@@ -215,6 +231,10 @@ class Metric:
                 f"but {figure.describe()!r} is not"
             )
         return None
+
+
+_ACCEPTED: set[tuple[str, Any]] = set()
+"""(metric kind, unit) pairs known to fit, so each is worked out once."""
 
 
 BUILTIN_METRICS: tuple[Metric, ...] = (

@@ -27,10 +27,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
+import attrs
 import babel.numbers
 
 from ._errors import ParseError
-from ._figures import MEASURE_WORDS, Change, Figure, Qualifier, Source, is_percent
+from ._figures import (
+    MEASURE_WORDS,
+    Change,
+    Figure,
+    Qualifier,
+    Source,
+    is_percent,
+    plain_figure,
+)
 from ._units import (
     CURRENCIES,
     SCALE_WORDS,
@@ -38,6 +47,7 @@ from ._units import (
     currency_code,
     currency_of,
     exact_arithmetic,
+    quantity_of,
     tidy,
     ureg,
 )
@@ -1149,6 +1159,93 @@ def parse_figure(
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_figure() needs text, got {type(text).__name__}")
+    if source is not None:
+        return _parse_full(text, currency, locale, source)
+    return _parse_reused(text, currency, locale)
+
+
+# -- reuse ---------------------------------------------------------------------
+#
+# A plan states thousands of figures in a handful of shapes ("104 billion
+# yuan", "105 billion yuan", ...).  Figures are frozen, so a text read once
+# is not read again (an LRU keyed by the exact text), and a text whose only
+# difference from one already read is its number reuses that reading, with
+# the new number (see _shaped).  Errors are never cached: a text that does
+# not read goes through the full parser every time and raises what it raised.
+
+_REUSED_TEXTS: Final = 8192
+"""Distinct texts whose figures are kept: a few MiB at most."""
+
+_SHAPES: Final = 1024
+"""Distinct shapes kept; a plan uses a few dozen."""
+
+# An English figure with one plain number: words, the number, then words or
+# "%" and words.  Only ASCII letters and spaces beside the number: no second
+# number, no sign, no scale attached to the digits ("3B"), no Chinese scale
+# (which multiplies the number), nothing in parentheses.
+_SHAPE = re.compile(
+    r"((?:[A-Za-z]+ +)*)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?"
+    r"((?: +[A-Za-z]+)*|%(?: +[A-Za-z]+)*)"
+)
+_shapes: dict[str, Figure | None] = {}
+_UNSEEN: Final = object()
+
+
+@functools.lru_cache(maxsize=_REUSED_TEXTS)
+def _parse_reused(text: str, currency: str | None, locale: str | None) -> Figure:
+    if currency is None and locale is None:
+        figure = _shaped(text)
+        if figure is not None:
+            return figure
+    return _parse_full(text, currency, locale, None)
+
+
+def _shaped(text: str) -> Figure | None:
+    """The figure of *text* from an earlier reading of its shape, or None.
+
+    The shape is the text with its number taken out.  The first text of a
+    shape is read in full; if its figure's magnitude is exactly its number
+    as written (no sign, scale factor or multiple applied) and not zero, any
+    text of that shape reads as the same figure with its own number: the
+    words around the number decide everything else, and no check the parser
+    makes on an English plain number depends on its value beyond its digit
+    count.  Figures that are not plain are built again so their own checks
+    run; anything unexpected falls back to the full parser.
+    """
+    match = _SHAPE.fullmatch(text) if len(text) <= _MAX_LENGTH else None
+    if match is None:
+        return None
+    head, whole, fraction, tail = match.groups()
+    digits = whole.replace(",", "") + (fraction or "")
+    if len(digits) - (fraction is not None) > _MAX_DIGITS:
+        return None
+    number = Decimal(digits)
+    key = f"{head}\0{',' in whole}\0{fraction is not None}\0{tail}"
+    # One lookup: another thread may empty the dict between two.
+    template = _shapes.get(key, _UNSEEN)
+    if template is _UNSEEN:
+        figure = _parse_full(text, None, None, None)  # raises for a bad text
+        magnitude = figure.quantity.magnitude
+        if number:  # zero cannot tell a sign or a factor from none
+            if len(_shapes) >= _SHAPES:
+                _shapes.clear()
+            same = magnitude.as_tuple() == number.as_tuple()
+            _shapes[key] = figure if same and figure.source is None else None
+        return figure
+    if not isinstance(template, Figure):
+        return None
+    quantity = quantity_of(number, template.quantity)
+    if template.is_plain:
+        return plain_figure(quantity, template.qualifier, template.approximate)
+    try:
+        return attrs.evolve(template, quantity=quantity)
+    except ValueError:
+        return None  # the full parser says why
+
+
+def _parse_full(
+    text: str, currency: str | None, locale: str | None, source: Source | None
+) -> Figure:
     hints = _hints(currency, locale)
     scanner = _Scanner(text)
     if len(text) > _MAX_LENGTH:

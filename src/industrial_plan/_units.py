@@ -7,7 +7,9 @@ through :func:`add_definitions`.
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from decimal import (
@@ -86,9 +88,54 @@ def add_definitions(registry: Registry) -> Registry:
     return registry
 
 
+# pint's classes of this registry exist before its definitions are read:
+# isinstance(value, ureg.Quantity) need not read them.
+_WITHOUT_DEFINITIONS = frozenset({"Quantity", "Unit", "__class__", "__dict__"})
+_loading = threading.RLock()
+_in_load: list[bool] = []
+
+
 def _build_registry() -> Registry:
-    registry: Registry = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-    return add_definitions(registry)
+    _in_load.append(True)  # pint's constructor reads its own attributes
+    try:
+        registry: Registry = _DeferredRegistry(non_int_type=Decimal, cache_folder=None)
+    finally:
+        _in_load.clear()
+    return registry
+
+
+class _DeferredRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
+    """pint's registry, its definitions read on first use instead of at import.
+
+    Reading pint's thousand definitions and the library's took a third of
+    ``import industrial_plan``, which tools that only read a plan's names
+    paid for nothing.  The registry is built as pint builds it, without its
+    definitions; the first look at any attribute other than its classes
+    (building a quantity, parsing a unit, ``ureg.percent``) reads them, then
+    turns the object into a plain :class:`pint.UnitRegistry`, so that no
+    later use pays anything.  No cache on disk is involved.
+    """
+
+    def _after_init(self) -> None:
+        pass  # in _load, on first use
+
+    def __getattribute__(self, name: str) -> Any:
+        if name not in _WITHOUT_DEFINITIONS:
+            _load(self)
+        return object.__getattribute__(self, name)
+
+
+def _load(registry: Registry) -> None:
+    with _loading:
+        if type(registry) is not _DeferredRegistry or _in_load:
+            return  # loaded, or being loaded by this thread
+        _in_load.append(True)
+        try:
+            pint.UnitRegistry._after_init(registry)
+            add_definitions(registry)
+        finally:
+            _in_load.clear()
+        object.__setattr__(registry, "__class__", pint.UnitRegistry)
 
 
 ureg: Registry = _build_registry()
@@ -287,9 +334,15 @@ def unit_text(quantity: Quantity) -> str:
     >>> unit_text(amount("491.2", "billion yuan")), unit_text(amount(2, "GW"))
     ('billion CNY', 'GW')
     """
-    items = list(quantity._units.items())
-    if any(power != 1 for _, power in items):
+    if any(power != 1 for power in quantity._units.values()):
         return format(quantity.units, "~")
+    return _units_text(quantity._units)
+
+
+@functools.lru_cache(maxsize=1024)
+def _units_text(units: Any) -> str:
+    # pint looks each symbol up in its whole registry; a plan has few units.
+    items = list(units.items())
     scales = [name for name, _ in items if name in SCALE_WORDS]
     others = [ureg.get_symbol(name) for name, _ in items if name not in SCALE_WORDS]
     return " ".join(scales + others)

@@ -1,0 +1,71 @@
+"""Start-up: importing the library and the command line's report, in fresh processes.
+
+Each command runs in its own Python process (the interpreter of this test
+run), several times, interleaved with its floors so that load on the machine
+falls on all alike; the minimum wall time of each is the measure.  Floors:
+``python -c pass`` (the interpreter alone) and ``import pint;
+pint.UnitRegistry()`` (what any pint-based library pays).  Run with::
+
+    python -m pytest benchmarks/test_startup.py -p no:cacheprovider --benchmark-only -s
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+RUNS = 7
+
+COMMANDS = {
+    "python -c pass": [sys.executable, "-c", "pass"],
+    "import pint; pint.UnitRegistry()": [
+        sys.executable,
+        "-c",
+        "import pint; pint.UnitRegistry()",
+    ],
+    "import industrial_plan": [sys.executable, "-c", "import industrial_plan"],
+    "industrial-plan report": [sys.executable, "-m", "industrial_plan", "report"],
+}
+"""What is timed; the report is of the bundled plan, as with no arguments."""
+
+GOALS = {"import industrial_plan": 0.35, "industrial-plan report": 0.7}
+"""Seconds each may take on the machine described in benchmarks/README.md."""
+
+
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+@pytest.fixture(scope="module")
+def timings() -> dict[str, float]:
+    """Minimum wall time of each command over interleaved runs."""
+    runs: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for command in COMMANDS.values():
+        _wall(command)  # bytecode compiled, files in the page cache
+    for _ in range(RUNS):
+        for name, command in COMMANDS.items():
+            runs[name].append(_wall(command))
+    return {name: min(times) for name, times in runs.items()}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_startup(benchmark, timings: dict[str, float], name: str) -> None:
+    """One row per command: its minimum, and its ratio to the pint floor."""
+    seconds = timings[name]
+    floor = timings["import pint; pint.UnitRegistry()"]
+    benchmark.group = "start-up (fresh processes, minimum wall time)"
+    benchmark.extra_info.update(seconds=seconds, ratio_to_pint=seconds / floor)
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)
+    goal = GOALS.get(name)
+    verdict = (
+        ""
+        if goal is None
+        else f" (goal {goal} s: {'met' if seconds <= goal else 'not met'})"
+    )
+    print(f"\n{name}: {seconds:.3f} s, {seconds / floor:.2f}x pint's registry{verdict}")
+    assert seconds > 0
