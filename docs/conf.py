@@ -16,6 +16,9 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    # MathJax is copied into the built pages instead of loaded from a CDN, so
+    # the methodology's formulas render in a browser with no network.
+    "sphinx-mathjax-offline",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
