@@ -27,6 +27,8 @@ from industrial_plan import (
     Tier,
 )
 from industrial_plan import _chart as chart
+from industrial_plan import _chart_panel as chart_panel
+from industrial_plan import _chart_words as chart_words
 from industrial_plan.testing import systems
 
 matplotlib = pytest.importorskip("matplotlib")
@@ -183,14 +185,14 @@ def _pixels_near(image: Any, colour: str, tolerance: float = 0.06) -> int:
 
 @pytest.fixture
 def no_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chart, "_cjk_family", lambda: None)
+    monkeypatch.setattr(chart_words, "_cjk_family", lambda: None)
 
 
 @pytest.fixture
 def pretend_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
     # DejaVu Sans has no Chinese glyphs: fine for building a figure whose
     # texts are inspected, never for drawing it.
-    monkeypatch.setattr(chart, "_cjk_family", lambda: "DejaVu Sans")
+    monkeypatch.setattr(chart_words, "_cjk_family", lambda: "DejaVu Sans")
 
 
 # -- the founding example --------------------------------------------------------------
@@ -321,8 +323,8 @@ def test_synthetic_statuses_and_panels() -> None:
         for text in ax.findobj(Text)
         if text.get_text() == status
     ]
-    assert colours[0] == chart._STATUS_COLOURS[Status.ON_TRACK]
-    assert colours[2] == chart._STATUS_COLOURS[Status.DETERIORATION]
+    assert colours[0] == chart_panel._STATUS_COLOURS[Status.ON_TRACK]
+    assert colours[2] == chart_panel._STATUS_COLOURS[Status.DETERIORATION]
     texts = list(_texts(figure))
     assert any(t.startswith("2 qualitative targets not shown") for t in texts)
 
@@ -398,14 +400,14 @@ def test_as_of_hides_later_observations() -> None:
 
 
 def test_rounding_keeps_bounds_true() -> None:
-    about = chart._rounded(_figure("546650927012.514", "CNY"))
+    about = chart_panel._rounded(_figure("546650927012.514", "CNY"))
     assert (about.quantity.magnitude, about.qualifier) == (
         Decimal(547_000_000_000),
         ABOUT,
     )
-    low = chart._rounded(_figure("42.5127", "GW", AT_LEAST))
+    low = chart_panel._rounded(_figure("42.5127", "GW", AT_LEAST))
     assert (low.quantity.magnitude, low.qualifier) == (Decimal("42.5"), AT_LEAST)
-    high = chart._rounded(_figure("52.8594", "million t", LESS))
+    high = chart_panel._rounded(_figure("52.8594", "million t", LESS))
     assert high.quantity.magnitude == Decimal(52900000)
     assert high.qualifier is LESS
 
@@ -445,7 +447,9 @@ def test_names_the_fonts_cannot_draw_fall_back_to_ids(no_cjk_font: None) -> None
     assert energy.get_title(loc="left") == "energy · total scale"
 
 
-@pytest.mark.skipif(chart._cjk_family() is None, reason="no font with Chinese glyphs")
+@pytest.mark.skipif(
+    chart_words._cjk_family() is None, reason="no font with Chinese glyphs"
+)
 def test_chinese_png_with_an_installed_font(tmp_path: Path) -> None:  # pragma: no cover
     written = ip.progress_chart(ip.assess(synthetic()), tmp_path / "zh.png", lang="zh")
     assert imread(written)[..., :3].mean(axis=2).std() > 0.05
@@ -606,13 +610,13 @@ def test_issue_13_a_font_installed_after_matplotlib_cached_its_list_is_found(
     stale = [e for e in manager.ttflist if e.name != "DejaVu Sans Mono"]
     monkeypatch.setattr(manager, "ttflist", stale)
     monkeypatch.setattr(font_manager, "findSystemFonts", lambda: [mono[0].fname])
-    monkeypatch.setattr(chart, "_CJK_NAMES", re.compile("DejaVu Sans Mono"))
-    monkeypatch.setattr(chart, "_CJK_PROBE", "abc")
-    chart._cjk_family.cache_clear()
+    monkeypatch.setattr(chart_words, "_CJK_NAMES", re.compile("DejaVu Sans Mono"))
+    monkeypatch.setattr(chart_words, "_CJK_PROBE", "abc")
+    chart_words._cjk_family.cache_clear()
     try:
-        assert chart._cjk_family() == "DejaVu Sans Mono"
+        assert chart_words._cjk_family() == "DejaVu Sans Mono"
     finally:
-        chart._cjk_family.cache_clear()
+        chart_words._cjk_family.cache_clear()
 
 
 # -- every panel, as a reader sees it -------------------------------------------------
