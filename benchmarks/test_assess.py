@@ -1,6 +1,8 @@
 """Assessing large plans, beside a floor doing the same arithmetic by hand.
 
-The floor computes the metrics `assess` reports for a level target
+Plans come from ``test_plans.plan`` (tiers of 50 industries, one money target
+and five yearly observations each).  The floor computes the metrics `assess`
+reports for a level target
 (attainment, gap, required growth, linear change, observed growth, the ratio
 R and the status) in plain Python: `Decimal` for the exact amounts, floats
 for the growth rates, as the library does.  The ratio of the two is the cost
@@ -13,51 +15,31 @@ one size with ``-k 10000``).  Run with::
 
 from __future__ import annotations
 
-import functools
+import importlib.util
 import math
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import industrial_plan as ip
 
 SIZES = [1_000, 10_000, 100_000]
-PER_TIER = 50
 
 
-@functools.cache
-def plan(industries: int) -> ip.IndustrialSystem:
-    """*industries* industries in tiers of 50, each with one money target for
-    2030 and five yearly observations from 2020."""
+def _plans_module() -> Any:
+    """``test_plans.py`` beside this file: its plan generator is shared."""
+    path = Path(__file__).with_name("test_plans.py")
+    spec = importlib.util.spec_from_file_location("_benchmark_plans", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    def industry(t: int, n: int) -> ip.Industry:
-        return ip.Industry(
-            f"i{t}_{n}",
-            f"industry {t}.{n}",
-            targets=[
-                ip.Target(
-                    "total_scale", 2030, ip.Figure(ip.amount(1000 + n, "billion CNY"))
-                )
-            ],
-            observations=[
-                ip.Observation(
-                    "total_scale",
-                    year,
-                    ip.Figure(ip.amount(100 + n + year - 2020, "billion CNY")),
-                )
-                for year in range(2020, 2025)
-            ],
-        )
 
-    tiers = [
-        ip.Tier(
-            f"t{t}", f"tier {t}", "cluster", [industry(t, n) for n in range(PER_TIER)]
-        )
-        for t in range(industries // PER_TIER)
-    ]
-    return ip.IndustrialSystem(
-        name="large", region="anywhere", start_year=2020, end_year=2030, tiers=tiers
-    )
+plan = _plans_module().plan
 
 
 def _rate(ratio: Decimal, years: int) -> float:
