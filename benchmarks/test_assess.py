@@ -1,14 +1,12 @@
 """Assessing large plans, beside a floor doing the same arithmetic by hand.
 
-Plans come from ``test_plans.plan`` (tiers of 50 industries, one money target
-and five yearly observations each).  The floor computes the metrics `assess`
-reports for a level target
-(attainment, gap, required growth, linear change, observed growth, the ratio
-R and the status) in plain Python: `Decimal` for the exact amounts, floats
-for the growth rates, as the library does.  The ratio of the two is the cost
-of the library's bounds, units and records.  Plans of 1,000 and 10,000
-industries (one target and five observations each), and 100,000 (select
-one size with ``-k 10000``).  Run with::
+Plans come from ``test_plans.plan``: 1,000, 10,000 and 100,000 industries in
+tiers of 50, each with one money target and five yearly observations (select
+one size with ``-k 10000``).  The floor computes the metrics `assess` reports
+for a level target (attainment, gap, required growth, linear change, observed
+growth, the ratio R and the status) in plain Python: `Decimal` for the exact
+amounts, floats for the growth rates, as the library does.  The ratio of the
+two is the cost of the library's bounds, units and records.  Run with::
 
     python -m pytest benchmarks/test_assess.py -p no:cacheprovider --benchmark-only
 """
