@@ -206,6 +206,10 @@ def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") ->
     """
     language = _language(locale)
     checked = _style(style)
+    key = (_figure_key(figure), language.code, checked)
+    known = _WRITTEN.get(key)
+    if known is not None:
+        return known
     if language.code == "zh":
         text = _chinese(figure, language, checked)
     else:
@@ -214,7 +218,35 @@ def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") ->
         opening, closing = language.brackets
         equivalent = _quantity_text(figure.stated_equivalent, language, checked)
         text = f"{text}{opening}{equivalent}{closing}"
+    if len(_WRITTEN) >= _WRITTEN_MAX:
+        _WRITTEN.clear()
+    _WRITTEN[key] = text
     return text
+
+
+# Reports write the same figures many times (a target per row, its review,
+# its chart label), and babel and pint make each text cost ~100 µs.  The key
+# holds everything the text depends on, the unit as written included ("2 GW"
+# and "2,000 MW" are equal quantities but different texts); never the source.
+_WRITTEN: dict[tuple[object, ...], str] = {}
+_WRITTEN_MAX: Final = 16_384
+
+
+def _figure_key(figure: Figure) -> tuple[object, ...]:
+    equivalent = figure.stated_equivalent
+    return (
+        figure.quantity.magnitude,
+        figure.quantity._units,
+        figure.qualifier,
+        figure.approximate,
+        figure.change,
+        figure.base_year,
+        figure.share_of,
+        figure.per,
+        figure.counted,
+        figure.measure,
+        None if equivalent is None else (equivalent.magnitude, equivalent._units),
+    )
 
 
 def _english(figure: Figure, language: _Language, style: Style) -> str:

@@ -214,13 +214,17 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
     """
     words = _words(lang)
     system = assessment.system
+    # Plan metrics come last in all_metrics: a plan's own redefinition wins.
+    names = {
+        m.id: m.name.best(lang)
+        for m in reversed((*system.all_metrics, *system.metrics))
+    }
     result_rows = []
     for result in assessment:
         target = result.target
-        name = _metric_name(target.metric, system, lang)
+        name = names.get(target.metric, target.metric)
         if target.of is not None:
-            whole = _metric_name(target.of, system, lang)
-            name = f"{name} / {whole}"
+            name = f"{name} / {names.get(target.of, target.of)}"
         stated = (
             format_figure(target.figure, locale=lang)
             if target.figure is not None
@@ -260,6 +264,17 @@ def _unit(figure: Figure | None, lang: str) -> str | None:
     """The unit a reader reads the target in: CNY, %, GW, 家, per 10,000 people."""
     if figure is None:
         return None
+    key = (figure.quantity._units, figure.measure, figure.per, lang)
+    if key not in _UNITS:
+        _UNITS[key] = _unit_words(figure, lang)
+    return _UNITS[key]
+
+
+# Thousands of rows share a handful of units: each is worked out once.
+_UNITS: dict[tuple[object, ...], str | None] = {}
+
+
+def _unit_words(figure: Figure, lang: str) -> str | None:
     words = _words(lang)
     quantity = in_base_units(figure.quantity)
     if is_percent(quantity):
