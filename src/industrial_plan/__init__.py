@@ -267,3 +267,7 @@ __all__ += ["report_csv"]
 from ._import import add_rows, from_frame, read_rows_csv  # noqa: E402
 
 __all__ += ["add_rows", "from_frame", "read_rows_csv"]
+
+from ._columnar import assess_table  # noqa: E402
+
+__all__ += ["assess_table"]
