@@ -64,6 +64,7 @@ _NEEDED = (
     "approximate",
     "target_kind",
     "base_year",
+    "target_base_year",
     "direction",
     "start_year",
     "end_year",
@@ -135,7 +136,8 @@ def assess_table(
             "industrial_plan.to_arrow"
         )
     thresholds = thresholds or Thresholds()
-    columns = _Columns(pa, np, table.select(list(_NEEDED)))
+    wanted = [*_NEEDED, *(["plan"] if "plan" in table.column_names else [])]
+    columns = _Columns(pa, np, table.select(wanted))
     columns.source = table
     out = _Output(np, columns.targets.size)
     fallback = _vectorised(np, columns, out, as_of, baseline_year, thresholds)
@@ -172,7 +174,9 @@ class _Columns:
         self.direction, directions = codes("direction")
         self.lower = self.direction == _index(directions, "lower")
         self.year = ints("year", 0)
-        self.base_year = ints("base_year", -1)
+        # The year a change counts from: the target's own, else its figure's.
+        stated = ints("target_base_year", -1)
+        self.base_year = np.where(stated >= 0, stated, ints("base_year", -1))
         self.start_year = ints("start_year", 0)
         self.approximate = pc.fill_null(table.column("approximate"), False).to_numpy(
             zero_copy_only=False
@@ -180,7 +184,12 @@ class _Columns:
         value = table.column("value")
         self.has_value = pc.is_valid(value).to_numpy(zero_copy_only=False)
         self.value = pc.fill_null(value.cast(pa.float64()), 0.0).to_numpy()
-        self.plan = _combine(np, [codes("region")[0], codes("system")[0]])
+        # A plan: its names and years, and a "plan" column where one is given.
+        plan = [codes("region")[0], codes("system")[0]]
+        plan += [self.start_year - self.start_year.min(initial=0), ints("end_year", 0)]
+        if "plan" in table.column_names:
+            plan.append(codes("plan")[0])
+        self.plan = _combine(np, plan)
         owner = _combine(np, [self.plan, codes("tier")[0], codes("industry")[0]])
         self.group = _combine(np, [owner, codes("metric")[0]])
         self.is_target = self.kind == _index(kinds, "target")
@@ -429,7 +438,9 @@ def _levels(
     if chosen_year is not None:
         from_year = np.full(rows.size, chosen_year, dtype=np.int64)
     else:
-        from_year = np.where(c.base_year[rows] >= 0, c.base_year[rows], c.start_year[rows])
+        from_year = np.where(
+            c.base_year[rows] >= 0, c.base_year[rows], c.start_year[rows]
+        )
     offset = np.clip(from_year - first, 0, None)
     at = np.maximum(np.searchsorted(sorted_key, group_key + offset, "left"), begin)
     has_baseline = at < end
@@ -466,9 +477,7 @@ def _levels(
         span = latest_year - baseline_year
         observed, valid = _cagr(np, x0, x, span)
         valid &= usable
-        values["observed_cagr"] = _apply(
-            np, observed, [(base, -1), (latest, 1)], valid
-        )
+        values["observed_cagr"] = _apply(np, observed, [(base, -1), (latest, 1)], valid)
         projected = x * (1 + observed) ** remaining
         values["projected"] = _apply(
             np, projected, [(base, -1), (latest, 1)], valid & ahead
@@ -488,9 +497,7 @@ def _levels(
         bounded_base = (base.qualifier != _EXACT) & (base.qualifier != _ABOUT)
         ratio[1][(ratio[1] != _NONE) & bounded_base] = _ABOUT
         values["ratio"] = ratio
-    achieved = np.where(
-        d > 0, latest.lower & (x >= t), latest.upper & (x <= t)
-    )
+    achieved = np.where(d > 0, latest.lower & (x >= t), latest.upper & (x <= t))
     status = np.select(
         [
             achieved,
@@ -519,7 +526,9 @@ def _levels(
     graded = (status != Status.ACHIEVED.value) & (values["ratio"][1] != _NONE)
     for threshold in (thresholds.on_track, thresholds.acceleration, thresholds.limited):
         level = float(threshold)
-        flagged |= graded & (np.abs(grade - level) <= _NEAR_THRESHOLD * max(1, abs(level)))
+        flagged |= graded & (
+            np.abs(grade - level) <= _NEAR_THRESHOLD * max(1, abs(level))
+        )
     for metric, (value, qualifier) in values.items():
         out.values[metric][slots] = value
         out.qualifiers[metric][slots] = qualifier
@@ -538,9 +547,7 @@ def _gap(np: Any, t: Any, value: _Figures, d: Any) -> tuple[Any, Any]:
     zero = (gap == 0) & (qualifier != _NONE)
     upper = (qualifier == _EXACT) | (qualifier == _ABOUT)
     upper |= (qualifier == _AT_MOST) | (qualifier == _LESS_THAN)
-    approximate = value.approximate
-    exact_zero = np.where(approximate, _ABOUT, _EXACT)
-    qualifier = np.where(zero & upper, exact_zero, qualifier)
+    qualifier = np.where(zero & upper, _EXACT, qualifier)
     qualifier = np.where(zero & ~upper, _AT_LEAST, qualifier)
     return gap, qualifier
 
@@ -561,7 +568,9 @@ def _verdicts(
     tolerance = np.where(
         goal.approximate,
         np.where(
-            percent, float(thresholds.about_points), np.abs(t) * float(thresholds.about_relative)
+            percent,
+            float(thresholds.about_points),
+            np.abs(t) * float(thresholds.about_relative),
         ),
         0.0,
     )
@@ -710,4 +719,3 @@ def _fill(out: _Output, slot: int, result: Assessment) -> None:
             continue
         out.values[metric][slot] = float(Decimal(figure["value"]))
         out.qualifiers[metric][slot] = _QUALIFIERS.index(figure["qualifier"])
-

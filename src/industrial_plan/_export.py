@@ -55,6 +55,7 @@ COLUMNS: tuple[str, ...] = (
     "counted",
     "measure",
     "direction",
+    "target_base_year",
     "start_year",
     "end_year",
 )
@@ -150,6 +151,7 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "of": target.of,
                 **_form_columns(target.figure),
                 "direction": _direction(system, target),
+                "target_base_year": target.base_year,
                 **years,
             }
         for observation in owner.observations:
@@ -167,6 +169,7 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "of": observation.of,
                 **_form_columns(observation.figure),
                 "direction": None,
+                "target_base_year": None,
                 **years,
             }
 
@@ -257,6 +260,7 @@ def _schema(pa: Any, values: list[Decimal | None]) -> Any:
     fields["base_year"] = pa.int32()
     fields["per"] = pa.int64()
     fields["start_year"] = fields["end_year"] = pa.int32()
+    fields["target_base_year"] = pa.int32()
     fields["approximate"] = pa.bool_()
     fields["value"] = _decimal_type(pa, [v for v in values if v is not None])
     return pa.schema([(name, fields[name]) for name in COLUMNS])
