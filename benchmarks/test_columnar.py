@@ -1,0 +1,96 @@
+"""The columnar path at 1,000,000 observations: time (pytest-benchmark) and memory.
+
+Run: ``python -m pytest benchmarks/test_columnar.py --benchmark-only``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+np = pytest.importorskip("numpy")
+
+TARGETS = 200_000
+OBSERVATIONS_EACH = 5
+PLANS = 1_000
+
+
+def portfolio(targets: int = TARGETS, each: int = OBSERVATIONS_EACH) -> object:
+    """A long table of *targets* level targets, *each* observations apiece,
+    spread over many plans, built directly as Arrow columns."""
+    rng = np.random.default_rng(11)
+    owners = np.arange(targets)
+    plan = owners % PLANS
+    rows = targets * (1 + each)
+    owner = np.repeat(owners, 1 + each)
+    step = np.tile(np.arange(1 + each), targets)
+    is_target = step == 0
+    year = np.where(is_target, 2030, 2019 + step)
+    start = rng.uniform(1e9, 2e9, targets)
+    growth = rng.normal(0.05, 0.04, targets)
+    value = np.where(
+        is_target,
+        np.repeat(start * 1.08**11, 1 + each),
+        np.repeat(start, 1 + each) * (1 + np.repeat(growth, 1 + each)) ** (step - 1),
+    )
+    cents = pa.array(np.round(value).astype(np.int64)).cast(pa.decimal128(38, 0))
+    text = pa.array([f"plan {i}" for i in range(PLANS)])
+    industries = pa.array([f"industry{i}" for i in range(targets)])
+    columns = {
+        "region": text.take(pa.array(plan[owner])),
+        "system": text.take(pa.array(plan[owner])),
+        "tier": pa.array(np.full(rows, "tier"), pa.string()),
+        "industry": industries.take(pa.array(owner)),
+        "kind": pa.array(np.where(is_target, "target", "observation")),
+        "metric": pa.array(np.full(rows, "total_scale"), pa.string()),
+        "year": pa.array(year, pa.int32()),
+        "unit": pa.array(np.full(rows, "CNY"), pa.string()),
+        "value": cents,
+        "qualifier": pa.array(np.full(rows, "exact"), pa.string()),
+        "approximate": pa.array(np.zeros(rows, bool)),
+        "target_kind": pa.array(np.full(rows, "level"), pa.string()),
+        "base_year": pa.nulls(rows, pa.int32()),
+        "target_base_year": pa.nulls(rows, pa.int32()),
+        "direction": pa.array(np.where(is_target, "higher", None), pa.string()),
+        "start_year": pa.array(np.full(rows, 2020), pa.int32()),
+        "end_year": pa.array(np.full(rows, 2030), pa.int32()),
+    }
+    return pa.table(columns)
+
+
+def test_columnar_million_observations(benchmark) -> None:  # type: ignore[no-untyped-def]
+    import industrial_plan as ip
+
+    table = portfolio()
+    result = benchmark.pedantic(ip.assess_table, args=(table,), rounds=3, iterations=1)
+    assert result.num_rows == TARGETS
+    methods = result.column("method").to_pylist()
+    assert methods.count("vectorised") > 0.99 * TARGETS
+
+
+_PEAK = """
+import resource, sys, time
+sys.path.insert(0, "benchmarks")
+from test_columnar import portfolio
+import industrial_plan as ip
+table = portfolio()
+began = time.perf_counter()
+ip.assess_table(table)
+elapsed = time.perf_counter() - began
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print('{"peak": %d, "seconds": %f}' % (peak, elapsed))
+"""
+
+
+def test_columnar_peak_memory() -> None:
+    """Peak resident memory of a fresh process that builds and assesses it."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK], capture_output=True, text=True, check=True
+    )
+    found = json.loads(done.stdout)
+    print(f"\npeak RSS {found['peak'] / 2**30:.2f} GiB, {found['seconds']:.2f} s")
+    assert found["peak"] < 2 * 2**30
