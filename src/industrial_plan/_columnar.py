@@ -263,14 +263,14 @@ class _Output:
         return pa.table(arrays)
 
 
-# -- levels and counts, on whole columns --------------------------------------------------
+# -- levels and counts, on whole columns ------------------------------------------
 
 
 class _Figures:
     """Figures as arrays: stated values and which sides they bound."""
 
     def __init__(self, np: Any, value: Any, qualifier: Any, approximate: Any) -> None:
-        sides = np.array(_SIDES + ((False,) * 4,), dtype=bool)[qualifier]
+        sides = np.array((*_SIDES, (False,) * 4), dtype=bool)[qualifier]
         self.value = value
         self.qualifier = qualifier
         self.lower, self.lower_inclusive = sides[:, 0], sides[:, 1]
@@ -601,7 +601,7 @@ def _verdicts(
     return verdict, near
 
 
-# -- the rest, by the object path on rebuilt plans ------------------------------------------
+# -- the rest, by the object path on rebuilt plans --------------------------------
 
 
 def _by_objects(
@@ -621,9 +621,11 @@ def _by_objects(
     plans = np.unique(c.plan[c.targets[slots]])
     in_plans = np.flatnonzero(np.isin(c.plan, plans))
     records = c.source.take(in_plans).to_pylist()
-    slot_of = {int(row): int(slot) for slot, row in zip(slots, c.targets[slots])}
+    slot_of = {
+        int(row): int(slot) for slot, row in zip(slots, c.targets[slots], strict=True)
+    }
     by_plan: dict[int, list[tuple[int, dict[str, Any]]]] = {}
-    for row, record in zip(in_plans.tolist(), records):
+    for row, record in zip(in_plans.tolist(), records, strict=True):
         by_plan.setdefault(int(c.plan[row]), []).append((row, record))
     for rows in by_plan.values():
         system, where = _rebuilt(rows)
@@ -688,7 +690,7 @@ def _with_directions(
             return owner
         targets = tuple(
             _directed(target, direction)
-            for target, direction in zip(owner.targets, stated)
+            for target, direction in zip(owner.targets, stated, strict=True)
         )
         return attrs.evolve(owner, targets=targets)
 
