@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from decimal import Decimal
 
 import attrs
@@ -163,3 +164,64 @@ def test_levels_vectorised_equal_object_path(
     )
     assert result.num_rows == len(records)
     _compare_result(result, records)
+
+
+def _bounded_plan(latest: str, qualifier: str) -> ip.IndustrialSystem:
+    tier = ip.Tier(
+        "tier",
+        "tier",
+        "cluster",
+        targets=[ip.Target("total_scale", 2027, ip.Figure(ip.amount(3, "CNY")))],
+        observations=[
+            ip.Observation("total_scale", 2022, ip.Figure(ip.amount(1, "CNY"))),
+            ip.Observation(
+                "total_scale", 2024, ip.Figure(ip.amount(latest, "CNY"), qualifier)
+            ),
+        ],
+    )
+    return ip.IndustrialSystem(
+        name="plan", region="region", start_year=2022, end_year=2027, tiers=[tier]
+    )
+
+
+def test_a_lower_bound_gives_lower_bounds() -> None:
+    row = ip.assess_table(ip.to_arrow(_bounded_plan("2", "more than"))).to_pylist()[0]
+    assert row["method"] == "vectorised"
+    assert row["attainment_qualifier"] == "more than"
+    assert row["observed_cagr_qualifier"] == "more than"
+    assert row["gap_qualifier"] == "less than"
+    assert row["status"] == "on track"
+
+
+def test_target_achieved_only_when_the_bound_proves_it() -> None:
+    proved = ip.to_arrow(_bounded_plan("3", "at least"))
+    unproved = ip.to_arrow(_bounded_plan("4", "less than"))
+    assert ip.assess_table(proved).column("status").to_pylist() == ["target achieved"]
+    status = ip.assess_table(unproved).column("status").to_pylist()
+    assert status == [
+        ip.assess(_bounded_plan("4", "less than")).results[0].status.value
+    ]
+    assert status != ["target achieved"]
+
+
+def test_a_plan_column_tells_apart_plans_of_the_same_names() -> None:
+    tables = [ip.to_arrow(_bounded_plan(v, "exact")) for v in ("2", "3")]
+    tables = [
+        t.append_column("plan", pa.array([i] * t.num_rows))
+        for i, t in enumerate(tables)
+    ]
+    result = ip.assess_table(pa.concat_tables(tables))
+    assert result.column("status").to_pylist() == ["on track", "target achieved"]
+
+
+def test_a_missing_column_is_named() -> None:
+    table = ip.to_arrow(examples.xiamen()).drop_columns(["direction", "start_year"])
+    with pytest.raises(ValueError, match="direction, start_year"):
+        ip.assess_table(table)
+
+
+def test_without_pyarrow_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = ip.to_arrow(examples.xiamen())
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ip.MissingExtraError, match=r"industrial-plan\[export\]"):
+        ip.assess_table(table)
