@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -70,6 +71,43 @@ def test_columnar_million_observations(benchmark) -> None:  # type: ignore[no-un
     assert result.num_rows == TARGETS
     methods = result.column("method").to_pylist()
     assert methods.count("vectorised") > 0.99 * TARGETS
+
+
+KEYS = ["region", "system", "tier", "industry", "metric"]
+
+
+def _floor(table: object) -> object:
+    """The least a columnar assessment does: one group-by over the owners."""
+    return table.group_by(KEYS).aggregate([("year", "max"), ("value", "max")])  # type: ignore[attr-defined]
+
+
+def test_columnar_floor(benchmark) -> None:  # type: ignore[no-untyped-def]
+    table = portfolio()
+    benchmark.pedantic(_floor, args=(table,), rounds=3, iterations=1)
+
+
+# The goal, 3 s on this machine, is about 25 times the floor (0.08-0.2 s here).
+GOAL = 25
+
+
+def test_columnar_within_goal_of_floor() -> None:
+    """Fastest of three interleaved runs each: assess_table / group-by floor."""
+    import industrial_plan as ip
+
+    table = portfolio()
+    assessed, floor = [], []
+    for _ in range(3):
+        began = time.perf_counter()
+        ip.assess_table(table)
+        middle = time.perf_counter()
+        _floor(table)
+        assessed.append(middle - began)
+        floor.append(time.perf_counter() - middle)
+    ratio = min(assessed) / min(floor)
+    print(
+        f"\nassess_table {min(assessed):.2f} s, floor {min(floor):.2f} s: {ratio:.1f}x"
+    )
+    assert ratio <= GOAL
 
 
 _PEAK = """
