@@ -105,8 +105,11 @@ def assess_table(
     are those of :func:`~industrial_plan.assess`.  The result has, in the
     order of the target rows: ``region``, ``system``, ``tier``, ``industry``,
     ``metric``, ``year``, ``target_kind``, ``unit``, ``direction``,
-    ``status``, ``verdict``, ``latest_year``, ``baseline_year``; for each of
-    :data:`METRICS` a ``float64`` value (in base units, as the table's
+    ``status``, ``verdict``, ``latest_year``, ``baseline_year``; for each
+    metric (``actual``, ``attainment``, ``gap``, ``required_cagr``,
+    ``linear_change_needed``, ``observed_cagr``, ``projected``,
+    ``expected_shortfall``, ``ratio``, ``target_level``, ``headroom_used``)
+    a ``float64`` value (in base units, as the table's
     values; ratios as fractions) and ``<metric>_qualifier`` ("exact",
     "more than", ...; null where not computed), so a bound stays a bound;
     and ``method``: "vectorised" or "object".
@@ -122,10 +125,11 @@ def assess_table(
     >>> import pyarrow as pa
     >>> from industrial_plan import examples, to_arrow
     >>> plans = pa.concat_tables([to_arrow(examples.xiamen()),
-    ...                           to_arrow(examples.xiamen_sei())])
+    ...                           to_arrow(examples.xiamen_sei())],
+    ...                          promote_options="permissive")
     >>> result = assess_table(plans)
     >>> result.num_rows, result.column("status").to_pylist()[:3]
-    (18, ['insufficient data', 'insufficient data', 'not quantified'])
+    (16, ['insufficient data', 'insufficient data', 'not quantified'])
     """
     pa = _import("pyarrow", "the columnar assessment")
     np = _import("numpy", "the columnar assessment")
