@@ -91,7 +91,8 @@ def _compare_result(result: object, records: list[dict]) -> None:
 
 
 # Levels and counts with observations of the same metric: the vectorised path.
-_UNITS = {"total_scale": "CNY", "enterprises": ""}
+_UNITS = {"total_scale": "CNY", "enterprises": "", "value_added": "percent"}
+_KINDS = {"CNY": ip.TargetKind.LEVEL, "": ip.TargetKind.COUNT}
 
 
 @st.composite
@@ -113,7 +114,9 @@ def _level_plans(draw: st.DrawFn) -> ip.IndustrialSystem:
             st.lists(st.sampled_from(list(_UNITS)), max_size=2, unique=True)
         ):
             unit = _UNITS[metric]
-            kind = ip.TargetKind.LEVEL if unit else ip.TargetKind.COUNT
+            kind = _KINDS.get(unit, ip.TargetKind.SHARE)
+            # A share as reported: a percentage of a named whole.
+            whole = "gdp" if kind is ip.TargetKind.SHARE else None
             for year in draw(st.sets(st.integers(start + 1, end), max_size=2)):
                 targets.append(
                     ip.Target(
@@ -126,7 +129,9 @@ def _level_plans(draw: st.DrawFn) -> ip.IndustrialSystem:
                     )
                 )
             years = draw(st.sets(st.integers(start - 2, end + 1), max_size=4))
-            observations += [ip.Observation(metric, y, figure(unit)) for y in years]
+            observations += [
+                ip.Observation(metric, y, figure(unit), of=whole) for y in years
+            ]
         return {"targets": targets, "observations": observations}
 
     industries = [

@@ -1,9 +1,9 @@
 """Portfolios: every target of many plans assessed at once, as Arrow columns.
 
 The input is the long table :func:`~industrial_plan.to_arrow` writes, for any
-number of plans concatenated (``pyarrow.concat_tables``).  Levels, counts and
-qualitative aims, the bulk of a portfolio, are assessed with numpy on whole
-columns; every other kind, and the few rows whose floats could decide
+number of plans concatenated (``pyarrow.concat_tables``).  Levels, counts,
+shares as reported and qualitative aims, the bulk of a portfolio, are assessed
+with numpy on whole columns; every other kind, and the few rows whose floats could decide
 differently from exact arithmetic (a value within a millionth of its target,
 a ratio within 1e-9 of a threshold), are assessed by the object path on a
 plan rebuilt from that plan's rows, so no row is ever wrong or missing.
@@ -63,6 +63,7 @@ _NEEDED = (
     "qualifier",
     "approximate",
     "target_kind",
+    "of",
     "base_year",
     "target_base_year",
     "direction",
@@ -200,6 +201,8 @@ class _Columns:
         self.is_observation = self.kind == _index(kinds, "observation")
         self.level = self.target_kind == _index(target_kinds, "level")
         self.count = self.target_kind == _index(target_kinds, "count")
+        self.share = self.target_kind == _index(target_kinds, "share")
+        self.without_of = pc.is_null(table.column("of")).to_numpy(zero_copy_only=False)
         self.targets = np.flatnonzero(self.is_target)
         self.percent = _index(self.units, "%")
 
@@ -355,7 +358,7 @@ def _vectorised(
     baseline_year: int | None,
     thresholds: Thresholds,
 ) -> Any:
-    """Assess levels, counts and qualitative aims; the rest is left to objects.
+    """Assess levels, counts, reported shares and qualitative aims.
 
     Returns a mask over the targets of those the object path must assess.
     """
@@ -364,12 +367,41 @@ def _vectorised(
     qualitative = ~has_value
     out.status[qualitative] = Status.NOT_QUANTIFIED.value
     out.vectorised[qualitative] = True
-    chosen = has_value & (c.level[rows] | c.count[rows])
-    # Observations of levels, each year's last row (the object path keeps the
-    # latest of a year: the table has no dates, so the last one listed).
-    observed = c.is_observation & c.level & c.has_value
+    observed = c.is_observation & c.has_value
     if as_of is not None:
         observed &= c.year <= as_of
+    levels = has_value & (c.level[rows] | c.count[rows])
+    fallback = ~qualitative & ~levels
+    fallback |= _series(
+        np, c, out, levels, observed & c.level, baseline_year, thresholds
+    )
+    # A share without a whole to compute it from: its reported values, in
+    # percent (others are left out), assessed as a level of percent.
+    percent = c.unit == c.percent
+    shares = has_value & c.share[rows] & c.without_of[rows] & percent[rows]
+    fallback &= ~shares
+    fallback |= _series(
+        np, c, out, shares, observed & c.share & percent, baseline_year, thresholds
+    )
+    return fallback
+
+
+def _series(
+    np: Any,
+    c: _Columns,
+    out: _Output,
+    chosen: Any,
+    observed: Any,
+    baseline_year: int | None,
+    thresholds: Thresholds,
+) -> Any:
+    """The CAGR-ratio method for the *chosen* targets on the *observed* rows.
+
+    Returns a mask over the targets of the chosen ones left to the object path.
+    """
+    rows = c.targets
+    # Each year's last row (the object path keeps a year's latest observation:
+    # the table has no dates, so the last one listed).
     first = int(c.year.min(initial=0)) - 1
     span = int(c.year.max(initial=0)) - first + 2
     key = c.group * span + (c.year - first)
@@ -390,9 +422,8 @@ def _vectorised(
     low_unit = _ranges(np, np.minimum, unit, groups, begin, seen)
     high_unit = _ranges(np, np.maximum, unit, groups, begin, seen)
     same_unit = (low_unit == c.unit[rows]) & (high_unit == c.unit[rows])
-    fallback = ~qualitative & ~chosen
-    fallback |= chosen & seen & ~same_unit
-    chosen &= ~fallback
+    fallback = chosen & seen & ~same_unit
+    chosen = chosen & ~fallback
     none = chosen & ~seen
     out.status[none] = Status.INSUFFICIENT_DATA.value
     out.vectorised[none] = True
