@@ -54,6 +54,7 @@ def portfolio(targets: int = TARGETS, each: int = OBSERVATIONS_EACH) -> object:
         "qualifier": pa.array(np.full(rows, "exact"), pa.string()),
         "approximate": pa.array(np.zeros(rows, bool)),
         "target_kind": pa.array(np.full(rows, "level"), pa.string()),
+        "of": pa.nulls(rows, pa.string()),
         "base_year": pa.nulls(rows, pa.int32()),
         "target_base_year": pa.nulls(rows, pa.int32()),
         "direction": pa.array(np.where(is_target, "higher", None), pa.string()),
