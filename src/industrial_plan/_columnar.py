@@ -3,10 +3,11 @@
 The input is the long table :func:`~industrial_plan.to_arrow` writes, for any
 number of plans concatenated (``pyarrow.concat_tables``).  Levels, counts,
 shares as reported and qualitative aims, the bulk of a portfolio, are assessed
-with numpy on whole columns; every other kind, and the few rows whose floats could decide
-differently from exact arithmetic (a value within a millionth of its target,
-a ratio within 1e-9 of a threshold), are assessed by the object path on a
-plan rebuilt from that plan's rows, so no row is ever wrong or missing.
+with numpy on whole columns; every other kind, and the few rows whose floats
+could decide differently from exact arithmetic (a value within a millionth of
+its target, a ratio within 1e-9 of a threshold), are assessed by the object
+path on a plan rebuilt from that plan's rows, so no row is ever wrong or
+missing.
 See ``docs/how-to/portfolios.md`` for the output's schema.
 """
 
