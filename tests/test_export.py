@@ -54,9 +54,13 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
             ["indicator_type", "price_basis", "of", "change", "base_year"], None
         ),
         **dict.fromkeys(["share_of", "per", "counted", "measure"], None),
+        "target_base_year": None,
+        "start_year": 2022,
+        "end_year": 2027,
     }
     assert rows[0] == {
         **common,
+        "direction": "higher",
         "tier": "pillar_clusters",
         "kind": "target",
         "year": 2027,
@@ -67,6 +71,7 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
     }
     assert rows[1] == {
         **common,
+        "direction": None,
         "tier": "pillar_clusters",
         "kind": "observation",
         "year": 2022,
@@ -104,6 +109,10 @@ def test_xiamen_qualitative_target_row() -> None:
             ["indicator_type", "price_basis", "of", "change", "base_year"], None
         ),
         **dict.fromkeys(["share_of", "per", "counted", "measure"], None),
+        "direction": "higher",
+        "target_base_year": None,
+        "start_year": 2022,
+        "end_year": 2027,
     }
 
 

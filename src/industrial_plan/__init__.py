@@ -13,6 +13,7 @@ import attrs
 
 from . import examples
 from ._chart import progress_chart, progress_figure
+from ._columnar import assess_table
 from ._errors import (
     CurrencyMismatchError,
     DateOutOfRangeError,
@@ -223,6 +224,7 @@ __all__ = [
     "amount",
     "annual_average",
     "assess",
+    "assess_table",
     "assess_target",
     "check",
     "check_consistency",

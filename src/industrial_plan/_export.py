@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._errors import MissingExtraError
 from ._figures import Figure, Source
-from ._model import IndustrialSystem, Industry, Owner
+from ._model import IndustrialSystem, Industry, Owner, Target
 from ._units import currency_of, in_base_units, tidy, unit_text
 
 if TYPE_CHECKING:
@@ -54,6 +54,10 @@ COLUMNS: tuple[str, ...] = (
     "per",
     "counted",
     "measure",
+    "direction",
+    "target_base_year",
+    "start_year",
+    "end_year",
 )
 """The columns of :func:`long_records`, :func:`to_pandas` and :func:`to_arrow`."""
 
@@ -120,6 +124,8 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
 
 def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
     common = {"region": str(system.region), "system": str(system.name)}
+    # The plan's years close each row: the columnar assessment needs them.
+    years = {"start_year": system.start_year, "end_year": system.end_year}
     placed: list[tuple[Owner, str | None]] = [(system.regional, None)]
     for tier in system.tiers:
         members: tuple[Owner, ...] = (tier, *tier.industries)
@@ -144,6 +150,9 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "price_basis": _value(target.price_basis),
                 "of": target.of,
                 **_form_columns(target.figure),
+                "direction": _direction(system, target),
+                "target_base_year": target.base_year,
+                **years,
             }
         for observation in owner.observations:
             yield {
@@ -159,7 +168,15 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "price_basis": _value(observation.price_basis),
                 "of": observation.of,
                 **_form_columns(observation.figure),
+                "direction": None,
+                "target_base_year": None,
+                **years,
             }
+
+
+def _direction(system: IndustrialSystem, target: Target) -> str:
+    stated = target.default_direction
+    return (stated or system.metric(target.metric).direction).value
 
 
 def _value(member: Enum | None) -> Any:
@@ -242,6 +259,8 @@ def _schema(pa: Any, values: list[Decimal | None]) -> Any:
     fields["year"] = pa.int32()
     fields["base_year"] = pa.int32()
     fields["per"] = pa.int64()
+    fields["start_year"] = fields["end_year"] = pa.int32()
+    fields["target_base_year"] = pa.int32()
     fields["approximate"] = pa.bool_()
     fields["value"] = _decimal_type(pa, [v for v in values if v is not None])
     return pa.schema([(name, fields[name]) for name in COLUMNS])

@@ -175,6 +175,9 @@ def _item(row: _Row) -> Target | Observation | None:
             of=row.text("of"),
             indicator_type=row.enum("indicator_type", IndicatorType),
             price_basis=price_basis,
+            base_year=row.integer("target_base_year")
+            if "target_base_year" in row.row
+            else None,
             **extra,
         )
     except (IndustrialPlanError, ValueError, TypeError) as error:

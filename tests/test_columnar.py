@@ -1,0 +1,235 @@
+"""The columnar path against the object path: same statuses, same numbers."""
+
+from __future__ import annotations
+
+import math
+import sys
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import industrial_plan as ip
+from industrial_plan import RateError, examples
+from industrial_plan._columnar import METRICS
+from industrial_plan.testing import systems
+
+pa = pytest.importorskip("pyarrow")
+
+RELATIVE = 1e-9
+
+
+def _object_records(system: ip.IndustrialSystem, **settings: object) -> list[dict]:
+    return ip.assess(system, **settings).records()  # type: ignore[arg-type]
+
+
+def _close(got: float | None, want: str, scale: float) -> bool:
+    expected = float(Decimal(want))
+    if got is None or math.isnan(got):
+        return False
+    # Differences of near values (a gap, a shortfall) are compared to the
+    # values they come from: that is where a float's relative error lies.
+    return abs(got - expected) <= RELATIVE * max(abs(expected), scale)
+
+
+def test_bundled_plans_as_one_table() -> None:
+    plans = [examples.xiamen(), examples.xiamen_sei()]
+    records = [r for plan in plans for r in _object_records(plan)]
+    tables = [ip.to_arrow(plan) for plan in plans]
+    result = ip.assess_table(pa.concat_tables(tables, promote_options="permissive"))
+    assert result.num_rows == len(records) == 16
+    _compare_result(result, records)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    st.lists(
+        systems(max_tiers=2, max_industries=2, with_roadmap=False),
+        min_size=1,
+        max_size=3,
+    ),
+    st.none() | st.integers(1990, 2050),
+)
+def test_columnar_equals_object_path(plans: list, as_of: int | None) -> None:
+    # Plans are told apart by their names: make each one's its own.
+    plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
+    try:
+        records = [r for plan in plans for r in _object_records(plan, as_of=as_of)]
+    except RateError:
+        return  # a currency the bundled rates do not cover
+    tables = [ip.to_arrow(plan) for plan in plans]
+    result = ip.assess_table(
+        pa.concat_tables(tables, promote_options="permissive"), as_of=as_of
+    )
+    assert result.num_rows == len(records)
+    _compare_result(result, records)
+
+
+def _compare_result(result: object, records: list[dict]) -> None:
+    rows = result.to_pylist()  # type: ignore[attr-defined]
+    for row, record in zip(rows, records, strict=True):
+        where = (row["metric"], row["year"], row["target_kind"], row["method"])
+        assert row["status"] == record["status"], where
+        assert row["verdict"] == record["verdict"], where
+        target = record["target"]
+        scale = abs(float(Decimal(target["value"]))) if target else 0.0
+        for metric in METRICS:
+            want = record[metric]
+            if want is None:
+                assert row[metric] is None, (where, metric)
+                continue
+            assert row[f"{metric}_qualifier"] == want["qualifier"], (where, metric)
+            actual = record["actual"]
+            local = max(scale, abs(float(Decimal(actual["value"]))) if actual else 0)
+            assert _close(row[metric], want["value"], local), (where, metric, want)
+
+
+# Levels and counts with observations of the same metric: the vectorised path.
+_UNITS = {"total_scale": "CNY", "enterprises": "", "value_added": "percent"}
+_KINDS = {"CNY": ip.TargetKind.LEVEL, "": ip.TargetKind.COUNT}
+
+
+@st.composite
+def _level_plans(draw: st.DrawFn) -> ip.IndustrialSystem:
+    start = draw(st.integers(2000, 2020))
+    end = start + draw(st.integers(1, 8))
+    # Round numbers meet their targets exactly; cents rarely tie.
+    values = st.integers(0, 40).map(lambda n: Decimal(n) * 25) | st.integers(
+        0, 10**6
+    ).map(lambda n: Decimal(n) / 100)
+
+    def figure(unit: str) -> ip.Figure:
+        quantity = ip.ureg.Quantity(draw(values), unit)
+        return ip.Figure(quantity, draw(st.sampled_from(list(ip.Qualifier))))
+
+    def owned() -> dict[str, list]:
+        targets, observations = [], []
+        for metric in draw(
+            st.lists(st.sampled_from(list(_UNITS)), max_size=2, unique=True)
+        ):
+            unit = _UNITS[metric]
+            kind = _KINDS.get(unit, ip.TargetKind.SHARE)
+            # A share as reported: a percentage of a named whole.
+            whole = "gdp" if kind is ip.TargetKind.SHARE else None
+            for year in draw(st.sets(st.integers(start + 1, end), max_size=2)):
+                targets.append(
+                    ip.Target(
+                        metric,
+                        year,
+                        figure(unit),
+                        direction=draw(st.sampled_from([None, "higher", "lower"])),
+                        kind=kind,
+                        base_year=draw(st.none() | st.integers(start - 1, year - 1)),
+                    )
+                )
+            years = draw(st.sets(st.integers(start - 2, end + 1), max_size=4))
+            observations += [
+                ip.Observation(metric, y, figure(unit), of=whole) for y in years
+            ]
+        return {"targets": targets, "observations": observations}
+
+    industries = [
+        ip.Industry(f"industry{i}", f"industry {i}", **owned())
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    tier = ip.Tier("tier", "tier", "cluster", industries, **owned())
+    return ip.IndustrialSystem(
+        name={"en": "plan"},
+        region="region",
+        start_year=start,
+        end_year=end,
+        tiers=[tier],
+        regional=ip.Regional(**owned()),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_level_plans(), min_size=1, max_size=3),
+    st.none() | st.integers(2000, 2030),
+    st.none() | st.integers(1998, 2030),
+)
+def test_levels_vectorised_equal_object_path(
+    plans: list, as_of: int | None, baseline: int | None
+) -> None:
+    plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
+    records = [
+        r
+        for plan in plans
+        for r in _object_records(plan, as_of=as_of, baseline_year=baseline)
+    ]
+    tables = [ip.to_arrow(plan) for plan in plans]
+    result = ip.assess_table(
+        pa.concat_tables(tables, promote_options="permissive"),
+        as_of=as_of,
+        baseline_year=baseline,
+    )
+    assert result.num_rows == len(records)
+    _compare_result(result, records)
+
+
+def _bounded_plan(latest: str, qualifier: str) -> ip.IndustrialSystem:
+    tier = ip.Tier(
+        "tier",
+        "tier",
+        "cluster",
+        targets=[ip.Target("total_scale", 2027, ip.Figure(ip.amount(3, "CNY")))],
+        observations=[
+            ip.Observation("total_scale", 2022, ip.Figure(ip.amount(1, "CNY"))),
+            ip.Observation(
+                "total_scale", 2024, ip.Figure(ip.amount(latest, "CNY"), qualifier)
+            ),
+        ],
+    )
+    return ip.IndustrialSystem(
+        name="plan", region="region", start_year=2022, end_year=2027, tiers=[tier]
+    )
+
+
+def test_a_lower_bound_gives_lower_bounds() -> None:
+    row = ip.assess_table(ip.to_arrow(_bounded_plan("2", "more than"))).to_pylist()[0]
+    assert row["method"] == "vectorised"
+    assert row["attainment_qualifier"] == "more than"
+    assert row["observed_cagr_qualifier"] == "more than"
+    assert row["gap_qualifier"] == "less than"
+    assert row["status"] == "on track"
+
+
+def test_target_achieved_only_when_the_bound_proves_it() -> None:
+    proved = ip.to_arrow(_bounded_plan("3", "at least"))
+    unproved = ip.to_arrow(_bounded_plan("4", "less than"))
+    assert ip.assess_table(proved).column("status").to_pylist() == ["target achieved"]
+    status = ip.assess_table(unproved).column("status").to_pylist()
+    assert status == [
+        ip.assess(_bounded_plan("4", "less than")).results[0].status.value
+    ]
+    assert status != ["target achieved"]
+
+
+def test_a_plan_column_tells_apart_plans_of_the_same_names() -> None:
+    tables = [ip.to_arrow(_bounded_plan(v, "exact")) for v in ("2", "3")]
+    tables = [
+        t.append_column("plan", pa.array([i] * t.num_rows))
+        for i, t in enumerate(tables)
+    ]
+    result = ip.assess_table(pa.concat_tables(tables))
+    assert result.column("status").to_pylist() == ["on track", "target achieved"]
+
+
+def test_a_missing_column_is_named() -> None:
+    table = ip.to_arrow(examples.xiamen()).drop_columns(["direction", "start_year"])
+    with pytest.raises(ValueError, match="direction, start_year"):
+        ip.assess_table(table)
+
+
+def test_without_pyarrow_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = ip.to_arrow(examples.xiamen())
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ip.MissingExtraError, match=r"industrial-plan\[export\]"):
+        ip.assess_table(table)
