@@ -40,9 +40,9 @@ PHRASES = {
     "zh": {
         Q.EXACT: "",
         Q.ABOUT: "约",
-        Q.AT_LEAST: "至少",
+        Q.AT_LEAST: "不低于",
         Q.MORE_THAN: "超过",
-        Q.AT_MOST: "至多",
+        Q.AT_MOST: "不超过",
         Q.LESS_THAN: "不到",
     },
 }
@@ -144,9 +144,9 @@ def test_named_examples(
     [
         (Q.EXACT, "2 trillion yuan", "2万亿元"),
         (Q.ABOUT, "about 2 trillion yuan", "约2万亿元"),
-        (Q.AT_LEAST, "at least 2 trillion yuan", "至少2万亿元"),
+        (Q.AT_LEAST, "at least 2 trillion yuan", "不低于2万亿元"),
         (Q.MORE_THAN, "more than 2 trillion yuan", "超过2万亿元"),
-        (Q.AT_MOST, "at most 2 trillion yuan", "至多2万亿元"),
+        (Q.AT_MOST, "at most 2 trillion yuan", "不超过2万亿元"),
         (Q.LESS_THAN, "less than 2 trillion yuan", "不到2万亿元"),
     ],
 )

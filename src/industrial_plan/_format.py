@@ -122,9 +122,9 @@ _CHINESE: Final = _Language(
     qualifiers={
         Qualifier.EXACT: "",
         Qualifier.ABOUT: "约",
-        Qualifier.AT_LEAST: "至少",
+        Qualifier.AT_LEAST: "不低于",
         Qualifier.MORE_THAN: "超过",
-        Qualifier.AT_MOST: "至多",
+        Qualifier.AT_MOST: "不超过",
         Qualifier.LESS_THAN: "不到",
     },
     joiner="",
