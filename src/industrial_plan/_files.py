@@ -54,6 +54,8 @@ from ._model import (
     check,
 )
 from ._positions import LazyLocator, toml_error_line
+from ._quick import figure_parser, read_unit
+from ._quick import structure as quick_structure
 from ._salvage import item_type, relevant, salvage
 from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
 from ._validation import field_problems, join, message, partial
@@ -137,7 +139,13 @@ def loads(
     data = _parse_text(text, syntax, file)
     # Each value takes at least one character of text; more values than
     # characters means aliases expanding (a YAML "billion laughs").
-    return _from_data(data, file, LazyLocator(lambda: text, syntax), len(text) + 1)
+    return _from_data(
+        data,
+        file,
+        LazyLocator(lambda: text, syntax),
+        len(text) + 1,
+        aliases=syntax == "yaml",
+    )
 
 
 def _check_size(size: int, max_bytes: int | None, file: str | None) -> None:
@@ -241,6 +249,7 @@ def _from_data(
     file: str | None,
     lines: Callable[[str], int | None] | None,
     max_values: int | None,
+    aliases: bool = False,
 ) -> IndustrialSystem:
     where = lines or (lambda path: None)
 
@@ -252,11 +261,22 @@ def _from_data(
 
     if not isinstance(data, Mapping):
         raise PlanValidationError([Problem("", "a plan must be a table of keys")], file)
+    declared = data.get("format", FORMAT)
+    if not aliases and type(data) is dict and type(declared) is str and declared in _READABLE:
+        # Most plans have no problem: built straight from the data, they
+        # need neither the size walk (without aliases a value takes text,
+        # and the quick path follows the format's own few levels) nor the
+        # detailed path's bookkeeping.
+        documents, source_problems = _documents(data.get("sources", []))
+        if not source_problems:
+            fields = {key: value for key, value in data.items() if key != "format"}
+            system = quick_structure(fields, _reading_converter(documents))
+            if system is not None:
+                return system
     shape = _shape_problems(data, max_values)
     if shape:
         raise fail(shape)
     problems: list[Problem] = []
-    declared = data.get("format", FORMAT)
     if not isinstance(declared, str) or declared not in _READABLE:
         readable = " or ".join(repr(f) for f in sorted(_READABLE))
         problems.append(
@@ -785,7 +805,7 @@ def _structure_quantity(value: Any) -> Quantity:
         unit = value.get("unit", "")
         if not isinstance(unit, str):
             raise TypeError(f"a unit must be text, got {unit!r}")
-        return ureg.Quantity(to_decimal(value["value"], "quantity value"), _unit(unit))
+        return ureg.Quantity(to_decimal(value["value"], "quantity value"), read_unit(unit))
     raise TypeError(f"a quantity is a table with value and unit, got {value!r}")
 
 
@@ -795,23 +815,9 @@ _FORM_FIELDS = ("change", "base_year", "share_of", "per", "counted", "measure")
 _FIGURE_FIELDS |= set(_FORM_FIELDS)
 
 
-@functools.lru_cache(maxsize=256)
-def _unit(text: str) -> Any:
-    """A unit as :func:`parse_unit` reads it; plans repeat a few units."""
-    return parse_unit(text)
-
-
-@functools.cache
-def _figure_parser() -> Callable[[str], Figure]:
-    # Imported on first use: the parser's tables cost time at import.
-    from ._parse import parse_figure
-
-    return parse_figure
-
-
 def _structure_figure(value: Any) -> Figure:
     if isinstance(value, str):
-        return _figure_parser()(value)
+        return figure_parser()(value)
     if not isinstance(value, Mapping):
         raise TypeError(f"a figure is text or a table, got {value!r}")
     unknown = sorted(set(value) - _FIGURE_FIELDS)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol, TypeAlias, TypeVar
 
 import attrs
@@ -28,15 +28,27 @@ from ._units import currency_of, parse_unit, ureg
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,79}")
 
 
+# Ids seen valid: a plan repeats a few metric ids thousands of times.  Bounded,
+# so that a long-running process reading many plans does not grow without end.
+_VALID_IDS: set[str] = set()
+_KEEP_IDS = 65_536
+
+
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if type(value) is str and value in _VALID_IDS:
+        return
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError(
             f"{attribute.name} {value!r} is not a valid id: start with a letter; "
             "use letters, digits, '_', '-' or '.'; at most 80 characters"
         )
+    if type(value) is str and len(_VALID_IDS) < _KEEP_IDS:
+        _VALID_IDS.add(value)
 
 
 def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if type(value) is tuple:
+        return value
     # A str is iterable too, but a name where a list was meant is a mistake.
     if isinstance(value, str | bytes | Mapping):
         raise TypeError(f"expected a list, got {value!r}")
@@ -44,7 +56,39 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _items_are(kind: type) -> Any:
-    return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
+    """attrs validator: every item is a *kind* (one loop, no call per item)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for item in value:
+            if type(item) is not kind and not isinstance(item, kind):
+                raise TypeError(
+                    f"{attribute.name!r} must hold {kind.__name__} values, "
+                    f"got {item!r} (a {type(item).__name__})"
+                )
+
+    return check
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _member(kind: type[_E], optional: bool = False) -> Any:
+    """attrs converter to a member of *kind*, by member or by value.
+
+    The same as calling *kind* (and its errors), without the enum machinery
+    for the members and values plans use.
+    """
+    by_value: dict[Any, _E] = {member.value: member for member in kind}
+
+    def convert(value: Any) -> Any:
+        if type(value) is kind or (optional and value is None):
+            return value
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            return kind(value)
+
+    return convert
 
 
 def _names(value: Any) -> tuple[tuple[str, str], ...]:
@@ -52,9 +96,17 @@ def _names(value: Any) -> tuple[tuple[str, str], ...]:
         return value.by_language
     if isinstance(value, str):
         return (("en", value),)
+    if type(value) is dict and len(value) == 1:
+        # The common case, a name in one language, without a generator.
+        ((key, text),) = value.items()
+        return ((key if type(key) is str else str(key), text),)
     if isinstance(value, Mapping):
         return tuple((str(k), v) for k, v in value.items())
     return tuple((str(k), v) for k, v in value)
+
+
+_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_GOOD_TAGS: set[str] = set()  # tags seen valid ("en", "zh"), bounded
 
 
 @attrs.frozen
@@ -72,12 +124,18 @@ class Names:
     def _check(self, attribute: object, value: tuple[tuple[str, str], ...]) -> None:
         if not value:
             raise ValueError("a name needs at least one language")
-        languages = [language for language, _ in value]
-        if len(set(languages)) != len(languages):
-            raise ValueError(f"a language appears twice in {dict(value)!r}")
+        if len(value) > 1:
+            languages = [language for language, _ in value]
+            if len(set(languages)) != len(languages):
+                raise ValueError(f"a language appears twice in {dict(value)!r}")
         for language, text in value:
-            if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
-                raise ValueError(f"{language!r} is not a language tag such as 'en'")
+            if language not in _GOOD_TAGS:
+                if not isinstance(language, str) or not _TAG.fullmatch(language):
+                    raise ValueError(
+                        f"{language!r} is not a language tag such as 'en'"
+                    )
+                if len(_GOOD_TAGS) < 1024:
+                    _GOOD_TAGS.add(language)
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"the {language!r} name is empty")
             check_text(text, f"the {language!r} name")
@@ -193,18 +251,20 @@ class Metric:
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
     kind: str = attrs.field(validator=_check_kind)
-    direction: Direction = attrs.field(default=Direction.HIGHER, converter=Direction)
+    direction: Direction = attrs.field(default=Direction.HIGHER, converter=_member(Direction))
     description: str | None = attrs.field(default=None, validator=free_text)
 
     def accepts(self, figure: Figure) -> str | None:
         """``None`` if *figure* fits this metric, else why it does not."""
-        # Only the kind and the unit decide; a plan repeats a few of each.
-        key = (self.kind, figure.quantity._units)
-        if key in _ACCEPTED:
+        # Only the kind and the unit decide; a plan repeats a few of each,
+        # each parsed once into one units object, found here by identity.
+        units = figure.quantity._units
+        key = (self.kind, id(units))
+        if _ACCEPTED.get(key) is units:
             return None
         reason = self._reason(figure)
         if reason is None and len(_ACCEPTED) < 4096:
-            _ACCEPTED.add(key)
+            _ACCEPTED[key] = units  # kept alive, so its id is not reused
         return reason
 
     def _reason(self, figure: Figure) -> str | None:
@@ -233,8 +293,9 @@ class Metric:
         return None
 
 
-_ACCEPTED: set[tuple[str, Any]] = set()
-"""(metric kind, unit) pairs known to fit, so each is worked out once."""
+_ACCEPTED: dict[tuple[str, int], Any] = {}
+"""Units known to fit a metric kind, by (kind, id of the units), so each is
+worked out once."""
 
 
 BUILTIN_METRICS: tuple[Metric, ...] = (
@@ -444,25 +505,52 @@ _KIND_CHANGES: dict[TargetKind, frozenset[Change | None]] = {
 
 def _kind_problem(kind: TargetKind, figure: Figure | None) -> str | None:
     """Why *figure* cannot state a target of *kind*, or None."""
-    if kind is TargetKind.QUALITATIVE:
+    if kind is _QUALITATIVE:
         return None if figure is None else "a qualitative aim takes a statement only"
     if figure is None:
         return f"a {kind.value} target needs a figure"
     if figure.change not in _KIND_CHANGES[kind]:
         return f"a {kind.value} target cannot state {figure.change.value!r}"  # type: ignore[union-attr]
-    if kind is TargetKind.SHARE and not is_percent(figure.quantity):
-        return f"a share is in percent, not {figure.describe()!r}"
-    if kind is TargetKind.RATIO and figure.per is None:
-        return "a per-population ratio says per how many people ('per 10,000 people')"
-    if kind is TargetKind.COUNT and not figure.quantity.dimensionless:
-        return f"a count is a plain number, not {figure.describe()!r}"
-    if kind is TargetKind.CAP and figure.qualifier not in {
-        *_CEILINGS,
-        Qualifier.EXACT,
-        Qualifier.ABOUT,
-    }:
-        return f"a cap is at most some value, not {figure.qualifier.value!r} it"
-    return None
+    more = _KIND_CHECKS.get(kind)
+    return None if more is None else more(figure)
+
+
+def _share_problem(figure: Figure) -> str | None:
+    if is_percent(figure.quantity):
+        return None
+    return f"a share is in percent, not {figure.describe()!r}"
+
+
+def _ratio_problem(figure: Figure) -> str | None:
+    if figure.per is not None:
+        return None
+    return "a per-population ratio says per how many people ('per 10,000 people')"
+
+
+def _count_problem(figure: Figure) -> str | None:
+    if figure.quantity.dimensionless:
+        return None
+    return f"a count is a plain number, not {figure.describe()!r}"
+
+
+_CAP_QUALIFIERS = frozenset({*_CEILINGS, Qualifier.EXACT, Qualifier.ABOUT})
+
+
+def _cap_problem(figure: Figure) -> str | None:
+    if figure.qualifier in _CAP_QUALIFIERS:
+        return None
+    return f"a cap is at most some value, not {figure.qualifier.value!r} it"
+
+
+# What each kind asks of its figure beyond the changes it may state.
+_KIND_CHECKS: dict[TargetKind, Callable[[Figure], str | None]] = {
+    TargetKind.SHARE: _share_problem,
+    TargetKind.RATIO: _ratio_problem,
+    TargetKind.COUNT: _count_problem,
+    TargetKind.CAP: _cap_problem,
+}
+# Read for every target built: a module constant is faster than the enum's.
+_QUALITATIVE = TargetKind.QUALITATIVE
 
 
 @attrs.frozen
@@ -506,16 +594,16 @@ class Target:
     statement: str | None = attrs.field(default=None, validator=free_text)
     source: Source | None = None
     direction: Direction | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Direction)
+        default=None, converter=_member(Direction, optional=True)
     )
-    kind: TargetKind = attrs.field(kw_only=True, converter=TargetKind)
+    kind: TargetKind = attrs.field(kw_only=True, converter=_member(TargetKind))
     base_year: int | None = attrs.field(default=None, kw_only=True)
     of: str | None = attrs.field(default=None, kw_only=True)
     indicator_type: IndicatorType | None = attrs.field(
-        default=None, kw_only=True, converter=attrs.converters.optional(IndicatorType)
+        default=None, kw_only=True, converter=_member(IndicatorType, optional=True)
     )
     price_basis: PriceBasis | None = attrs.field(
-        default=None, kw_only=True, converter=attrs.converters.optional(PriceBasis)
+        default=None, kw_only=True, converter=_member(PriceBasis, optional=True)
     )
 
     @kind.default
@@ -542,22 +630,21 @@ class Target:
             )
 
     def __attrs_post_init__(self) -> None:
-        if self.figure is None and not (self.statement and self.statement.strip()):
+        figure, kind = self.figure, self.kind
+        if figure is None and not (self.statement and self.statement.strip()):
             raise ValueError(
                 f"target for {self.metric!r} in {self.year} needs a figure "
                 "or a statement"
             )
-        problem = _kind_problem(self.kind, self.figure)
-        if problem is not None and not (
-            self.kind is TargetKind.QUALITATIVE and self.figure is not None
-        ):
+        problem = _kind_problem(kind, figure)
+        if problem is not None and not (kind is _QUALITATIVE and figure is not None):
             raise ValueError(f"target for {self.metric!r} in {self.year}: {problem}")
-        if self.kind is TargetKind.QUALITATIVE and self.figure is not None:
+        if kind is _QUALITATIVE and figure is not None:
             raise ValueError(
                 f"target for {self.metric!r} in {self.year} has a figure, so it "
                 f"is not a qualitative aim"
             )
-        stated = self.figure.base_year if self.figure is not None else None
+        stated = figure.base_year if figure is not None else None
         if (
             stated is not None
             and self.base_year is not None
@@ -620,7 +707,7 @@ class Observation:
         validator=attrs.validators.optional(_check_id),
     )
     price_basis: PriceBasis | None = attrs.field(
-        default=None, kw_only=True, converter=attrs.converters.optional(PriceBasis)
+        default=None, kw_only=True, converter=_member(PriceBasis, optional=True)
     )
 
     @property
@@ -785,7 +872,7 @@ class Enterprise:
 
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
-    role: EnterpriseRole = attrs.field(converter=EnterpriseRole)
+    role: EnterpriseRole = attrs.field(converter=_member(EnterpriseRole))
     industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     source: Source | None = None
 
@@ -1158,10 +1245,11 @@ def _check_owner(
     system: IndustrialSystem,
     metrics: dict[str, Metric],
 ) -> None:
+    # A plan has many owners and few problems: paths are written only for
+    # the problems found.
     add = problems.append
     seen: dict[tuple[object, ...], int] = {}
     for k, target in enumerate(owner.targets):
-        here = f"{path}.targets[{k}]"
         # A level and a share of one metric are two indicators; so are two
         # qualitative aims with different statements.
         key = (
@@ -1174,126 +1262,115 @@ def _check_owner(
         if key in seen:
             add(
                 Problem(
-                    here,
+                    f"{path}.targets[{k}]",
                     f"a second {target.kind.value} target for {target.metric!r} in "
                     f"{target.year} (first at {path}.targets[{seen[key]}])",
                 )
             )
-        seen.setdefault(key, k)
+        else:
+            seen[key] = k
         if target.year < system.start_year:
             add(
                 Problem(
-                    f"{here}.year",
+                    f"{path}.targets[{k}].year",
                     f"target year {target.year} is before the plan's "
                     f"start_year {system.start_year}",
                 )
             )
-        _check_target(problems, here, target, metrics)
+        found = _target_problems(target, metrics)
+        if found:
+            problems.extend(
+                Problem(f"{path}.targets[{k}]{where}", reason) for where, reason in found
+            )
     seen_obs: dict[tuple[Any, ...], int] = {}
     for k, observation in enumerate(owner.observations):
-        here = f"{path}.observations[{k}]"
+        reports = observation.reports
         # A level and the year's growth of one metric are two observations.
-        key_obs = (
-            observation.metric,
-            observation.year,
-            observation.date,
-            observation.reports,
-        )
+        key_obs = (observation.metric, observation.year, observation.date, reports)
         if key_obs in seen_obs:
             add(
                 Problem(
-                    here,
+                    f"{path}.observations[{k}]",
                     f"a second observation of {observation.metric!r} for "
                     f"{observation.year} "
                     f"(first at {path}.observations[{seen_obs[key_obs]}])",
                 )
             )
-        seen_obs.setdefault(key_obs, k)
-        _check_observation(problems, here, observation, metrics)
-
-
-def _check_target(
-    problems: list[Problem], path: str, target: Target, metrics: dict[str, Metric]
-) -> None:
-    _check_link(problems, f"{path}.of", target.of, metrics)
-    # Rates and shares are percentages of whatever the metric measures.
-    in_percent = target.kind in (TargetKind.SHARE, TargetKind.GROWTH) or (
-        target.figure is not None
-        and target.figure.change in (*_GROWTH, Change.REDUCTION)
-        and is_percent(target.figure.quantity)
-    )
-    _check_figure(problems, path, target.metric, target.figure, metrics, in_percent)
-
-
-def _check_observation(
-    problems: list[Problem],
-    path: str,
-    observation: Observation,
-    metrics: dict[str, Metric],
-) -> None:
-    _check_link(problems, f"{path}.of", observation.of, metrics)
-    figure = observation.figure
-    if figure.change not in (None, *_GROWTH):
-        problems.append(
-            Problem(
-                f"{path}.figure",
-                f"an observation reports a level, a growth rate, a share or a "
-                f"ratio, not {figure.change.value!r}",  # type: ignore[union-attr]
+        else:
+            seen_obs[key_obs] = k
+        found = _observation_problems(observation, reports, metrics)
+        if found:
+            problems.extend(
+                Problem(f"{path}.observations[{k}]{where}", reason)
+                for where, reason in found
             )
+
+
+# Problems inside a target or an observation: the path below it, and why.
+_Found: TypeAlias = list[tuple[str, str]] | None
+
+
+def _target_problems(target: Target, metrics: dict[str, Metric]) -> _Found:
+    found = _link_problems(target.of, metrics)
+    # Rates and shares are percentages of whatever the metric measures.
+    figure = target.figure
+    in_percent = target.kind in (TargetKind.SHARE, TargetKind.GROWTH) or (
+        figure is not None
+        and figure.change in _PERCENT_CHANGES
+        and is_percent(figure.quantity)
+    )
+    more = _figure_problems(target.metric, figure, metrics, in_percent)
+    return found + more if found and more else found or more
+
+
+_PERCENT_CHANGES = frozenset({*_GROWTH, Change.REDUCTION})
+
+
+def _observation_problems(
+    observation: Observation, reports: str, metrics: dict[str, Metric]
+) -> _Found:
+    found = _link_problems(observation.of, metrics)
+    figure = observation.figure
+    if figure.change is not None and figure.change not in _GROWTH:
+        change = (
+            ".figure",
+            f"an observation reports a level, a growth rate, a share or a "
+            f"ratio, not {figure.change.value!r}",
         )
-        return
-    in_percent = observation.reports in ("growth", "share")
-    _check_figure(problems, path, observation.metric, figure, metrics, in_percent)
+        return [*(found or ()), change]
+    in_percent = reports in ("growth", "share")
+    more = _figure_problems(observation.metric, figure, metrics, in_percent)
+    return found + more if found and more else found or more
 
 
-def _check_link(
-    problems: list[Problem],
-    path: str,
-    metric_id: str | None,
-    metrics: dict[str, Metric],
-) -> None:
-    if metric_id is not None and metric_id not in metrics:
-        problems.append(
-            Problem(path, f"unknown metric {metric_id!r}; known: {', '.join(metrics)}")
-        )
+def _link_problems(metric_id: str | None, metrics: dict[str, Metric]) -> _Found:
+    if metric_id is None or metric_id in metrics:
+        return None
+    return [(".of", f"unknown metric {metric_id!r}; known: {', '.join(metrics)}")]
 
 
-def _check_figure(
-    problems: list[Problem],
-    path: str,
+def _figure_problems(
     metric_id: str,
     figure: Figure | None,
     metrics: dict[str, Metric],
     in_percent: bool = False,
-) -> None:
+) -> _Found:
     metric = metrics.get(metric_id)
     if metric is None:
-        problems.append(
-            Problem(
-                f"{path}.metric",
-                f"unknown metric {metric_id!r}; known: {', '.join(metrics)}",
-            )
-        )
-        return
+        known = ", ".join(metrics)
+        return [(".metric", f"unknown metric {metric_id!r}; known: {known}")]
     if figure is None:
-        return
+        return None
+    reason: str | None
     if in_percent:
         if metric.kind == QUALITATIVE:
-            reason: str | None = (
-                f"metric {metric.id!r} is qualitative and takes no figure"
-            )
+            reason = f"metric {metric.id!r} is qualitative and takes no figure"
         elif not is_percent(figure.quantity):
             reason = f"{figure.describe()!r} is not in percent"
         else:
             reason = None
-        if reason is not None:
-            problems.append(Problem(f"{path}.figure", reason))
-        return
+        return None if reason is None else [(".figure", reason)]
     reason = metric.accepts(figure)
-    if reason is not None:
-        problems.append(Problem(f"{path}.figure", reason))
-        return
-    if metric.kind == MONEY and figure.quantity.magnitude < 0:
-        problems.append(
-            Problem(f"{path}.figure", f"negative money amount {figure.describe()!r}")
-        )
+    if reason is None and metric.kind == MONEY and figure.quantity._magnitude < 0:
+        reason = f"negative money amount {figure.describe()!r}"
+    return None if reason is None else [(".figure", reason)]

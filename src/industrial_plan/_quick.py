@@ -1,0 +1,194 @@
+"""Structuring a plan that has no problems, at the speed of its constructors.
+
+The reading converter (:mod:`._files`) reports every problem of a plan, each
+with its field path; that bookkeeping costs more than building the plan
+itself.  Most plans read have no problem at all, so :func:`structure` first
+builds the plan straight from the parser's plain data: each table's keys are
+checked against its class's fields, each value is given to the hook its type
+names, and the class's own constructor checks it.  Nothing is checked here
+that the constructors do not check again.
+
+Whatever this path does not expect (a value of another type, an unknown
+key, any error at all) makes it give up: :func:`structure` returns ``None``
+and the caller reads the data again on the detailed path, which says what
+is wrong and where.  So this path only needs to be right about plans it
+builds; ``tests/test_quick.py`` checks that it builds the same plan as the
+detailed path, on generated plans of every kind, and gives up on every
+plan the detailed path refuses.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Any
+
+import attrs
+import cattrs
+
+from ._figures import Figure, Qualifier, Source, plain_figure
+from ._model import IndustrialSystem, Names
+from ._units import parse_unit, quantity_of, to_decimal
+
+Hook = Callable[[Any], Any]
+
+
+class _GiveUp(Exception):
+    """The data is not what the quick path expects: read it in detail."""
+
+
+def structure(
+    data: Mapping[str, Any], converter: cattrs.Converter
+) -> IndustrialSystem | None:
+    """The system the fields *data* holds, or ``None`` if anything is unexpected.
+
+    *data* is the plan's table without its ``format`` key; *converter* is the
+    detailed path's, for the plan's source references and the rare types
+    this path has no hook of its own for.
+    """
+    try:
+        hooks = _hooks(converter)
+        return IndustrialSystem(**{key: hooks[key](value) for key, value in data.items()})
+    except Exception:  # noqa: BLE001 - the detailed path reports what failed
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def _hooks(converter: cattrs.Converter) -> dict[str, Hook]:
+    """The hooks of the system's fields; converters are kept, and so are these."""
+    return _Hooks(converter).fields_of(IndustrialSystem)
+
+
+class _Hooks:
+    """Hooks for the classes of the plan format, made once per converter."""
+
+    def __init__(self, converter: cattrs.Converter):
+        self.converter = converter
+        self.classes: dict[type, Hook] = {}
+
+    def fields_of(self, cls: type) -> dict[str, Hook]:
+        return {
+            field.name: self.hook(field.type)
+            for field in attrs.fields(typing.cast(Any, cls))
+        }
+
+    def hook(self, type_: Any) -> Hook:
+        if type_ in (str, int, bool):
+            return _exactly(type_)
+        if type_ is Names:
+            return _names
+        if type_ is Figure:
+            detailed = self.detailed(Figure)
+            return lambda value: _figure(value, detailed)
+        if isinstance(type_, type) and issubclass(type_, Enum):
+            return _member(type_)
+        origin, args = typing.get_origin(type_), typing.get_args(type_)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return _items(self.hook(args[0]))
+        if origin in (typing.Union, types.UnionType) and len(args) == 2:
+            if type(None) in args:
+                (inner,) = (arg for arg in args if arg is not type(None))
+                return _optional(self.hook(inner))
+        if attrs.has(type_) and type_ is not Source:
+            if type_ not in self.classes:
+                self.classes[type_] = _table(type_, self.fields_of(type_))
+            return self.classes[type_]
+        # Sources, dates and what plans rarely hold: the detailed path's hook.
+        return self.detailed(type_)
+
+    def detailed(self, type_: Any) -> Hook:
+        structure_ = self.converter.get_structure_hook(type_)
+        return lambda value: structure_(value, type_)
+
+
+def _table(cls: type, hooks: dict[str, Hook]) -> Hook:
+    """A class from a table whose keys are all its fields' names."""
+    names = frozenset(hooks)
+
+    def structure(value: Any) -> Any:
+        if type(value) is not dict or not names.issuperset(value):
+            raise _GiveUp
+        return cls(**{key: hooks[key](item) for key, item in value.items()})
+
+    return structure
+
+
+def _items(item: Hook) -> Hook:
+    def structure(value: Any) -> Any:
+        if type(value) is not list:
+            raise _GiveUp
+        return tuple(map(item, value))
+
+    return structure
+
+
+def _optional(inner: Hook) -> Hook:
+    return lambda value: None if value is None else inner(value)
+
+
+def _member(kind: type[Enum]) -> Hook:
+    by_value = {member.value: member for member in kind}
+
+    def structure(value: Any) -> Any:
+        if type(value) is not str:
+            raise _GiveUp
+        return by_value[value]
+
+    return structure
+
+
+def _exactly(kind: type) -> Hook:
+    # bool is an int to Python, never to a plan file: types match exactly.
+    def structure(value: Any) -> Any:
+        if type(value) is not kind:
+            raise _GiveUp
+        return value
+
+    return structure
+
+
+def _names(value: Any) -> Names:
+    if type(value) is not dict and type(value) is not str:
+        raise _GiveUp
+    return Names(value)
+
+
+_NUMBER_AND_UNIT = frozenset({"value", "unit"})
+
+
+def _figure(value: Any, detailed: Hook) -> Figure:
+    if type(value) is str:
+        return figure_parser()(value)
+    if (
+        type(value) is dict
+        and _NUMBER_AND_UNIT.issuperset(value)
+        and type(value.get("value")) is str
+        and type(value.get("unit", "")) is str
+    ):
+        return _number_and_unit(value["value"], value.get("unit", ""))
+    return typing.cast(Figure, detailed(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _number_and_unit(number: str, unit: str) -> Figure:
+    # The form figures take when their words would not read back the same
+    # ("1000 billion yuan" reads as a trillion); kept like the texts read.
+    quantity = quantity_of(to_decimal(number), read_unit(unit))
+    return plain_figure(quantity, Qualifier.EXACT, False)
+
+
+@functools.lru_cache(maxsize=256)
+def read_unit(text: str) -> Any:
+    """A unit as :func:`parse_unit` reads it; plans repeat a few units."""
+    return parse_unit(text)
+
+
+@functools.cache
+def figure_parser() -> Callable[[str], Figure]:
+    """:func:`parse_figure`, imported on first use: its tables cost time at import."""
+    from ._parse import parse_figure
+
+    return parse_figure
