@@ -57,7 +57,7 @@ from ._positions import LazyLocator, toml_error_line
 from ._quick import figure_parser, read_unit
 from ._quick import structure as quick_structure
 from ._salvage import item_type, relevant, salvage
-from ._units import Quantity, parse_unit, to_decimal, unit_text, ureg
+from ._units import Quantity, to_decimal, unit_text, ureg
 from ._validation import field_problems, join, message, partial
 from ._wording import figure_text
 from ._yaml import load as load_yaml
@@ -251,6 +251,40 @@ def _from_data(
     max_values: int | None,
     aliases: bool = False,
 ) -> IndustrialSystem:
+    """*data* as a system: quickly if nothing is wrong, else in detail.
+
+    With *aliases* (YAML), values may repeat without text, so the size walk
+    comes first; otherwise a value takes text, and the quick path follows
+    only the format's own few levels, so it needs no walk.
+    """
+    if not (aliases and _shape_problems(data, max_values)):
+        system = quick_system(data)
+        if system is not None:
+            return system
+    return _from_data_in_detail(data, file, lines, max_values)
+
+
+def quick_system(data: Any) -> IndustrialSystem | None:
+    """The system *data* describes if nothing in it is wrong, else ``None``."""
+    if type(data) is not dict:
+        return None
+    declared = data.get("format", FORMAT)
+    if type(declared) is not str or declared not in _READABLE:
+        return None
+    documents, source_problems = _documents(data.get("sources", []))
+    if source_problems:
+        return None
+    fields = {key: value for key, value in data.items() if key != "format"}
+    return quick_structure(fields, _reading_converter(documents))
+
+
+def _from_data_in_detail(
+    data: Any,
+    file: str | None,
+    lines: Callable[[str], int | None] | None,
+    max_values: int | None,
+) -> IndustrialSystem:
+    """*data* as a system, or every problem it has, each with its path."""
     where = lines or (lambda path: None)
 
     def fail(problems: list[Problem]) -> PlanValidationError:
@@ -262,17 +296,6 @@ def _from_data(
     if not isinstance(data, Mapping):
         raise PlanValidationError([Problem("", "a plan must be a table of keys")], file)
     declared = data.get("format", FORMAT)
-    if not aliases and type(data) is dict and type(declared) is str and declared in _READABLE:
-        # Most plans have no problem: built straight from the data, they
-        # need neither the size walk (without aliases a value takes text,
-        # and the quick path follows the format's own few levels) nor the
-        # detailed path's bookkeeping.
-        documents, source_problems = _documents(data.get("sources", []))
-        if not source_problems:
-            fields = {key: value for key, value in data.items() if key != "format"}
-            system = quick_structure(fields, _reading_converter(documents))
-            if system is not None:
-                return system
     shape = _shape_problems(data, max_values)
     if shape:
         raise fail(shape)
@@ -805,7 +828,9 @@ def _structure_quantity(value: Any) -> Quantity:
         unit = value.get("unit", "")
         if not isinstance(unit, str):
             raise TypeError(f"a unit must be text, got {unit!r}")
-        return ureg.Quantity(to_decimal(value["value"], "quantity value"), read_unit(unit))
+        return ureg.Quantity(
+            to_decimal(value["value"], "quantity value"), read_unit(unit)
+        )
     raise TypeError(f"a quantity is a table with value and unit, got {value!r}")
 
 

@@ -70,25 +70,22 @@ def _items_are(kind: type) -> Any:
 
 
 _E = TypeVar("_E", bound=enum.Enum)
+_MEMBERS: dict[type[enum.Enum], dict[Any, enum.Enum]] = {}
 
 
-def _member(kind: type[_E], optional: bool = False) -> Any:
-    """attrs converter to a member of *kind*, by member or by value.
-
-    The same as calling *kind* (and its errors), without the enum machinery
-    for the members and values plans use.
+def _member(kind: type[_E], value: Any) -> _E:
+    """*value* as a member of *kind*: the same as ``kind(value)`` (and its
+    errors), without the enum machinery for the members and values plans use.
     """
-    by_value: dict[Any, _E] = {member.value: member for member in kind}
-
-    def convert(value: Any) -> Any:
-        if type(value) is kind or (optional and value is None):
-            return value
-        try:
-            return by_value[value]
-        except (KeyError, TypeError):
-            return kind(value)
-
-    return convert
+    if type(value) is kind:
+        return value
+    by_value = _MEMBERS.get(kind)
+    if by_value is None:
+        by_value = _MEMBERS[kind] = {member.value: member for member in kind}
+    try:
+        return by_value[value]  # type: ignore[return-value]
+    except (KeyError, TypeError):
+        return kind(value)
 
 
 def _names(value: Any) -> tuple[tuple[str, str], ...]:
@@ -131,9 +128,7 @@ class Names:
         for language, text in value:
             if language not in _GOOD_TAGS:
                 if not isinstance(language, str) or not _TAG.fullmatch(language):
-                    raise ValueError(
-                        f"{language!r} is not a language tag such as 'en'"
-                    )
+                    raise ValueError(f"{language!r} is not a language tag such as 'en'")
                 if len(_GOOD_TAGS) < 1024:
                     _GOOD_TAGS.add(language)
             if not isinstance(text, str) or not text.strip():
@@ -194,6 +189,14 @@ class Direction(enum.Enum):
         return 1 if self is Direction.HIGHER else -1
 
 
+def _direction(value: Any) -> Direction:
+    return _member(Direction, value)
+
+
+def _optional_direction(value: Any) -> Direction | None:
+    return None if value is None else _member(Direction, value)
+
+
 MONEY = "money"
 COUNT = "count"
 PERCENT = "percent"
@@ -251,7 +254,7 @@ class Metric:
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
     kind: str = attrs.field(validator=_check_kind)
-    direction: Direction = attrs.field(default=Direction.HIGHER, converter=_member(Direction))
+    direction: Direction = attrs.field(default=Direction.HIGHER, converter=_direction)
     description: str | None = attrs.field(default=None, validator=free_text)
 
     def accepts(self, figure: Figure) -> str | None:
@@ -393,6 +396,10 @@ class TargetKind(enum.Enum):
         return _KIND_CHINESE[self]
 
 
+def _target_kind(value: Any) -> TargetKind:
+    return _member(TargetKind, value)
+
+
 _KIND_CHINESE = {
     TargetKind.LEVEL: "总量",
     TargetKind.COUNT: "数量",
@@ -425,6 +432,10 @@ class IndicatorType(enum.Enum):
         return {"约束性": cls.BINDING, "预期性": cls.ANTICIPATORY}.get(str(value))
 
 
+def _optional_indicator_type(value: Any) -> IndicatorType | None:
+    return None if value is None else _member(IndicatorType, value)
+
+
 class PriceBasis(enum.Enum):
     """The prices a money amount or a growth rate is measured at."""
 
@@ -450,6 +461,10 @@ class PriceBasis(enum.Enum):
             "constant prices": cls.COMPARABLE,
             "constant": cls.COMPARABLE,
         }.get(str(value))
+
+
+def _optional_price_basis(value: Any) -> PriceBasis | None:
+    return None if value is None else _member(PriceBasis, value)
 
 
 _GROWTH = frozenset({Change.GROWTH, Change.AVERAGE_GROWTH})
@@ -594,16 +609,16 @@ class Target:
     statement: str | None = attrs.field(default=None, validator=free_text)
     source: Source | None = None
     direction: Direction | None = attrs.field(
-        default=None, converter=_member(Direction, optional=True)
+        default=None, converter=_optional_direction
     )
-    kind: TargetKind = attrs.field(kw_only=True, converter=_member(TargetKind))
+    kind: TargetKind = attrs.field(kw_only=True, converter=_target_kind)
     base_year: int | None = attrs.field(default=None, kw_only=True)
     of: str | None = attrs.field(default=None, kw_only=True)
     indicator_type: IndicatorType | None = attrs.field(
-        default=None, kw_only=True, converter=_member(IndicatorType, optional=True)
+        default=None, kw_only=True, converter=_optional_indicator_type
     )
     price_basis: PriceBasis | None = attrs.field(
-        default=None, kw_only=True, converter=_member(PriceBasis, optional=True)
+        default=None, kw_only=True, converter=_optional_price_basis
     )
 
     @kind.default
@@ -707,7 +722,7 @@ class Observation:
         validator=attrs.validators.optional(_check_id),
     )
     price_basis: PriceBasis | None = attrs.field(
-        default=None, kw_only=True, converter=_member(PriceBasis, optional=True)
+        default=None, kw_only=True, converter=_optional_price_basis
     )
 
     @property
@@ -866,13 +881,17 @@ class EnterpriseRole(enum.Enum):
     INVESTMENT_TARGET = "investment target"
 
 
+def _role(value: Any) -> EnterpriseRole:
+    return _member(EnterpriseRole, value)
+
+
 @attrs.frozen
 class Enterprise:
     """An enterprise on the roadmap, linked to its industries (or tiers)."""
 
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
-    role: EnterpriseRole = attrs.field(converter=_member(EnterpriseRole))
+    role: EnterpriseRole = attrs.field(converter=_role)
     industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
     source: Source | None = None
 
@@ -1280,7 +1299,8 @@ def _check_owner(
         found = _target_problems(target, metrics)
         if found:
             problems.extend(
-                Problem(f"{path}.targets[{k}]{where}", reason) for where, reason in found
+                Problem(f"{path}.targets[{k}]{where}", reason)
+                for where, reason in found
             )
     seen_obs: dict[tuple[Any, ...], int] = {}
     for k, observation in enumerate(owner.observations):

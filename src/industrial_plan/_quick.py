@@ -51,8 +51,10 @@ def structure(
     """
     try:
         hooks = _hooks(converter)
-        return IndustrialSystem(**{key: hooks[key](value) for key, value in data.items()})
-    except Exception:  # noqa: BLE001 - the detailed path reports what failed
+        return IndustrialSystem(
+            **{key: hooks[key](value) for key, value in data.items()}
+        )
+    except Exception:  # the detailed path finds what failed, and says where
         return None
 
 
@@ -88,10 +90,10 @@ class _Hooks:
         origin, args = typing.get_origin(type_), typing.get_args(type_)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             return _items(self.hook(args[0]))
-        if origin in (typing.Union, types.UnionType) and len(args) == 2:
-            if type(None) in args:
-                (inner,) = (arg for arg in args if arg is not type(None))
-                return _optional(self.hook(inner))
+        optional = origin in (typing.Union, types.UnionType) and len(args) == 2
+        if optional and type(None) in args:
+            (inner,) = (arg for arg in args if arg is not type(None))
+            return _optional(self.hook(inner))
         if attrs.has(type_) and type_ is not Source:
             if type_ not in self.classes:
                 self.classes[type_] = _table(type_, self.fields_of(type_))
