@@ -46,6 +46,13 @@ def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
         _VALID_IDS.add(value)
 
 
+def _check_optional_id(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None:
+        _check_id(instance, attribute, value)  # type: ignore[arg-type]
+
+
 def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if type(value) is tuple:
         return value
@@ -719,7 +726,7 @@ class Observation:
     of: str | None = attrs.field(
         default=None,
         kw_only=True,
-        validator=attrs.validators.optional(_check_id),
+        validator=_check_optional_id,
     )
     price_basis: PriceBasis | None = attrs.field(
         default=None, kw_only=True, converter=_optional_price_basis
@@ -1349,8 +1356,17 @@ _PERCENT_CHANGES = frozenset({*_GROWTH, Change.REDUCTION})
 def _observation_problems(
     observation: Observation, reports: str, metrics: dict[str, Metric]
 ) -> _Found:
-    found = _link_problems(observation.of, metrics)
     figure = observation.figure
+    if reports == "level" and figure.change is None and observation.of is None:
+        # The usual observation, checked without the calls below.
+        metric = metrics.get(observation.metric)
+        if (
+            metric is not None
+            and metric.accepts(figure) is None
+            and not (metric.kind == MONEY and figure.quantity._magnitude < 0)
+        ):
+            return None
+    found = _link_problems(observation.of, metrics)
     if figure.change is not None and figure.change not in _GROWTH:
         change = (
             ".figure",

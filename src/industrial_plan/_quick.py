@@ -109,9 +109,28 @@ class _Hooks:
 def _table(cls: type, hooks: dict[str, Hook]) -> Hook:
     """A class from a table whose keys are all its fields' names."""
     names = frozenset(hooks)
+    # A table holding the first fields in their order (as the library writes
+    # observations: metric, year, figure) is passed by position, which is
+    # cheaper than by name: the hooks for each such order are kept.
+    positional = [
+        field.name
+        for field in attrs.fields(typing.cast(Any, cls))
+        if field.init and not field.kw_only
+    ]
+    in_order = {
+        tuple(positional[:n]): tuple(hooks[name] for name in positional[:n])
+        for n in range(1, len(positional) + 1)
+    }
 
     def structure(value: Any) -> Any:
-        if type(value) is not dict or not names.issuperset(value):
+        if type(value) is not dict:
+            raise _GiveUp
+        first = in_order.get(tuple(value))
+        if first is not None:
+            return cls(
+                *[hook(item) for hook, item in zip(first, value.values(), strict=True)]
+            )
+        if not names.issuperset(value):
             raise _GiveUp
         return cls(**{key: hooks[key](item) for key, item in value.items()})
 
