@@ -269,12 +269,19 @@ class Metric:
         # Only the kind and the unit decide; a plan repeats a few of each,
         # each parsed once into one units object, found here by identity.
         units = figure.quantity._units
-        key = (self.kind, id(units))
-        if _ACCEPTED.get(key) is units:
+        seen = (self.kind, id(units))
+        if _SEEN.get(seen) is units:
             return None
-        reason = self._reason(figure)
-        if reason is None and len(_ACCEPTED) < 4096:
-            _ACCEPTED[key] = units  # kept alive, so its id is not reused
+        if (self.kind, units) in _ACCEPTED:
+            reason = None
+        else:
+            reason = self._reason(figure)
+            if reason is None and len(_ACCEPTED) < 4096:
+                _ACCEPTED.add((self.kind, units))
+        if reason is None:
+            if len(_SEEN) >= 4096:
+                _SEEN.clear()  # the units of the plans read lately are found again
+            _SEEN[seen] = units  # kept alive, so its id is not reused
         return reason
 
     def _reason(self, figure: Figure) -> str | None:
@@ -303,9 +310,11 @@ class Metric:
         return None
 
 
-_ACCEPTED: dict[tuple[str, int], Any] = {}
-"""Units known to fit a metric kind, by (kind, id of the units), so each is
-worked out once."""
+_ACCEPTED: set[tuple[str, Any]] = set()
+"""(metric kind, units) pairs known to fit, so each is worked out once."""
+_SEEN: dict[tuple[str, int], Any] = {}
+"""The same, by the units' identity: most figures share a few units objects,
+and identity is found without pint's slower equality."""
 
 
 BUILTIN_METRICS: tuple[Metric, ...] = (
