@@ -46,6 +46,22 @@ def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
         _VALID_IDS.add(value)
 
 
+def _is_figure(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # attrs's instance_of, as one plain function: built for every observation.
+    if type(value) is not Figure and not isinstance(value, Figure):
+        raise TypeError(
+            f"{attribute.name!r} must be a Figure, got {value!r} "
+            f"(a {type(value).__name__})"
+        )
+
+
+def _is_optional_figure(
+    instance: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    if value is not None:
+        _is_figure(instance, attribute, value)
+
+
 def _check_optional_id(
     instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
@@ -371,6 +387,8 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is int and 1900 <= value <= 2200:
+        return
     if (
         isinstance(value, bool)
         or not isinstance(value, int)
@@ -620,7 +638,7 @@ class Target:
     year: int = attrs.field(validator=_check_year)
     figure: Figure | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Figure)),
+        validator=_is_optional_figure,
     )
     statement: str | None = attrs.field(default=None, validator=free_text)
     source: Source | None = None
@@ -729,7 +747,7 @@ class Observation:
 
     metric: str = attrs.field(validator=_check_id)
     year: int = attrs.field(validator=_check_year)
-    figure: Figure = attrs.field(validator=attrs.validators.instance_of(Figure))
+    figure: Figure = attrs.field(validator=_is_figure)
     source: Source | None = None
     date: dt.date | None = attrs.field(default=None)
     of: str | None = attrs.field(

@@ -83,8 +83,7 @@ class _Hooks:
         if type_ is Names:
             return _names
         if type_ is Figure:
-            detailed = self.detailed(Figure)
-            return lambda value: _figure(value, detailed)
+            return functools.partial(_figure, detailed=self.detailed(Figure))
         if isinstance(type_, type) and issubclass(type_, Enum):
             return _member(type_)
         origin, args = typing.get_origin(type_), typing.get_args(type_)
