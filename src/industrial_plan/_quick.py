@@ -20,6 +20,7 @@ plan the detailed path refuses.
 from __future__ import annotations
 
 import functools
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -83,7 +84,7 @@ class _Hooks:
         if type_ is Names:
             return _names
         if type_ is Figure:
-            return functools.partial(_figure, detailed=self.detailed(Figure))
+            return _figure(figure_parser(), self.detailed(Figure))
         if isinstance(type_, type) and issubclass(type_, Enum):
             return _member(type_)
         origin, args = typing.get_origin(type_), typing.get_args(type_)
@@ -126,9 +127,7 @@ def _table(cls: type, hooks: dict[str, Hook]) -> Hook:
             raise _GiveUp
         first = in_order.get(tuple(value))
         if first is not None:
-            return cls(
-                *[hook(item) for hook, item in zip(first, value.values(), strict=True)]
-            )
+            return cls(*map(operator.call, first, value.values()))
         if not names.issuperset(value):
             raise _GiveUp
         return cls(**{key: hooks[key](item) for key, item in value.items()})
@@ -179,17 +178,20 @@ def _names(value: Any) -> Names:
 _NUMBER_AND_UNIT = frozenset({"value", "unit"})
 
 
-def _figure(value: Any, detailed: Hook) -> Figure:
-    if type(value) is str:
-        return figure_parser()(value)
-    if (
-        type(value) is dict
-        and _NUMBER_AND_UNIT.issuperset(value)
-        and type(value.get("value")) is str
-        and type(value.get("unit", "")) is str
-    ):
-        return _number_and_unit(value["value"], value.get("unit", ""))
-    return typing.cast(Figure, detailed(value))
+def _figure(parse: Callable[[str], Figure], detailed: Hook) -> Hook:
+    def structure(value: Any) -> Figure:
+        if type(value) is str:
+            return parse(value)
+        if (
+            type(value) is dict
+            and _NUMBER_AND_UNIT.issuperset(value)
+            and type(value.get("value")) is str
+            and type(value.get("unit", "")) is str
+        ):
+            return _number_and_unit(value["value"], value.get("unit", ""))
+        return typing.cast(Figure, detailed(value))
+
+    return structure
 
 
 @functools.lru_cache(maxsize=8192)
