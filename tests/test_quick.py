@@ -13,6 +13,7 @@ Two properties keep the two paths one behaviour:
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import tomllib
 from decimal import Decimal
@@ -106,3 +107,25 @@ def test_a_problem_is_still_reported_with_its_path_and_line() -> None:
     assert problem.path.endswith(".year")
     assert problem.line is not None
     assert "1800" in problem.message
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+@pytest.mark.parametrize("good", [True, False])
+def test_loading_gives_the_cycle_collector_back_as_it_was(
+    collector_on: bool, good: bool
+) -> None:
+    """Loading pauses the collector (its objects form no cycles) and restores it,
+    also when the file has problems."""
+    text = ip.dumps(examples.xiamen(), "json")
+    if not good:
+        text = text.replace('"year": 2027', '"year": 1800', 1)
+    was = gc.isenabled()
+    (gc.enable if collector_on else gc.disable)()
+    try:
+        try:
+            ip.loads(text, "json")
+        except ip.PlanValidationError:
+            assert not good
+        assert gc.isenabled() is collector_on
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -29,6 +29,7 @@ import cattrs
 import tomli_w
 import yaml
 
+from ._collector import without_cycle_collection
 from ._errors import IndustrialPlanError, ParseError, PlanValidationError, Problem
 from ._figures import Change, Figure, Qualifier, Source
 from ._model import (
@@ -136,16 +137,17 @@ def loads(
         # Only a text near the limit is encoded to count its bytes.
         _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, file)
     text = text.removeprefix("\ufeff")  # a byte-order mark, as Windows editors save
-    data = _parse_text(text, syntax, file)
-    # Each value takes at least one character of text; more values than
-    # characters means aliases expanding (a YAML "billion laughs").
-    return _from_data(
-        data,
-        file,
-        LazyLocator(lambda: text, syntax),
-        len(text) + 1,
-        aliases=syntax == "yaml",
-    )
+    with without_cycle_collection():
+        data = _parse_text(text, syntax, file)
+        # Each value takes at least one character of text; more values than
+        # characters means aliases expanding (a YAML "billion laughs").
+        return _from_data(
+            data,
+            file,
+            LazyLocator(lambda: text, syntax),
+            len(text) + 1,
+            aliases=syntax == "yaml",
+        )
 
 
 def _check_size(size: int, max_bytes: int | None, file: str | None) -> None:
@@ -241,7 +243,8 @@ def from_dict(
     *lines* maps a field path to its line, for the problems' messages; it is
     called only when there are problems.
     """
-    return _from_data(data, file, lines, None)
+    with without_cycle_collection():
+        return _from_data(data, file, lines, None)
 
 
 def _from_data(
