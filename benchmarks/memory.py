@@ -33,12 +33,15 @@ print(json.dumps({"seconds": seconds, "peak_kib": peak, "import_kib": before,
 """
 
 
+WRITE = """
+import sys
+import industrial_plan as ip
+from test_plans import plan
+ip.save(plan(int(sys.argv[2])), sys.argv[1])
+"""
+
+
 def main(directory: str, sizes: list[int]) -> None:
-    sys.path.insert(0, str(Path(__file__).parent))
-    from test_plans import plan
-
-    import industrial_plan as ip
-
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     print(
@@ -50,7 +53,13 @@ def main(directory: str, sizes: list[int]) -> None:
         for syntax in ("toml", "yaml", "json"):
             file = folder / f"plan-{size}.{syntax}"
             if not file.exists():
-                ip.save(plan(size), file)
+                # In a process of its own: a child inherits its parent's peak
+                # (ru_maxrss survives fork and exec), so this process stays small.
+                subprocess.run(
+                    [sys.executable, "-c", WRITE, str(file.resolve()), str(size)],
+                    check=True,
+                    cwd=Path(__file__).parent,
+                )
             result = subprocess.run(
                 [sys.executable, "-c", PROBE, str(file)],
                 capture_output=True,
