@@ -53,6 +53,7 @@ from ._rates import Rate, RateSource, annual_average, convert
 from ._units import (
     Quantity,
     currency_of,
+    exact_arithmetic,
     in_base_units,
     quantity_of,
     tidy,
@@ -1545,7 +1546,7 @@ def sum_of_parts(
     returned, never counted as zero.
     """
     chosen = policy or ConversionPolicy()
-    total: Figure | None = None
+    total = _Total()
     missing: list[str] = []
     for industry in industries:
         found = [
@@ -1557,11 +1558,102 @@ def sum_of_parts(
             missing.append(industry.id)
             continue
         figure, _ = _in_unit(_level_of(found[-1].figure), unit, year, chosen)
-        try:
-            total = figure if total is None else total + figure
-        except UnboundedError:
+        if not total.add(figure):
             return None, tuple(missing)
-    return total, tuple(missing)
+    return total.figure(), tuple(missing)
+
+
+class _Total:
+    """Figures added up one by one, as ``+`` adds them, without a figure per step.
+
+    ``+`` converts both bounds and builds a checked figure at each step (about
+    40 µs, as much as assessing a target); for plain figures in one unit the
+    sum depends only on the magnitudes, and which bounds it keeps only on the
+    qualifiers, so both are carried as plain values and one figure is built at
+    the end, equal to what repeated ``+`` gives (a property test checks it).
+    Anything else (a form, another unit) is added with ``+`` itself.
+    """
+
+    __slots__ = (
+        "_first",
+        "_plain",
+        "_count",
+        "_magnitude",
+        "_units",
+        "_sides",
+        "_approximate",
+        "_context",
+    )
+
+    def __init__(self) -> None:
+        self._first: Figure | None = None
+        self._plain = False
+        self._count = 0
+        self._magnitude = Decimal(0)
+        self._units: Any = None
+        # Bounded below, inclusive below, bounded above, inclusive above.
+        self._sides = (True, True, True, True)
+        self._approximate = False
+        # exact_arithmetic()'s context, made once: entering it at each step
+        # would cost more than the addition.
+        with exact_arithmetic() as context:
+            self._context = context
+
+    def add(self, figure: Figure) -> bool:
+        """Add *figure*; False when the sum is left bounded on neither side."""
+        if self._count == 0:
+            self._start(figure, 1)
+            return True
+        if not (
+            self._plain and figure.is_plain and figure.quantity._units == self._units
+        ):
+            try:
+                total = self.figure() + figure
+            except UnboundedError:
+                return False
+            self._start(total, 1)  # a sum is returned as such, count or not
+            return True
+        below, below_incl, above, above_incl = self._sides
+        f_below, f_below_incl, f_above, f_above_incl = _SIDES[figure.qualifier]
+        below = below and f_below
+        above = above and f_above
+        if not below and not above:
+            return False
+        # A prefix sum that would round raises here, as it does in ``+``.
+        self._magnitude = self._context.add(self._magnitude, figure.quantity.magnitude)
+        self._sides = (
+            below,
+            below_incl and f_below_incl,
+            above,
+            above_incl and f_above_incl,
+        )
+        self._approximate = self._approximate or figure.approximate
+        self._count += 1
+        return True
+
+    def _start(self, figure: Figure, count: int) -> None:
+        self._first = figure
+        self._plain = figure.is_plain
+        self._count = count
+        self._magnitude = figure.quantity.magnitude
+        self._units = figure.quantity._units
+        self._sides = _SIDES[figure.qualifier]
+        self._approximate = figure.approximate
+
+    def figure(self) -> Figure | None:
+        """The sum so far: the only figure itself, or a new plain figure."""
+        if self._count <= 1:
+            return self._first
+        below, below_incl, above, above_incl = self._sides
+        approximate = self._approximate
+        if below and above:
+            qualifier = Qualifier.ABOUT if approximate else Qualifier.EXACT
+        elif below:
+            qualifier = Qualifier.AT_LEAST if below_incl else Qualifier.MORE_THAN
+        else:
+            qualifier = Qualifier.AT_MOST if above_incl else Qualifier.LESS_THAN
+        quantity = quantity_of(tidy(self._magnitude), self._units)
+        return plain_figure(quantity, qualifier, approximate)
 
 
 def check_consistency(
