@@ -430,9 +430,8 @@ def assess_target(
         tier = owner if isinstance(owner, Tier) else system.tier_of(owner)
     metric = system.metric(target.metric)
     direction = target.default_direction or metric.direction
-    base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
     if target.figure is None:
-        return base
+        return Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
     context = _Context(
         system,
         owner,
@@ -445,6 +444,9 @@ def assess_target(
         thresholds or Thresholds(),
         [],
     )
+    if target.kind in _LEVEL_KINDS:
+        return _level_assessment(context, tier)
+    base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
     result = _METHODS[target.kind](context, base)
     return attrs.evolve(
         result,
@@ -489,7 +491,16 @@ def _insufficient(base: Assessment, note: str, context: _Context) -> Assessment:
 # -- levels, counts, and the series of shares and ratios ------------------------
 
 
-def _level_method(context: _Context, base: Assessment) -> Assessment:
+_LEVEL_KINDS = frozenset((TargetKind.LEVEL, TargetKind.COUNT))
+
+
+def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
+    """A level or a count: the CAGR ratio on its observations, built at once.
+
+    Most targets are levels, so their :class:`Assessment` is built once with
+    every field, its verdict and its notes (each ``attrs.evolve`` of a record
+    of 22 fields costs as much as two metrics).
+    """
     unit = context.goal.quantity._units
     points = _points(
         context.owner,
@@ -499,7 +510,19 @@ def _level_method(context: _Context, base: Assessment) -> Assessment:
         context.notes,
         unit,
     )
-    return _on_levels(context, base, points, _level_of(context.goal))
+    status, found = _level_metrics(context, points, _level_of(context.goal))
+    verdict = _verdict_of(context, status, context.direction, found.get("actual"))
+    return Assessment(
+        context.owner,
+        tier,
+        context.target,
+        context.direction,
+        status,
+        context.as_of,
+        notes=tuple(context.notes),
+        verdict=verdict,
+        **found,
+    )
 
 
 def _share_method(context: _Context, base: Assessment) -> Assessment:
@@ -534,9 +557,19 @@ def _on_levels(
     context: _Context, base: Assessment, points: list[Point], goal: Figure
 ) -> Assessment:
     """The CAGR-ratio assessment of a level *goal* on a yearly series."""
+    status, found = _level_metrics(context, points, goal)
+    # One new Assessment, not one per metric: this runs once per target.
+    return attrs.evolve(base, status=status, **found)
+
+
+def _level_metrics(
+    context: _Context, points: list[Point], goal: Figure
+) -> tuple[Status, dict[str, Any]]:
+    """The status and metrics of the CAGR-ratio assessment (see :func:`_on_levels`)."""
     notes = context.notes
     if not points:
-        return _insufficient(base, "no observation of this metric", context)
+        notes.append("no observation of this metric")
+        return Status.INSUFFICIENT_DATA, {}
     latest = points[-1]
     chosen = context.baseline_year
     first_year = chosen if chosen is not None else context.base_year
@@ -585,8 +618,7 @@ def _on_levels(
     status = _status(
         calc, latest, found.get("ratio"), remaining, usable_baseline, context.thresholds
     )
-    # One new Assessment, not one per metric: this runs once per target.
-    return attrs.evolve(base, status=status, **found)
+    return status, found
 
 
 def _status(
@@ -1189,26 +1221,40 @@ def _verdict(context: _Context, result: Assessment) -> Verdict | None:
     Values are compared in their own terms: a reduction that went further
     than planned is *lower* than projected.
     """
-    good = {
-        Status.ON_TRACK: Verdict.AS_PROJECTED,
-        Status.WITHIN_CAP: Verdict.AS_PROJECTED,
-    }
-    if result.status in good:
-        return good[result.status]
-    lagging = {
+    return _verdict_of(
+        context, result.status, result.direction, result.actual, result.target_level
+    )
+
+
+_AS_PROJECTED = frozenset((Status.ON_TRACK, Status.WITHIN_CAP))
+_LAGGING = frozenset(
+    (
         Status.ACCELERATION_NEEDED,
         Status.LIMITED_PROGRESS,
         Status.DETERIORATION,
         Status.NOT_ACHIEVED,
-    }
-    higher_is_better = result.direction is Direction.HIGHER
-    if result.status in lagging:
+    )
+)
+
+
+def _verdict_of(
+    context: _Context,
+    status: Status,
+    direction: Direction,
+    actual: Figure | None,
+    target_level: Figure | None = None,
+) -> Verdict | None:
+    """:func:`_verdict` from the fields it reads, before the record is built."""
+    if status in _AS_PROJECTED:
+        return Verdict.AS_PROJECTED
+    higher_is_better = direction is Direction.HIGHER
+    if status in _LAGGING:
         return Verdict.LOWER if higher_is_better else Verdict.HIGHER
-    if result.status is Status.ACHIEVED and result.actual is not None:
-        goal = result.target_level or _level_of(context.goal)
+    if status is Status.ACHIEVED and actual is not None:
+        goal = target_level or _level_of(context.goal)
         if context.target.kind is TargetKind.CUMULATIVE:
             goal = _level_of(context.goal)
-        compared = _compare(result.actual, goal, result.direction, context)
+        compared = _compare(actual, goal, direction, context)
         if compared is Verdict.HIGHER:
             return Verdict.HIGHER if higher_is_better else Verdict.LOWER
         return Verdict.AS_PROJECTED
@@ -1217,8 +1263,7 @@ def _verdict(context: _Context, result: Assessment) -> Verdict | None:
 
 _Method = Callable[[_Context, Assessment], Assessment]
 _METHODS: dict[TargetKind, _Method] = {
-    TargetKind.LEVEL: _level_method,
-    TargetKind.COUNT: _level_method,
+    # Levels and counts: _level_assessment.
     TargetKind.SHARE: _share_method,
     TargetKind.RATIO: _ratio_method,
     TargetKind.GROWTH: _growth_method,
@@ -1455,6 +1500,12 @@ def _apply(
     stated = formula(*values)
     if stated is None:
         return None
+    for figure, _ in inputs:
+        if figure.qualifier is not _EXACT or figure.approximate:
+            break
+    else:
+        # Point values only (the usual case): the result is one too.
+        return plain_figure(quantity_of(stated, _unit_of(unit)), _EXACT, False)
     # Which ends the result has: an input bounded on the side the formula
     # moves with it (its lower end where it increases the result).
     has_lower = has_upper = lower_inclusive = upper_inclusive = True
@@ -1478,6 +1529,8 @@ def _apply(
         return None
     return plain_figure(quantity_of(stated, _unit_of(unit)), qualifier, approximate)
 
+
+_EXACT = Qualifier.EXACT
 
 # For each qualifier: (bounded below, inclusive below, bounded above, inclusive above).
 _SIDES = {
