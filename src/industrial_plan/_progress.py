@@ -587,15 +587,27 @@ def _level_metrics(
             f"{'it' if len(earlier) == 1 else 'them'})"
         )
     calc = _Calculation(goal, context.target.year, context.direction, notes)
+    remaining = context.target.year - latest.year
+    usable_baseline = baseline is not None and baseline.year < latest.year
     found: dict[str, Any] = {
         "latest": latest,
         "baseline": baseline,
         "actual": latest.figure,
         "series": tuple(points),
-        "attainment": calc.attainment(latest.figure),
-        "gap": calc.gap(latest.figure),
     }
-    remaining = context.target.year - latest.year
+    if (
+        _POINT_PATH
+        and _is_point(latest.figure)
+        and (baseline is None or not usable_baseline or _is_point(baseline.figure))
+    ):
+        _point_metrics(calc, latest, baseline if usable_baseline else None, found)
+        ratio = found.get("ratio")
+        status = _status(
+            calc, latest, ratio, remaining, usable_baseline, context.thresholds
+        )
+        return status, found
+    found["attainment"] = calc.attainment(latest.figure)
+    found["gap"] = calc.gap(latest.figure)
     if remaining > 0:
         found["required_cagr"] = calc.required_cagr(latest.figure, remaining)
         found["linear_change_needed"] = calc.linear_change(latest.figure, remaining)
@@ -603,7 +615,6 @@ def _level_metrics(
         notes.append(
             f"the latest observation ({latest.year}) is not before the target year"
         )
-    usable_baseline = baseline is not None and baseline.year < latest.year
     if usable_baseline:
         assert baseline is not None
         observed = calc.observed_cagr(
@@ -619,6 +630,86 @@ def _level_metrics(
         calc, latest, found.get("ratio"), remaining, usable_baseline, context.thresholds
     )
     return status, found
+
+
+_POINT_PATH = True
+"""Whether point values take :func:`_point_metrics` (tests compare both paths)."""
+
+
+def _is_point(figure: Figure) -> bool:
+    return figure.qualifier is _EXACT and not figure.approximate
+
+
+def _point_metrics(
+    calc: _Calculation, latest: Point, baseline: Point | None, found: dict[str, Any]
+) -> None:
+    """The metrics of :func:`_level_metrics` when the values used are points.
+
+    An exact latest value (and baseline, when there is one to use) gives
+    exact metrics, so each is the formula at the stated values, wrapped once:
+    what :class:`_Calculation` gives through :func:`_apply` (a property test
+    compares the two), without carrying bounds through each formula.
+    *baseline* is ``None`` when it is not usable (none, or not before the
+    latest value).  Notes are added in the same order.
+    """
+    notes = calc.notes
+    t, unit, years_to_target = calc.t, calc.unit, calc.year
+    higher = calc.direction is Direction.HIGHER
+    sign = 1 if higher else -1
+    dimensionless = _unit_of("")
+    xt = Decimal(latest.figure.quantity.magnitude)
+    if t <= 0:
+        notes.append("attainment is not defined for a target of zero or less")
+        found["attainment"] = None
+    else:
+        found["attainment"] = _point(_attained(t, xt, higher), dimensionless)
+    found["gap"] = _point(_short_of(t, xt, sign), unit)
+    remaining = years_to_target - latest.year
+    if remaining > 0:
+        if t <= 0 or xt <= 0:
+            notes.append("growth rates need positive values")
+            found["required_cagr"] = None
+        else:
+            found["required_cagr"] = _point(_cagr(xt, t, remaining), dimensionless)
+        found["linear_change_needed"] = _point(_per_year(t, xt, remaining), unit)
+    else:
+        notes.append(
+            f"the latest observation ({latest.year}) is not before the target year"
+        )
+    if baseline is None:
+        return
+    x0 = Decimal(baseline.figure.quantity.magnitude)
+    span = latest.year - baseline.year
+    if x0 <= 0 or xt <= 0:
+        notes.append("observed growth needs positive baseline and latest values")
+        found["observed_cagr"] = None
+    else:
+        observed = _point(_cagr(x0, xt, span), dimensionless)
+        found["observed_cagr"] = observed
+        if observed is not None and remaining > 0:
+            projected = _point(_projection(x0, xt, span, remaining), unit)
+            found["projected"] = projected
+            found["expected_shortfall"] = (
+                None
+                if projected is None
+                else _point(_short_of(t, projected.quantity.magnitude, sign), unit)
+            )
+    if x0 <= 0 or xt <= 0:
+        found["ratio"] = None
+        return
+    required = _cagr(x0, t, years_to_target - baseline.year)
+    if required is None or required == 0:
+        notes.append("the target requires no growth from the baseline")
+        found["ratio"] = None
+        return
+    found["ratio"] = _point(_r(x0, xt, span, sign, required), dimensionless)
+
+
+def _point(value: Decimal | None, unit: Any) -> Figure | None:
+    """An exact computed figure, or ``None`` where the formula has no value."""
+    if value is None:
+        return None
+    return plain_figure(quantity_of(value, unit), _EXACT, False)
 
 
 def _status(
@@ -1319,6 +1410,37 @@ def _in_unit(
     return attrs.evolve(figure, quantity=converted), rate
 
 
+# -- the formulas, on numbers ------------------------------------------------------
+# Shared by the bounded path (_Calculation, through _apply) and the path for
+# point values (_point_metrics), so that both compute the same numbers.
+
+
+def _attained(t: Decimal, x: Decimal, higher: bool) -> Decimal | None:
+    if higher:
+        return x / t
+    return t / x if x > 0 else None
+
+
+def _short_of(t: Decimal, x: Decimal, sign: int) -> Decimal:
+    return max(Decimal(0), sign * (t - x))
+
+
+def _per_year(t: Decimal, x: Decimal, years: int) -> Decimal:
+    return (t - x) / years
+
+
+def _projection(x0: Decimal, xt: Decimal, span: int, remaining: int) -> Decimal | None:
+    growth = _cagr(x0, xt, span)
+    return None if growth is None else xt * (1 + growth) ** remaining
+
+
+def _r(
+    x0: Decimal, xt: Decimal, span: int, sign: int, required: Decimal
+) -> Decimal | None:
+    observed = _cagr(x0, xt, span)
+    return None if observed is None else sign * observed / abs(required)
+
+
 # -- the formulas, on bounded figures ---------------------------------------------
 
 Formula = Callable[..., Decimal | None]
@@ -1359,18 +1481,14 @@ class _Calculation:
             self.notes.append("attainment is not defined for a target of zero or less")
             return None
 
-        def formula(x: Decimal) -> Decimal | None:
-            if d is Direction.HIGHER:
-                return x / self.t
-            return self.t / x if x > 0 else None
-
-        return _apply(formula, [(latest, 1 if d is Direction.HIGHER else -1)], "")
+        higher = d is Direction.HIGHER
+        return _apply(
+            lambda x: _attained(self.t, x, higher), [(latest, 1 if higher else -1)], ""
+        )
 
     def gap(self, value: Figure) -> Figure | None:
         d = self.direction.sign
-        gap = _apply(
-            lambda x: max(Decimal(0), d * (self.t - x)), [(value, -d)], self.unit
-        )
+        gap = _apply(lambda x: _short_of(self.t, x, d), [(value, -d)], self.unit)
         if gap is None or gap.quantity.magnitude != 0:
             return gap
         # Clipped at zero, the bound is no longer strict: "more than 0" would
@@ -1388,7 +1506,7 @@ class _Calculation:
     def linear_change(self, latest: Figure, years: int) -> Figure | None:
         # In the target's unit, per year (a unit "CNY / year" would only make
         # every reader divide it out again).
-        return _apply(lambda x: (self.t - x) / years, [(latest, -1)], self.unit)
+        return _apply(lambda x: _per_year(self.t, x, years), [(latest, -1)], self.unit)
 
     def observed_cagr(
         self, baseline: Figure, latest: Figure, years: int
@@ -1406,12 +1524,11 @@ class _Calculation:
         self, baseline: Point, latest: Point, remaining: int
     ) -> Figure | None:
         span = latest.year - baseline.year
-
-        def formula(x0: Decimal, xt: Decimal) -> Decimal | None:
-            growth = _cagr(x0, xt, span)
-            return None if growth is None else xt * (1 + growth) ** remaining
-
-        return _apply(formula, [(baseline.figure, -1), (latest.figure, 1)], self.unit)
+        return _apply(
+            lambda x0, xt: _projection(x0, xt, span, remaining),
+            [(baseline.figure, -1), (latest.figure, 1)],
+            self.unit,
+        )
 
     def ratio(self, baseline: Point, latest: Point) -> Figure | None:
         """R = d * observed CAGR / |required CAGR from the baseline|."""
@@ -1426,12 +1543,10 @@ class _Calculation:
             return None
         d = self.direction.sign
         span = latest.year - baseline.year
-
-        def formula(xt: Decimal) -> Decimal | None:
-            observed = _cagr(Decimal(x0.quantity.magnitude), xt, span)
-            return None if observed is None else d * observed / abs(required)
-
-        result = _apply(formula, [(latest.figure, d)], "")
+        start = Decimal(x0.quantity.magnitude)
+        result = _apply(
+            lambda xt: _r(start, xt, span, d, required), [(latest.figure, d)], ""
+        )
         if result is not None and x0.is_bound:
             # R is not monotone in the baseline (it divides by a rate that
             # also depends on it), so a bounded baseline leaves R unbounded.
@@ -1628,14 +1743,14 @@ class _Total:
     """
 
     __slots__ = (
-        "_first",
-        "_plain",
-        "_count",
-        "_magnitude",
-        "_units",
-        "_sides",
         "_approximate",
         "_context",
+        "_count",
+        "_first",
+        "_magnitude",
+        "_plain",
+        "_sides",
+        "_units",
     )
 
     def __init__(self) -> None:
@@ -1654,17 +1769,19 @@ class _Total:
 
     def add(self, figure: Figure) -> bool:
         """Add *figure*; False when the sum is left bounded on neither side."""
-        if self._count == 0:
-            self._start(figure, 1)
+        if self._first is None:
+            self._start(figure)
             return True
         if not (
             self._plain and figure.is_plain and figure.quantity._units == self._units
         ):
+            so_far = self.figure()
+            assert so_far is not None
             try:
-                total = self.figure() + figure
+                total = so_far + figure
             except UnboundedError:
                 return False
-            self._start(total, 1)  # a sum is returned as such, count or not
+            self._start(total)  # returned as it is, if nothing more is added
             return True
         below, below_incl, above, above_incl = self._sides
         f_below, f_below_incl, f_above, f_above_incl = _SIDES[figure.qualifier]
@@ -1684,10 +1801,10 @@ class _Total:
         self._count += 1
         return True
 
-    def _start(self, figure: Figure, count: int) -> None:
+    def _start(self, figure: Figure) -> None:
         self._first = figure
         self._plain = figure.is_plain
-        self._count = count
+        self._count = 1
         self._magnitude = figure.quantity.magnitude
         self._units = figure.quantity._units
         self._sides = _SIDES[figure.qualifier]
@@ -2031,5 +2148,7 @@ def assess(
             for owner, tier in owners
             for target in owner.targets
         )
-    mismatches = tuple(check_consistency(system, rtol=rtol, atol=atol, policy=policy))
+        mismatches = tuple(
+            check_consistency(system, rtol=rtol, atol=atol, policy=policy)
+        )
     return SystemAssessment(system, results, mismatches, as_of)
