@@ -562,29 +562,49 @@ def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) ->
     _set_quantity(figure, quantity)
     _set_qualifier(figure, qualifier)
     _set_approximate(figure, approximate)
-    for set_none in _SET_NONE:
-        set_none(figure, None)
+    _set_source(figure, None)
+    _set_stated_equivalent(figure, None)
+    _set_change(figure, None)
+    _set_base_year(figure, None)
+    _set_share_of(figure, None)
+    _set_per(figure, None)
+    _set_counted(figure, None)
+    _set_measure(figure, None)
+    return figure
+
+
+def exact_figure(quantity: Quantity) -> Figure:
+    """``plain_figure(quantity, Qualifier.EXACT, False)``: a computed point value."""
+    figure = _new(Figure)
+    _set_quantity(figure, quantity)
+    _set_qualifier(figure, _EXACT)
+    _set_approximate(figure, False)
+    _set_source(figure, None)
+    _set_stated_equivalent(figure, None)
+    _set_change(figure, None)
+    _set_base_year(figure, None)
+    _set_share_of(figure, None)
+    _set_per(figure, None)
+    _set_counted(figure, None)
+    _set_measure(figure, None)
     return figure
 
 
 _new = object.__new__
-# The slots' own setters: half the cost of object.__setattr__ by name.
+_EXACT = Qualifier.EXACT
+# The slots' own setters, called one by one: half the cost of
+# object.__setattr__ by name, and a loop over them costs a fifth more.
 _set_quantity = Figure.__dict__["quantity"].__set__
 _set_qualifier = Figure.__dict__["qualifier"].__set__
 _set_approximate = Figure.__dict__["approximate"].__set__
-_SET_NONE = tuple(
-    Figure.__dict__[name].__set__
-    for name in (
-        "source",
-        "stated_equivalent",
-        "change",
-        "base_year",
-        "share_of",
-        "per",
-        "counted",
-        "measure",
-    )
-)
+_set_source = Figure.__dict__["source"].__set__
+_set_stated_equivalent = Figure.__dict__["stated_equivalent"].__set__
+_set_change = Figure.__dict__["change"].__set__
+_set_base_year = Figure.__dict__["base_year"].__set__
+_set_share_of = Figure.__dict__["share_of"].__set__
+_set_per = Figure.__dict__["per"].__set__
+_set_counted = Figure.__dict__["counted"].__set__
+_set_measure = Figure.__dict__["measure"].__set__
 
 
 @attrs.frozen

@@ -20,11 +20,13 @@ import enum
 import functools
 import gc
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
+from pint.util import UnitsContainer
 
 from ._errors import CurrencyMismatchError
 from ._figures import (
@@ -33,6 +35,7 @@ from ._figures import (
     IndeterminateComparisonError,
     Qualifier,
     UnboundedError,
+    exact_figure,
     is_percent,
     plain_figure,
 )
@@ -573,12 +576,21 @@ def _level_metrics(
     latest = points[-1]
     chosen = context.baseline_year
     first_year = chosen if chosen is not None else context.base_year
-    baseline = next((p for p in points if p.year >= first_year), None)
+    baseline = None
+    for point in points:
+        if point.year >= first_year:
+            baseline = point
+            break
     if baseline is None:
         notes.append(f"no observation in or after the baseline year {first_year}")
     elif chosen is not None and baseline.year != chosen:
         notes.append(f"no observation for {chosen}; baseline is {baseline.year}")
-    earlier = [str(p.year) for p in points if p.year < first_year]
+    # The points are in time order: any before the baseline year come first.
+    earlier = (
+        []
+        if points[0].year >= first_year
+        else [str(p.year) for p in points if p.year < first_year]
+    )
     if earlier:
         # Said, not silently dropped: a user who entered them wants to know.
         notes.append(
@@ -680,14 +692,15 @@ def _point_metrics(
         return
     x0 = Decimal(baseline.figure.quantity.magnitude)
     span = latest.year - baseline.year
+    growth = _cagr(x0, xt, span)  # once: it also serves the projection and R
     if x0 <= 0 or xt <= 0:
         notes.append("observed growth needs positive baseline and latest values")
         found["observed_cagr"] = None
     else:
-        observed = _point(_cagr(x0, xt, span), dimensionless)
+        observed = _point(growth, dimensionless)
         found["observed_cagr"] = observed
         if observed is not None and remaining > 0:
-            projected = _point(_projection(x0, xt, span, remaining), unit)
+            projected = _point(_compounded(xt, growth, remaining), unit)
             found["projected"] = projected
             found["expected_shortfall"] = (
                 None
@@ -702,14 +715,14 @@ def _point_metrics(
         notes.append("the target requires no growth from the baseline")
         found["ratio"] = None
         return
-    found["ratio"] = _point(_r(x0, xt, span, sign, required), dimensionless)
+    found["ratio"] = _point(_r_of(growth, sign, required), dimensionless)
 
 
 def _point(value: Decimal | None, unit: Any) -> Figure | None:
     """An exact computed figure, or ``None`` where the formula has no value."""
     if value is None:
         return None
-    return plain_figure(quantity_of(value, unit), _EXACT, False)
+    return exact_figure(quantity_of(value, unit))
 
 
 def _status(
@@ -761,7 +774,7 @@ def _yearly(
             for o in owner.observations
             if o.metric == metric and (as_of is None or o.year <= as_of)
         ]
-        for observation in sorted(chosen, key=_in_time):
+        for observation in sorted(chosen, key=_time_key(chosen)):
             if observation.reports == reports:
                 found[observation.year] = observation  # a year's latest date wins
     return found
@@ -770,6 +783,21 @@ def _yearly(
 def _in_time(observation: Observation) -> tuple[int, int]:
     date = observation.date
     return observation.year, date.toordinal() if date is not None else 0
+
+
+_BY_YEAR = operator.attrgetter("year")
+
+
+def _time_key(observations: list[Observation]) -> Callable[[Observation], Any]:
+    """:func:`_in_time`, or the year alone when no observation has a date.
+
+    Without dates the two keys order alike (the sort is stable), and the
+    year is read in C rather than by a Python function per observation.
+    """
+    for observation in observations:
+        if observation.date is not None:
+            return _in_time
+    return _BY_YEAR
 
 
 def _share_series(context: _Context) -> list[Point]:
@@ -1317,17 +1345,6 @@ def _verdict(context: _Context, result: Assessment) -> Verdict | None:
     )
 
 
-_AS_PROJECTED = frozenset((Status.ON_TRACK, Status.WITHIN_CAP))
-_LAGGING = frozenset(
-    (
-        Status.ACCELERATION_NEEDED,
-        Status.LIMITED_PROGRESS,
-        Status.DETERIORATION,
-        Status.NOT_ACHIEVED,
-    )
-)
-
-
 def _verdict_of(
     context: _Context,
     status: Status,
@@ -1336,10 +1353,16 @@ def _verdict_of(
     target_level: Figure | None = None,
 ) -> Verdict | None:
     """:func:`_verdict` from the fields it reads, before the record is built."""
-    if status in _AS_PROJECTED:
+    # Identity, not set membership: an enum's hash is computed in Python.
+    if status is Status.ON_TRACK or status is Status.WITHIN_CAP:
         return Verdict.AS_PROJECTED
     higher_is_better = direction is Direction.HIGHER
-    if status in _LAGGING:
+    if (
+        status is Status.ACCELERATION_NEEDED
+        or status is Status.LIMITED_PROGRESS
+        or status is Status.DETERIORATION
+        or status is Status.NOT_ACHIEVED
+    ):
         return Verdict.LOWER if higher_is_better else Verdict.HIGHER
     if status is Status.ACHIEVED and actual is not None:
         goal = target_level or _level_of(context.goal)
@@ -1376,8 +1399,14 @@ def _points(
     """The levels of the target's metric, each year in *unit*."""
     by_year = _yearly((owner,), target.metric, as_of, "level")
     points = []
+    wanted = getattr(unit, "_units", unit)
     for year, observation in sorted(by_year.items()):
-        figure, rate = _in_unit(_level_of(observation.figure), unit, year, policy)
+        figure = observation.figure
+        if figure.is_plain and _same_units(figure.quantity._units, wanted):
+            # A plain level in the unit already (the usual case): as it is.
+            points.append(Point(year, figure, observation))
+            continue
+        figure, rate = _in_unit(_level_of(figure), unit, year, policy)
         if rate is not None:
             notes.append(f"{year} converted at {rate}")
         points.append(Point(year, figure, observation, rate))
@@ -1392,7 +1421,7 @@ def _in_unit(
     *unit* is a pint unit or its units container (cheaper: pint builds a new
     unit object each time ``quantity.units`` is read).
     """
-    if figure.quantity._units == getattr(unit, "_units", unit):
+    if _same_units(figure.quantity._units, getattr(unit, "_units", unit)):
         return figure, None  # already in the unit: nothing to convert
     wanted = currency_of(ureg.Quantity(Decimal(1), unit))
     have = currency_of(figure.quantity)
@@ -1430,15 +1459,32 @@ def _per_year(t: Decimal, x: Decimal, years: int) -> Decimal:
 
 
 def _projection(x0: Decimal, xt: Decimal, span: int, remaining: int) -> Decimal | None:
-    growth = _cagr(x0, xt, span)
-    return None if growth is None else xt * (1 + growth) ** remaining
+    return _compounded(xt, _cagr(x0, xt, span), remaining)
+
+
+def _compounded(xt: Decimal, growth: Decimal | None, years: int) -> Decimal | None:
+    return None if growth is None else xt * (1 + growth) ** years
 
 
 def _r(
     x0: Decimal, xt: Decimal, span: int, sign: int, required: Decimal
 ) -> Decimal | None:
-    observed = _cagr(x0, xt, span)
+    return _r_of(_cagr(x0, xt, span), sign, required)
+
+
+def _r_of(observed: Decimal | None, sign: int, required: Decimal) -> Decimal | None:
     return None if observed is None else sign * observed / abs(required)
+
+
+def _same_units(have: Any, wanted: Any) -> bool:
+    """``have == wanted`` for a units container, on the dicts inside.
+
+    pint's ``__eq__`` hashes both containers first, in Python; equal dicts
+    have equal hashes, so comparing the dicts gives the same answer.
+    """
+    if type(have) is UnitsContainer and isinstance(wanted, UnitsContainer):
+        return bool(have._d == wanted._d)
+    return bool(have == wanted)
 
 
 # -- the formulas, on bounded figures ---------------------------------------------
@@ -1461,7 +1507,9 @@ class _Calculation:
 
     def achieved(self, latest: Figure) -> bool:
         """True only when every value the statement allows meets the target."""
-        if latest.qualifier is Qualifier.EXACT and latest.quantity._units == self.unit:
+        if latest.qualifier is Qualifier.EXACT and _same_units(
+            latest.quantity._units, self.unit
+        ):
             # A point value in the target's unit: the magnitudes decide.
             x = latest.quantity.magnitude
             return bool(
@@ -1646,6 +1694,7 @@ def _apply(
 
 
 _EXACT = Qualifier.EXACT
+_BOTH_SIDES = (True, True, True, True)
 
 # For each qualifier: (bounded below, inclusive below, bounded above, inclusive above).
 _SIDES = {
@@ -1773,7 +1822,9 @@ class _Total:
             self._start(figure)
             return True
         if not (
-            self._plain and figure.is_plain and figure.quantity._units == self._units
+            self._plain
+            and figure.is_plain
+            and _same_units(figure.quantity._units, self._units)
         ):
             so_far = self.figure()
             assert so_far is not None
@@ -1784,7 +1835,11 @@ class _Total:
             self._start(total)  # returned as it is, if nothing more is added
             return True
         below, below_incl, above, above_incl = self._sides
-        f_below, f_below_incl, f_above, f_above_incl = _SIDES[figure.qualifier]
+        qualifier = figure.qualifier
+        # A point bounds both sides, inclusive (no enum hash, computed in Python).
+        f_below, f_below_incl, f_above, f_above_incl = (
+            _BOTH_SIDES if qualifier is _EXACT else _SIDES[qualifier]
+        )
         below = below and f_below
         above = above and f_above
         if not below and not above:
@@ -1881,12 +1936,17 @@ def _overlap(a: Figure, b: Figure, absolute: Decimal, relative: Decimal) -> bool
     scale = Decimal(ureg.Quantity(Decimal(1), unit).to_root_units().magnitude)
     slack = absolute / scale + relative * abs(Decimal(a.quantity.magnitude))
 
+    def in_unit(value: Quantity) -> Decimal:
+        if _same_units(value._units, unit._units):
+            return Decimal(value.magnitude)  # what .to() gives: no conversion
+        return Decimal(value.to(unit).magnitude)
+
     def ends(figure: Figure) -> tuple[Decimal | None, Decimal | None]:
         low = figure.lower
         high = figure.upper
         return (
-            Decimal(low.value.to(unit).magnitude) if low else None,
-            Decimal(high.value.to(unit).magnitude) if high else None,
+            in_unit(low.value) if low else None,
+            in_unit(high.value) if high else None,
         )
 
     a_low, a_high = ends(a)
