@@ -573,8 +573,15 @@ def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) ->
     return figure
 
 
-def exact_figure(quantity: Quantity) -> Figure:
-    """``plain_figure(quantity, Qualifier.EXACT, False)``: a computed point value."""
+def exact_figure(magnitude: Decimal, units: Any) -> Figure:
+    """``plain_figure(quantity_of(magnitude, units), Qualifier.EXACT, False)``.
+
+    A computed point value, with its quantity built here too (*units* is a
+    pint units container): an assessment makes eight of them per target.
+    """
+    quantity = _new(_QUANTITY)
+    quantity._magnitude = magnitude
+    quantity._units = units
     figure = _new(Figure)
     _set_quantity(figure, quantity)
     _set_qualifier(figure, _EXACT)
@@ -592,6 +599,7 @@ def exact_figure(quantity: Quantity) -> Figure:
 
 _new = object.__new__
 _EXACT = Qualifier.EXACT
+_QUANTITY = ureg.Quantity
 # The slots' own setters, called one by one: half the cost of
 # object.__setattr__ by name, and a loop over them costs a fifth more.
 _set_quantity = Figure.__dict__["quantity"].__set__

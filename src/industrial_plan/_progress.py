@@ -668,7 +668,7 @@ def _point_metrics(
     t, unit, years_to_target = calc.t, calc.unit, calc.year
     higher = calc.direction is Direction.HIGHER
     sign = 1 if higher else -1
-    dimensionless = _unit_of("")
+    dimensionless = _unit_of("")._units
     xt = Decimal(latest.figure.quantity.magnitude)
     if t <= 0:
         notes.append("attainment is not defined for a target of zero or less")
@@ -718,11 +718,12 @@ def _point_metrics(
     found["ratio"] = _point(_r_of(growth, sign, required), dimensionless)
 
 
-def _point(value: Decimal | None, unit: Any) -> Figure | None:
-    """An exact computed figure, or ``None`` where the formula has no value."""
+def _point(value: Decimal | None, units: Any) -> Figure | None:
+    """An exact computed figure in *units* (a units container), or ``None``
+    where the formula has no value."""
     if value is None:
         return None
-    return exact_figure(quantity_of(value, unit))
+    return exact_figure(value, units)
 
 
 def _status(
@@ -1765,6 +1766,7 @@ def sum_of_parts(
     chosen = policy or ConversionPolicy()
     total = _Total()
     missing: list[str] = []
+    wanted = getattr(unit, "_units", unit)
     for industry in industries:
         found = [
             o
@@ -1774,7 +1776,9 @@ def sum_of_parts(
         if not found:
             missing.append(industry.id)
             continue
-        figure, _ = _in_unit(_level_of(found[-1].figure), unit, year, chosen)
+        figure = found[-1].figure
+        if not (figure.is_plain and _same_units(figure.quantity._units, wanted)):
+            figure, _ = _in_unit(_level_of(figure), unit, year, chosen)
         if not total.add(figure):
             return None, tuple(missing)
     return total.figure(), tuple(missing)
