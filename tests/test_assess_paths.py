@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import industrial_plan as ip
 from industrial_plan import Direction, Figure, Qualifier, _progress
+from industrial_plan._figures import exact_figure, plain_figure
 from industrial_plan._units import ureg
 from industrial_plan.testing import amounts, decimals, figures, systems
 
@@ -225,3 +226,28 @@ def test_tier_totals_are_checked_alike() -> None:
     assert exactly(total) == exactly(expected)
     assert total is not None
     assert str(total.quantity.magnitude) == "6.75"
+
+
+# -- unchecked constructors and unit comparisons ------------------------------------
+
+
+@given(figures(amounts(scaled=True)))
+def test_figures_built_unchecked_equal_checked_ones(figure: Figure) -> None:
+    quantity, qualifier = figure.quantity, figure.qualifier
+    checked = Figure(quantity, qualifier, approximate=figure.approximate)
+    assert exactly(plain_figure(quantity, qualifier, figure.approximate)) == exactly(
+        checked
+    )
+    built = exact_figure(quantity.magnitude, quantity._units)
+    assert exactly(built) == exactly(Figure(quantity))
+    assert built == Figure(quantity)
+
+
+UNITS = ["", "CNY", "billion CNY", "CNY * billion", "亿 CNY", "USD", "percent", "GW"]
+
+
+@given(st.sampled_from(UNITS), st.sampled_from(UNITS))
+def test_units_compare_as_pint_compares_them(first: str, second: str) -> None:
+    a, b = ip.amount(1, first)._units, ip.amount(1, second)._units
+    assert _progress._same_units(a, b) is (a == b)
+    assert _progress._same_units(a, ureg.Unit(second)) is (a == ureg.Unit(second))
