@@ -251,3 +251,18 @@ def test_units_compare_as_pint_compares_them(first: str, second: str) -> None:
     a, b = ip.amount(1, first)._units, ip.amount(1, second)._units
     assert _progress._same_units(a, b) is (a == b)
     assert _progress._same_units(a, ureg.Unit(second)) is (a == ureg.Unit(second))
+
+
+def test_levels_build_their_record_field_by_field() -> None:
+    # _level_assessment passes Assessment's fields by position.
+    names = tuple(f.name for f in attrs.fields(_progress.Assessment))
+    assert names == _progress._LEVEL_FIELDS
+
+
+def test_observed_points_equal_points() -> None:
+    observation = ip.Observation("total_scale", 2021, Figure(ip.amount(5, "CNY")))
+    point = _progress._observed(2021, observation.figure, observation)
+    assert exactly(point) == exactly(
+        _progress.Point(2021, observation.figure, observation)
+    )
+    assert point == _progress.Point(2021, observation.figure, observation)
