@@ -5,8 +5,10 @@ tiers of 50, each with one money target and five yearly observations (select
 one size with ``-k 10000``).  The floor computes the metrics `assess` reports
 for a level target (attainment, gap, required growth, linear change, observed
 growth, the ratio R and the status) in plain Python: `Decimal` for the exact
-amounts, floats for the growth rates, as the library does.  The ratio of the
-two is the cost of the library's bounds, units and records.  Run with::
+amounts, floats for the growth rates, as the library does; and, as `assess`
+checks each tier's stated total against the sum of its industries, it adds
+those up too.  The ratio of the two is the cost of the library's bounds,
+units and records.  Run with::
 
     python -m pytest benchmarks/test_assess.py -p no:cacheprovider --benchmark-only
 """
@@ -44,8 +46,9 @@ def _rate(ratio: Decimal, years: int) -> float:
     return math.expm1(math.log1p(float(ratio - 1)) / years)
 
 
-def floor(cases: list[Case]) -> list[str]:
-    """The level method by hand: exact amounts, float rates, a status each."""
+def floor(cases: list[Case], totals: list[Total]) -> tuple[list[str], int]:
+    """The level method by hand: exact amounts, float rates, a status each;
+    then each tier's total against the sum of its industries (rtol 1 %)."""
     statuses = []
     for target, year, observed in cases:
         (y0, x0), (yt, xt) = observed[0], observed[-1]
@@ -70,10 +73,16 @@ def floor(cases: list[Case]) -> list[str]:
             status = "deterioration"
         statuses.append(status)
         del gap, required, linear, shortfall
-    return statuses
+    mismatches = 0
+    for stated, parts in totals:
+        if abs(stated - sum(parts)) > RTOL * abs(stated):
+            mismatches += 1
+    return statuses, mismatches
 
 
 Case = tuple[Decimal, int, list[tuple[int, Decimal]]]
+Total = tuple[Decimal, list[Decimal]]
+RTOL = Decimal("0.01")
 
 
 def cases(system: ip.IndustrialSystem) -> list[Case]:
@@ -90,6 +99,21 @@ def cases(system: ip.IndustrialSystem) -> list[Case]:
     return found
 
 
+def totals(system: ip.IndustrialSystem) -> list[Total]:
+    """Each tier total's value and its industries' values that year, in base units."""
+    found = []
+    for tier in system.tiers:
+        for stated in tier.observations:
+            parts = [
+                ip.in_base_units(o.figure.quantity).magnitude
+                for industry in tier.industries
+                for o in industry.observations
+                if o.metric == stated.metric and o.year == stated.year
+            ]
+            found.append((ip.in_base_units(stated.figure.quantity).magnitude, parts))
+    return found
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda n: f"{n}")
 def test_assess(benchmark: pytest.FixtureRequest, size: int) -> None:
     system = plan(size)
@@ -100,10 +124,14 @@ def test_assess(benchmark: pytest.FixtureRequest, size: int) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda n: f"{n}")
 def test_floor(benchmark: pytest.FixtureRequest, size: int) -> None:
-    given = cases(plan(size))
+    system = plan(size)
+    given = cases(system), totals(system)
     benchmark.group = f"assess, {size:,} industries"
-    statuses = benchmark.pedantic(floor, (given,), rounds=3, iterations=1)
-    # The floor does the library's work: the same status for every target
-    # (plans repeat every 1,000 industries, so the smallest one checks them).
-    smallest = [r.status.value for r in ip.assess(plan(SIZES[0]))]
-    assert statuses == smallest * (size // SIZES[0])
+    statuses, mismatches = benchmark.pedantic(floor, given, rounds=3, iterations=1)
+    # The floor does the library's work: the same status for every target and
+    # the same tiers off (plans repeat every 1,000 industries, so the smallest
+    # one checks them).
+    smallest = ip.assess(plan(SIZES[0]))
+    repeats = size // SIZES[0]
+    assert statuses == [r.status.value for r in smallest] * repeats
+    assert mismatches == len(smallest.mismatches) * repeats

@@ -558,25 +558,61 @@ def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) ->
     what the checks would: a finite Decimal magnitude, and ``approximate``
     true for :attr:`Qualifier.ABOUT`.
     """
-    figure = object.__new__(Figure)
-    _set(figure, "quantity", quantity)
-    _set(figure, "qualifier", qualifier)
-    _set(figure, "approximate", approximate)
-    for name in _UNCHECKED_NONE:
-        _set(figure, name, None)
+    figure = _new(Figure)
+    _set_quantity(figure, quantity)
+    _set_qualifier(figure, qualifier)
+    _set_approximate(figure, approximate)
+    _set_source(figure, None)
+    _set_stated_equivalent(figure, None)
+    _set_change(figure, None)
+    _set_base_year(figure, None)
+    _set_share_of(figure, None)
+    _set_per(figure, None)
+    _set_counted(figure, None)
+    _set_measure(figure, None)
     return figure
 
 
-_UNCHECKED_NONE = (
-    "source",
-    "stated_equivalent",
-    "change",
-    "base_year",
-    "share_of",
-    "per",
-    "counted",
-    "measure",
-)
+def exact_figure(magnitude: Decimal, units: Any) -> Figure:
+    """``plain_figure(quantity_of(magnitude, units), Qualifier.EXACT, False)``.
+
+    A computed point value, with its quantity built here too (*units* is a
+    pint units container): an assessment makes eight of them per target.
+    """
+    quantity = _new(_QUANTITY)
+    quantity._magnitude = magnitude
+    quantity._units = units
+    figure = _new(Figure)
+    _set_quantity(figure, quantity)
+    _set_qualifier(figure, _EXACT)
+    _set_approximate(figure, False)
+    _set_source(figure, None)
+    _set_stated_equivalent(figure, None)
+    _set_change(figure, None)
+    _set_base_year(figure, None)
+    _set_share_of(figure, None)
+    _set_per(figure, None)
+    _set_counted(figure, None)
+    _set_measure(figure, None)
+    return figure
+
+
+_new = object.__new__
+_EXACT = Qualifier.EXACT
+_QUANTITY = ureg.Quantity
+# The slots' own setters, called one by one: half the cost of
+# object.__setattr__ by name, and a loop over them costs a fifth more.
+_set_quantity = Figure.__dict__["quantity"].__set__
+_set_qualifier = Figure.__dict__["qualifier"].__set__
+_set_approximate = Figure.__dict__["approximate"].__set__
+_set_source = Figure.__dict__["source"].__set__
+_set_stated_equivalent = Figure.__dict__["stated_equivalent"].__set__
+_set_change = Figure.__dict__["change"].__set__
+_set_base_year = Figure.__dict__["base_year"].__set__
+_set_share_of = Figure.__dict__["share_of"].__set__
+_set_per = Figure.__dict__["per"].__set__
+_set_counted = Figure.__dict__["counted"].__set__
+_set_measure = Figure.__dict__["measure"].__set__
 
 
 @attrs.frozen
