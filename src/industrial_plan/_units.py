@@ -144,6 +144,22 @@ ureg: Registry = _build_registry()
 _QUANTITY = ureg.Quantity
 
 
+def _quantity_from_pickle(magnitude: Any, units: dict[str, Any]) -> Quantity:
+    """A quantity of :data:`ureg` again, as pickled by :func:`_reduce_quantity`."""
+    return quantity_of(magnitude, ureg.UnitsContainer(units))
+
+
+def _reduce_quantity(quantity: Quantity) -> tuple[Any, tuple[Any, ...]]:
+    # pint rebuilds a pickled quantity in its application registry, which
+    # lacks the scale words and currencies of ours ("trillion", "亿", "CNY"):
+    # plans and assessments crossing to another process (a process pool
+    # assessing many plans) are rebuilt in this package's registry instead.
+    return _quantity_from_pickle, (quantity._magnitude, dict(quantity._units))
+
+
+_QUANTITY.__reduce__ = _reduce_quantity  # type: ignore[assignment,method-assign]
+
+
 def to_decimal(value: object, what: str = "value") -> Decimal:
     """Return *value* as a finite :class:`~decimal.Decimal`, exactly as written.
 
