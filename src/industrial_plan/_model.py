@@ -282,8 +282,8 @@ class Metric:
 
     def accepts(self, figure: Figure) -> str | None:
         """``None`` if *figure* fits this metric, else why it does not."""
-        # Only the kind and the unit decide; a plan repeats a few of each,
-        # each parsed once into one units object, found here by identity.
+        # Only the kind and the unit decide, and a plan repeats a few of each;
+        # most figures share a few units objects, found first by identity.
         units = figure.quantity._units
         seen = (self.kind, id(units))
         if _SEEN.get(seen) is units:
