@@ -20,7 +20,6 @@ plan the detailed path refuses.
 from __future__ import annotations
 
 import functools
-import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -31,7 +30,7 @@ import attrs
 import cattrs
 
 from ._figures import Figure, Qualifier, Source, plain_figure
-from ._model import IndustrialSystem, Names
+from ._model import TYPE_EXACT_VALIDATORS, IndustrialSystem, Names
 from ._units import parse_unit, quantity_of, to_decimal
 
 Hook = Callable[[Any], Any]
@@ -51,18 +50,16 @@ def structure(
     this path has no hook of its own for.
     """
     try:
-        hooks = _hooks(converter)
-        return IndustrialSystem(
-            **{key: hooks[key](value) for key, value in data.items()}
-        )
+        return typing.cast(IndustrialSystem, _system_hook(converter)(dict(data)))
     except Exception:  # the detailed path finds what failed, and says where
         return None
 
 
 @functools.lru_cache(maxsize=16)
-def _hooks(converter: cattrs.Converter) -> dict[str, Hook]:
-    """The hooks of the system's fields; converters are kept, and so are these."""
-    return _Hooks(converter).fields_of(IndustrialSystem)
+def _system_hook(converter: cattrs.Converter) -> Hook:
+    """The system's hook; converters are kept, and so are these."""
+    hooks = _Hooks(converter)
+    return _table(IndustrialSystem, hooks.fields_of(IndustrialSystem))
 
 
 class _Hooks:
@@ -72,9 +69,13 @@ class _Hooks:
         self.converter = converter
         self.classes: dict[type, Hook] = {}
 
-    def fields_of(self, cls: type) -> dict[str, Hook]:
+    def fields_of(self, cls: type) -> dict[str, Hook | None]:
+        """Each field's hook; ``None`` where the field's validator checks the
+        type exactly as the detailed path's hook does (ids, years)."""
         return {
-            field.name: self.hook(field.type)
+            field.name: None
+            if field.validator in TYPE_EXACT_VALIDATORS
+            else self.hook(typing.cast(Any, field.type))
             for field in attrs.fields(typing.cast(Any, cls))
         }
 
@@ -106,31 +107,45 @@ class _Hooks:
         return lambda value: structure_(value, type_)
 
 
-def _table(cls: type, hooks: dict[str, Hook]) -> Hook:
+def _table(cls: type, hooks: dict[str, Hook | None]) -> Hook:
     """A class from a table whose keys are all its fields' names."""
     names = frozenset(hooks)
     # A table holding the first fields in their order (as the library writes
     # observations: metric, year, figure) is passed by position, which is
-    # cheaper than by name: the hooks for each such order are kept.
+    # cheaper than by name: for each such order, the positions that need a
+    # hook are kept.
     positional = [
         field.name
         for field in attrs.fields(typing.cast(Any, cls))
         if field.init and not field.kw_only
     ]
     in_order = {
-        tuple(positional[:n]): tuple(hooks[name] for name in positional[:n])
+        tuple(positional[:n]): tuple(
+            (i, hook)
+            for i, hook in enumerate(hooks[name] for name in positional[:n])
+            if hook is not None
+        )
         for n in range(1, len(positional) + 1)
     }
 
     def structure(value: Any) -> Any:
         if type(value) is not dict:
             raise _GiveUp
-        first = in_order.get(tuple(value))
-        if first is not None:
-            return cls(*map(operator.call, first, value.values()))
+        hooked = in_order.get(tuple(value))
+        if hooked is not None:
+            args = list(value.values())
+            for i, hook in hooked:
+                args[i] = hook(args[i])
+            return cls(*args)
         if not names.issuperset(value):
             raise _GiveUp
-        return cls(**{key: hooks[key](item) for key, item in value.items()})
+        return cls(
+            **{
+                key: item if hook is None else hook(item)
+                for key, item in value.items()
+                for hook in (hooks[key],)
+            }
+        )
 
     return structure
 
