@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol, TypeAlias, TypeVar
 
@@ -1146,14 +1147,73 @@ class IndustrialSystem:
         return attrs.evolve(self, tiers=tuple(tiers))
 
     def with_observation(self, key: str, observation: Observation) -> IndustrialSystem:
-        """A new system with *observation* added to the tier or industry *key*."""
+        """A new system with *observation* added to the tier or industry *key*.
+
+        Only the checks that one more observation can fail run again (those
+        of its owner), so adding to a large plan costs little.
+        """
         owner = self.owner(key)
-        return self.update(key, observations=(*owner.observations, observation))
+        changed = attrs.evolve(owner, observations=(*owner.observations, observation))
+        return self._with_owner(owner, changed)
 
     def with_target(self, key: str, target: Target) -> IndustrialSystem:
-        """A new system with *target* added to the tier or industry *key*."""
+        """A new system with *target* added to the tier or industry *key*.
+
+        Only the checks that one more target can fail run again (those of its
+        owner), so adding to a large plan costs little.
+        """
         owner = self.owner(key)
-        return self.update(key, targets=(*owner.targets, target))
+        changed = attrs.evolve(owner, targets=(*owner.targets, target))
+        return self._with_owner(owner, changed)
+
+    def _with_owner(self, owner: Owner, changed: Owner) -> IndustrialSystem:
+        """This system with *owner* replaced by *changed*, which differs from it
+        in its targets or observations only.
+
+        The whole-plan checks of targets and observations look at one owner
+        at a time, and this system passed them all when it was built: only
+        the changed owner's checks can find anything new.
+        """
+        metrics = {m.id: m for m in (*BUILTIN_METRICS, *self.metrics)}
+        problems: list[Problem] = []
+        _check_owner(problems, self._path_of(owner), changed, self, metrics)
+        if problems:
+            raise PlanValidationError(problems)
+        if isinstance(changed, Regional):
+            return _unchecked_copy(self, regional=changed)
+        tiers = list(self.tiers)
+        for t, tier in enumerate(tiers):
+            if tier is owner:
+                tiers[t] = typing.cast(Tier, changed)
+            elif any(industry is owner for industry in tier.industries):
+                industries = tuple(
+                    changed if industry is owner else industry
+                    for industry in tier.industries
+                )
+                tiers[t] = attrs.evolve(tier, industries=industries)
+        return _unchecked_copy(self, tiers=tuple(tiers))
+
+    def _path_of(self, owner: Owner) -> str:
+        """The field path of a tier, an industry or the region-wide indicators."""
+        if owner is self.regional:
+            return "regional"
+        for t, tier in enumerate(self.tiers):
+            if tier is owner:
+                return f"tiers[{t}]"
+            for n, industry in enumerate(tier.industries):
+                if industry is owner:
+                    return f"tiers[{t}].industries[{n}]"
+        raise NotFoundError(str(getattr(owner, "id", owner)), "owner", [])
+
+
+def _unchecked_copy(system: IndustrialSystem, **changes: Any) -> IndustrialSystem:
+    """*system* with *changes*, without the whole-plan checks: for changes the
+    caller has checked (see :meth:`IndustrialSystem._with_owner`)."""
+    copy = object.__new__(IndustrialSystem)
+    for field in attrs.fields(IndustrialSystem):
+        value = changes.get(field.name, getattr(system, field.name))
+        object.__setattr__(copy, field.name, value)
+    return copy
 
 
 class _Named(Protocol):
