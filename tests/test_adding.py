@@ -35,33 +35,32 @@ def _keys(system: ip.IndustrialSystem) -> list[str]:
     return ["region", *(t.id for t in system.tiers), *(i.id for i in system.industries)]
 
 
+# What is added, the method adding it, and the owner's field holding it.
+ADDITIONS = {
+    "observations": (testing.observations(2000, 2040), "with_observation"),
+    "targets": (testing.targets(2000, 2040), "with_target"),
+}
+
+
+@pytest.mark.parametrize("field", sorted(ADDITIONS))
 @SLOW
-@given(st.data(), testing.systems(), testing.observations(2000, 2040))
-def test_adding_an_observation_is_rebuilding_the_plan(
-    data: st.DataObject, system: ip.IndustrialSystem, observation: ip.Observation
+@given(data=st.data(), system=testing.systems())
+def test_adding_is_rebuilding_the_plan(
+    field: str, data: st.DataObject, system: ip.IndustrialSystem
 ) -> None:
+    items, method = ADDITIONS[field]
     key = data.draw(st.sampled_from(_keys(system)))
     owner = system.owner(key)
+    item = data.draw(items)
     # Also one the owner has already, and one of a metric no plan defines.
-    choices = [observation, attrs.evolve(observation, metric="unknown_metric")]
-    choices += owner.observations
-    observation = data.draw(st.sampled_from(choices))
-    assert outcome(lambda: system.with_observation(key, observation)) == outcome(
-        lambda: system.update(key, observations=(*owner.observations, observation))
-    )
-
-
-@SLOW
-@given(st.data(), testing.systems(), testing.targets(2000, 2040))
-def test_adding_a_target_is_rebuilding_the_plan(
-    data: st.DataObject, system: ip.IndustrialSystem, target: ip.Target
-) -> None:
-    key = data.draw(st.sampled_from(_keys(system)))
-    owner = system.owner(key)
-    choices = [target, attrs.evolve(target, metric="unknown_metric"), *owner.targets]
-    target = data.draw(st.sampled_from(choices))
-    assert outcome(lambda: system.with_target(key, target)) == outcome(
-        lambda: system.update(key, targets=(*owner.targets, target))
+    choices = [
+        item,
+        attrs.evolve(item, metric="unknown_metric"),
+        *getattr(owner, field),
+    ]
+    item = data.draw(st.sampled_from(choices))
+    assert outcome(lambda: getattr(system, method)(key, item)) == outcome(
+        lambda: system.update(key, **{field: (*getattr(owner, field), item)})
     )
 
 
