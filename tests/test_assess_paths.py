@@ -253,10 +253,36 @@ def test_units_compare_as_pint_compares_them(first: str, second: str) -> None:
     assert _progress._same_units(a, ureg.Unit(second)) is (a == ureg.Unit(second))
 
 
+# The order in which _level_assessment passes Assessment's fields by position.
+LEVEL_FIELDS = (
+    "owner",
+    "tier",
+    "target",
+    "direction",
+    "status",
+    "as_of",
+    "latest",
+    "baseline",
+    "attainment",
+    "gap",
+    "required_cagr",
+    "linear_change_needed",
+    "observed_cagr",
+    "projected",
+    "expected_shortfall",
+    "ratio",
+    "notes",
+    "actual",
+    "target_level",
+    "headroom_used",
+    "verdict",
+    "series",
+)
+
+
 def test_levels_build_their_record_field_by_field() -> None:
-    # _level_assessment passes Assessment's fields by position.
     names = tuple(f.name for f in attrs.fields(_progress.Assessment))
-    assert names == _progress._LEVEL_FIELDS
+    assert names == LEVEL_FIELDS
 
 
 def test_observed_points_equal_points() -> None:

@@ -546,9 +546,6 @@ class Figure:
         return RateCheck(implied, reference, difference)
 
 
-_set = object.__setattr__
-
-
 def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) -> Figure:
     """A plain figure built without its checks, for values the library computed.
 

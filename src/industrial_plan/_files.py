@@ -298,11 +298,11 @@ def _from_data_in_detail(
 
     if not isinstance(data, Mapping):
         raise PlanValidationError([Problem("", "a plan must be a table of keys")], file)
-    declared = data.get("format", FORMAT)
     shape = _shape_problems(data, max_values)
     if shape:
         raise fail(shape)
     problems: list[Problem] = []
+    declared = data.get("format", FORMAT)
     if not isinstance(declared, str) or declared not in _READABLE:
         readable = " or ".join(repr(f) for f in sorted(_READABLE))
         problems.append(

@@ -97,7 +97,7 @@ _E = TypeVar("_E", bound=enum.Enum)
 _MEMBERS: dict[type[enum.Enum], dict[Any, enum.Enum]] = {}
 
 
-def _member(kind: type[_E], value: Any) -> _E:
+def member_of(kind: type[_E], value: Any) -> _E:
     """*value* as a member of *kind*: the same as ``kind(value)`` (and its
     errors), without the enum machinery for the members and values plans use.
     """
@@ -214,11 +214,11 @@ class Direction(enum.Enum):
 
 
 def _direction(value: Any) -> Direction:
-    return _member(Direction, value)
+    return member_of(Direction, value)
 
 
 def _optional_direction(value: Any) -> Direction | None:
-    return None if value is None else _member(Direction, value)
+    return None if value is None else member_of(Direction, value)
 
 
 MONEY = "money"
@@ -438,7 +438,7 @@ class TargetKind(enum.Enum):
 
 
 def _target_kind(value: Any) -> TargetKind:
-    return _member(TargetKind, value)
+    return member_of(TargetKind, value)
 
 
 _KIND_CHINESE = {
@@ -474,7 +474,7 @@ class IndicatorType(enum.Enum):
 
 
 def _optional_indicator_type(value: Any) -> IndicatorType | None:
-    return None if value is None else _member(IndicatorType, value)
+    return None if value is None else member_of(IndicatorType, value)
 
 
 class PriceBasis(enum.Enum):
@@ -505,7 +505,7 @@ class PriceBasis(enum.Enum):
 
 
 def _optional_price_basis(value: Any) -> PriceBasis | None:
-    return None if value is None else _member(PriceBasis, value)
+    return None if value is None else member_of(PriceBasis, value)
 
 
 _GROWTH = frozenset({Change.GROWTH, Change.AVERAGE_GROWTH})
@@ -923,7 +923,7 @@ class EnterpriseRole(enum.Enum):
 
 
 def _role(value: Any) -> EnterpriseRole:
-    return _member(EnterpriseRole, value)
+    return member_of(EnterpriseRole, value)
 
 
 @attrs.frozen

@@ -544,30 +544,6 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
     )
 
 
-_LEVEL_FIELDS = (
-    "owner",
-    "tier",
-    "target",
-    "direction",
-    "status",
-    "as_of",
-    "latest",
-    "baseline",
-    "attainment",
-    "gap",
-    "required_cagr",
-    "linear_change_needed",
-    "observed_cagr",
-    "projected",
-    "expected_shortfall",
-    "ratio",
-    "notes",
-    "actual",
-    "target_level",
-    "headroom_used",
-    "verdict",
-    "series",
-)
 """Assessment's fields in the order :func:`_level_assessment` gives them."""
 
 

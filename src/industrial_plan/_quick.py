@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -30,7 +30,7 @@ import attrs
 import cattrs
 
 from ._figures import Figure, Qualifier, Source, plain_figure
-from ._model import TYPE_EXACT_VALIDATORS, IndustrialSystem, Names
+from ._model import TYPE_EXACT_VALIDATORS, IndustrialSystem, Names, member_of
 from ._units import parse_unit, quantity_of, to_decimal
 
 Hook = Callable[[Any], Any]
@@ -41,7 +41,7 @@ class _GiveUp(Exception):
 
 
 def structure(
-    data: Mapping[str, Any], converter: cattrs.Converter
+    data: dict[str, Any], converter: cattrs.Converter
 ) -> IndustrialSystem | None:
     """The system the fields *data* holds, or ``None`` if anything is unexpected.
 
@@ -50,7 +50,7 @@ def structure(
     this path has no hook of its own for.
     """
     try:
-        return typing.cast(IndustrialSystem, _system_hook(converter)(dict(data)))
+        return typing.cast(IndustrialSystem, _system_hook(converter)(data))
     except Exception:  # the detailed path finds what failed, and says where
         return None
 
@@ -87,7 +87,7 @@ class _Hooks:
         if type_ is Figure:
             return _figure(figure_parser(), self.detailed(Figure))
         if isinstance(type_, type) and issubclass(type_, Enum):
-            return _member(type_)
+            return functools.partial(member_of, type_)
         origin, args = typing.get_origin(type_), typing.get_args(type_)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             return _items(self.hook(args[0]))
@@ -161,17 +161,6 @@ def _items(item: Hook) -> Hook:
 
 def _optional(inner: Hook) -> Hook:
     return lambda value: None if value is None else inner(value)
-
-
-def _member(kind: type[Enum]) -> Hook:
-    by_value = {member.value: member for member in kind}
-
-    def structure(value: Any) -> Any:
-        if type(value) is not str:
-            raise _GiveUp
-        return by_value[value]
-
-    return structure
 
 
 def _exactly(kind: type) -> Hook:
