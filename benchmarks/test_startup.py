@@ -2,7 +2,11 @@
 
 Each command runs in its own Python process (the interpreter of this test
 run), several times, interleaved with its floors so that load on the machine
-falls on all alike; the minimum wall time of each is the measure.  Floors:
+falls on all alike; the minimum wall time of each is the measure.  The
+package's bytecode is compiled first, as pip compiles an installed wheel's:
+with ``PYTHONDONTWRITEBYTECODE`` set (as on the machine of
+``benchmarks/README.md``) an editable install would otherwise compile every
+module again in each process, 50 ms no user pays.  Floors:
 ``python -c pass`` (the interpreter alone) and ``import pint;
 pint.UnitRegistry()`` (what any pint-based library pays).  Run with::
 
@@ -11,11 +15,15 @@ pint.UnitRegistry()`` (what any pint-based library pays).  Run with::
 
 from __future__ import annotations
 
+import compileall
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
+
+import industrial_plan
 
 RUNS = 7
 
@@ -44,6 +52,8 @@ def _wall(command: list[str]) -> float:
 @pytest.fixture(scope="module")
 def timings() -> dict[str, float]:
     """Minimum wall time of each command over interleaved runs."""
+    package = Path(industrial_plan.__file__).parent
+    assert compileall.compile_dir(package, quiet=1), f"cannot compile {package}"
     runs: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for command in COMMANDS.values():
         _wall(command)  # bytecode compiled, files in the page cache

@@ -91,16 +91,18 @@ def add_definitions(registry: Registry) -> Registry:
 # pint's classes of this registry exist before its definitions are read:
 # isinstance(value, ureg.Quantity) need not read them.
 _WITHOUT_DEFINITIONS = frozenset({"Quantity", "Unit", "__class__", "__dict__"})
-_loading = threading.RLock()
-_in_load: list[bool] = []
+_loading = threading.Lock()
+_loader: list[int] = []
+"""The thread reading the definitions, while it does: its own many looks at
+the registry (80,000 while reading) go straight through, without the lock."""
 
 
 def _build_registry() -> Registry:
-    _in_load.append(True)  # pint's constructor reads its own attributes
+    _loader.append(threading.get_ident())  # pint's constructor reads its attributes
     try:
         registry: Registry = _DeferredRegistry(non_int_type=Decimal, cache_folder=None)
     finally:
-        _in_load.clear()
+        _loader.clear()
     return registry
 
 
@@ -120,21 +122,22 @@ class _DeferredRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
         pass  # in _load, on first use
 
     def __getattribute__(self, name: str) -> Any:
-        if name not in _WITHOUT_DEFINITIONS:
+        if name not in _WITHOUT_DEFINITIONS and threading.get_ident() not in _loader:
             _load(self)
         return object.__getattribute__(self, name)
 
 
 def _load(registry: Registry) -> None:
+    # Other threads wait here until the definitions are read, then see them.
     with _loading:
-        if type(registry) is not _DeferredRegistry or _in_load:
-            return  # loaded, or being loaded by this thread
-        _in_load.append(True)
+        if type(registry) is not _DeferredRegistry:
+            return  # loaded while this thread waited
+        _loader.append(threading.get_ident())
         try:
             pint.UnitRegistry._after_init(registry)
             add_definitions(registry)
         finally:
-            _in_load.clear()
+            _loader.clear()
         object.__setattr__(registry, "__class__", pint.UnitRegistry)
 
 
