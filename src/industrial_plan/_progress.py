@@ -2234,4 +2234,4 @@ def assess(
         mismatches = tuple(
             check_consistency(system, rtol=rtol, atol=atol, policy=policy)
         )
-    return SystemAssessment(system, results, mismatches, as_of)
+        return SystemAssessment(system, results, mismatches, as_of)
