@@ -20,15 +20,21 @@ Small plans, which the collector walks in no time, are left alone.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
-import sysconfig
 from collections.abc import Iterator
 
-# gc.freeze() then gc.unfreeze() moves every tracked object to the oldest
-# generation by joining lists, without looking at the objects.  Not where it
-# would undo the caller's own freeze (a server freezing before it forks), and
-# not on free-threaded builds, where freezing visits every object.
-_PROMOTE = hasattr(gc, "freeze") and not sysconfig.get_config_var("Py_GIL_DISABLED")
+
+@functools.cache
+def _can_promote() -> bool:
+    """Whether gc.freeze() then gc.unfreeze() moves every tracked object to
+    the oldest generation by joining lists, without looking at the objects:
+    not on free-threaded builds, where freezing visits every object.  Asked
+    on first need: sysconfig's data costs a millisecond at import."""
+    import sysconfig
+
+    return hasattr(gc, "freeze") and not sysconfig.get_config_var("Py_GIL_DISABLED")
+
 
 # Below this many new objects (a plan of a few hundred industries), the
 # walks saved take a millisecond or two: nothing is moved, and counting the
@@ -52,10 +58,12 @@ def without_cycle_collection() -> Iterator[None]:
         built = True
     finally:
         if enabled:
+            # Not where it would undo the caller's own freeze (a server
+            # freezing before it forks).
             if (
                 built
-                and _PROMOTE
                 and gc.get_count()[0] > _WORTH_MOVING
+                and _can_promote()
                 and gc.get_freeze_count() == 0
             ):
                 gc.freeze()
