@@ -24,7 +24,7 @@ from pathlib import Path
 import attrs
 
 import industrial_plan as ip
-from industrial_plan import _model
+from industrial_plan._plan import model as _model
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_plans import plan

@@ -285,7 +285,8 @@ def test_distinct_figures_1000(benchmark) -> None:
     Each figure is read (and written) once, so this is the cost without reuse
     of whole texts; forms are still reused.
     """
-    from industrial_plan import _parse, _wording
+    from industrial_plan._figures import parse as _parse
+    from industrial_plan._figures import wording as _wording
 
     system = distinct_plan(INDUSTRIES)
     text = ip.dumps(system, "json")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import industrial_plan as ip
-from industrial_plan import _cli
+from industrial_plan._outputs import cli as _cli
 
 # The same plans as test_assess.py (pytest imports benchmarks by path, not as
 # a package).

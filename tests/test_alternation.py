@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import industrial_plan._parse as p
+import industrial_plan._figures.parse as p
 
 
 def _reference(names: Mapping[str, str]) -> re.Pattern[str]:

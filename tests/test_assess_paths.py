@@ -22,9 +22,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import industrial_plan as ip
-from industrial_plan import Direction, Figure, Qualifier, _progress
-from industrial_plan._figures import exact_figure, plain_figure
-from industrial_plan._units import ureg
+from industrial_plan import Direction, Figure, Qualifier
+from industrial_plan._figures.figure import exact_figure, plain_figure
+from industrial_plan._money.units import ureg
+from industrial_plan._progress import core as _progress
 from industrial_plan.testing import amounts, decimals, figures, systems
 
 # Mostly point values, so that the fast path runs; bounds fall back.

@@ -26,9 +26,9 @@ from industrial_plan import (
     Target,
     Tier,
 )
-from industrial_plan import _chart as chart
-from industrial_plan import _chart_panel as chart_panel
-from industrial_plan import _chart_words as chart_words
+from industrial_plan._outputs import chart as chart
+from industrial_plan._outputs import chart_panel as chart_panel
+from industrial_plan._outputs import chart_words as chart_words
 from industrial_plan.testing import systems
 
 matplotlib = pytest.importorskip("matplotlib")

@@ -522,10 +522,10 @@ def test_parse_unparseable_text() -> None:
 
 
 def _fake_chart(monkeypatch: pytest.MonkeyPatch, drawing: Any) -> None:
-    """Stand in for industrial_plan._chart, so that no test needs matplotlib."""
-    module = types.ModuleType("industrial_plan._chart")
+    """Stand in for industrial_plan._outputs.chart, so that no test needs matplotlib."""
+    module = types.ModuleType("industrial_plan._outputs.chart")
     module.progress_chart = drawing  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "industrial_plan._chart", module)
+    monkeypatch.setitem(sys.modules, "industrial_plan._outputs.chart", module)
 
 
 def test_chart_calls_progress_chart(
@@ -555,7 +555,7 @@ def test_chart_default_output(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 
 def test_chart_without_the_chart_module(monkeypatch: pytest.MonkeyPatch) -> None:
     # None in sys.modules makes the import fail, as if the module were absent.
-    monkeypatch.setitem(sys.modules, "industrial_plan._chart", None)
+    monkeypatch.setitem(sys.modules, "industrial_plan._outputs.chart", None)
     assert_fails(run("chart"), 1, "error: charts are not available: ")
 
 
@@ -584,7 +584,7 @@ def test_chart_errors(
 
 def test_chart_draws_an_image(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
-    pytest.importorskip("industrial_plan._chart")
+    pytest.importorskip("industrial_plan._outputs.chart")
     target = tmp_path / "progress.png"
     result = run("chart", "-o", str(target))
     assert result.exit_code == 0, result.output

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
 import industrial_plan as ip
-from industrial_plan import _cli as cli
+from industrial_plan._outputs import cli as cli
 from industrial_plan.testing import systems
 
 runner = CliRunner(env={"COLUMNS": "100"})

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import industrial_plan as ip
 from industrial_plan import RateError, examples
-from industrial_plan._columnar import METRICS
+from industrial_plan._progress.columnar import METRICS
 from industrial_plan.testing import systems
 
 pa = pytest.importorskip("pyarrow")

@@ -19,7 +19,7 @@ from industrial_plan import (
     tidy,
     ureg,
 )
-from industrial_plan._format import format_figure, format_quantity
+from industrial_plan._figures.format import format_figure, format_quantity
 from industrial_plan.testing import amounts, figures
 
 Q = Qualifier

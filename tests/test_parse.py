@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import industrial_plan._parse as p
+import industrial_plan._figures.parse as p
 from industrial_plan import (
     CURRENCIES,
     Figure,

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import industrial_plan._parse as p
+import industrial_plan._figures.parse as p
 from industrial_plan import Figure, IndustrialPlanError, ParseError, parse_figure
-from industrial_plan._units import unit_text
+from industrial_plan._money.units import unit_text
 
 _HEADS = (
     "",

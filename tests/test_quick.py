@@ -1,7 +1,8 @@
 """The quick path of loading agrees with the detailed path.
 
-Loading builds a plan straight from the parser's data (:mod:`industrial_plan._quick`)
-and reads it in detail, with every problem and its path, only when that fails.
+Loading builds a plan straight from the parser's data
+(:mod:`industrial_plan._plan.quick`) and reads it in detail, with every problem
+and its path, only when that fails.
 Two properties keep the two paths one behaviour:
 
 * on every plan the library writes, the quick path builds it, equal to the
@@ -24,8 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import industrial_plan as ip
-from industrial_plan import _files, examples, testing
-from industrial_plan._yaml import load as load_yaml
+from industrial_plan import examples, testing
+from industrial_plan._plan import files as _files
+from industrial_plan._plan.yaml_events import load as load_yaml
 
 from .test_fuzz import mutated_data, mutated_texts
 

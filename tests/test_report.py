@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import industrial_plan as ip
-from industrial_plan import _report as report
+from industrial_plan._outputs import report as report
 from industrial_plan.testing import systems
 
 # A small plan whose names need escaping in every format, with a tier total

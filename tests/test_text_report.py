@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 import industrial_plan as ip
-from industrial_plan import _report as report
-from industrial_plan._text_report import fit_widths, report_lines, wrap
+from industrial_plan._outputs import report as report
+from industrial_plan._outputs.text_report import fit_widths, report_lines, wrap
 
 WORDS = st.text(st.sampled_from("abc xyz年目标亿元 -%$"), min_size=0, max_size=30).map(
     str.strip

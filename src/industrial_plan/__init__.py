@@ -12,8 +12,6 @@ import inspect
 import attrs
 
 from . import examples
-from ._chart import progress_chart, progress_figure
-from ._columnar import assess_table
 from ._errors import (
     CurrencyMismatchError,
     DateOutOfRangeError,
@@ -30,8 +28,7 @@ from ._errors import (
     UnitError,
     UnknownCurrencyError,
 )
-from ._export import long_records, to_arrow, to_iamc, to_pandas
-from ._figures import (
+from ._figures.figure import (
     MEASURE_WORDS,
     Bound,
     Change,
@@ -44,7 +41,41 @@ from ._figures import (
     UnboundedError,
     is_percent,
 )
-from ._files import (
+from ._figures.format import format_figure, format_quantity
+from ._figures.parse import parse_figure
+from ._money.rates import (
+    Conversion,
+    ECBRates,
+    FixedRates,
+    Rate,
+    RateSource,
+    annual_average,
+    convert,
+    default_source,
+    exchange_context,
+    parse_rate,
+)
+from ._money.units import (
+    CURRENCIES,
+    EXACT_DIGITS,
+    SCALE_WORDS,
+    Quantity,
+    add_definitions,
+    amount,
+    currency_code,
+    currency_of,
+    exact_arithmetic,
+    in_base_units,
+    parse_unit,
+    tidy,
+    to_decimal,
+    total,
+    unit_text,
+    ureg,
+)
+from ._outputs.chart import progress_chart, progress_figure
+from ._outputs.report import report_csv
+from ._plan.files import (
     FORMAT,
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -57,9 +88,7 @@ from ._files import (
     syntax_of,
     to_dict,
 )
-from ._format import format_figure, format_quantity
-from ._import import add_rows, from_frame, read_rows_csv
-from ._model import (
+from ._plan.model import (
     BUILTIN_METRICS,
     COUNT,
     FUTURE_INDUSTRY,
@@ -92,8 +121,10 @@ from ._model import (
     check,
     target_kind,
 )
-from ._parse import parse_figure
-from ._progress import (
+from ._plan.rows_in import add_rows, from_frame, read_rows_csv
+from ._plan.rows_out import long_records, to_arrow, to_iamc, to_pandas
+from ._progress.columnar import assess_table
+from ._progress.core import (
     Assessment,
     ConversionPolicy,
     Mismatch,
@@ -109,37 +140,6 @@ from ._progress import (
     check_consistency,
     status_rank,
     sum_of_parts,
-)
-from ._rates import (
-    Conversion,
-    ECBRates,
-    FixedRates,
-    Rate,
-    RateSource,
-    annual_average,
-    convert,
-    default_source,
-    exchange_context,
-    parse_rate,
-)
-from ._report import report_csv
-from ._units import (
-    CURRENCIES,
-    EXACT_DIGITS,
-    SCALE_WORDS,
-    Quantity,
-    add_definitions,
-    amount,
-    currency_code,
-    currency_of,
-    exact_arithmetic,
-    in_base_units,
-    parse_unit,
-    tidy,
-    to_decimal,
-    total,
-    unit_text,
-    ureg,
 )
 
 __all__ = [

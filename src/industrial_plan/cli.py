@@ -41,7 +41,7 @@ def main(
     if missing:
         print(f"error: {INSTALL_HINT} ({', '.join(missing)} missing)", file=sys.stderr)
         raise SystemExit(1)
-    from ._cli import app
+    from ._outputs.cli import app
 
     app(args=None if argv is None else list(argv), prog_name=prog_name)
 
@@ -49,7 +49,7 @@ def main(
 def __getattr__(name: str) -> Any:
     # `app` needs typer: build it only when asked for.
     if name == "app":
-        from ._cli import app
+        from ._outputs.cli import app
 
         return app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

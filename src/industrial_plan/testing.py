@@ -28,8 +28,17 @@ import attrs
 from hypothesis import strategies as st
 
 from ._errors import UnitError
-from ._figures import MEASURE_WORDS, Change, Figure, Qualifier, Source, is_percent
-from ._model import (
+from ._figures.figure import (
+    MEASURE_WORDS,
+    Change,
+    Figure,
+    Qualifier,
+    Source,
+    is_percent,
+)
+from ._money.rates import Rate
+from ._money.units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
+from ._plan.model import (
     Enterprise,
     EnterpriseRole,
     IndicatorType,
@@ -47,8 +56,6 @@ from ._model import (
     Tier,
     Zone,
 )
-from ._rates import Rate
-from ._units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
 
 __all__ = [
     "allowed_values",

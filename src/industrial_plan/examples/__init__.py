@@ -16,8 +16,8 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from industrial_plan._files import loads
-from industrial_plan._model import IndustrialSystem
+from industrial_plan._plan.files import loads
+from industrial_plan._plan.model import IndustrialSystem
 
 __all__ = ["NAMES", "path", "xiamen", "xiamen_sei"]
 

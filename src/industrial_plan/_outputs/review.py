@@ -17,11 +17,11 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from ._figures import Figure, is_percent
-from ._format import _CHINESE_PER, format_figure
-from ._model import IndicatorType, IndustrialSystem, TargetKind
-from ._progress import Review, Standing, SystemAssessment, Verdict
-from ._units import currency_of, in_base_units, tidy, unit_text
+from industrial_plan._figures.figure import Figure, is_percent
+from industrial_plan._figures.format import _CHINESE_PER, format_figure
+from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
+from industrial_plan._plan.model import IndicatorType, IndustrialSystem, TargetKind
+from industrial_plan._progress.core import Review, Standing, SystemAssessment, Verdict
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -403,7 +403,7 @@ def review_lines(assessment: SystemAssessment, lang: str, width: int) -> Iterato
     """
     from rich.cells import cell_len
 
-    from ._text_report import fit_widths, wrap
+    from .text_report import fit_widths, wrap
 
     def pad(text: str, size: int) -> str:
         return text + " " * (size - cell_len(text))

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._errors import IndustrialPlanError, PlanValidationError, Problem
-from ._figures import Change, Figure, Qualifier
-from ._model import (
+from industrial_plan._errors import IndustrialPlanError, PlanValidationError, Problem
+from industrial_plan._figures.figure import Change, Figure, Qualifier
+from industrial_plan._money.units import parse_unit, to_decimal, ureg
+
+from .model import (
     IndicatorType,
     IndustrialSystem,
     Industry,
@@ -32,7 +34,6 @@ from ._model import (
     TargetKind,
     Tier,
 )
-from ._units import parse_unit, to_decimal, ureg
 
 if TYPE_CHECKING:
     import pandas

@@ -19,9 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._export import _import
-from ._model import BUILTIN_METRICS, IndustrialSystem, Metric, Regional, Target
-from ._progress import (
+from industrial_plan._plan.model import (
+    BUILTIN_METRICS,
+    IndustrialSystem,
+    Metric,
+    Regional,
+    Target,
+)
+from industrial_plan._plan.rows_out import _import
+
+from .core import (
     RATE_DIGITS,
     Assessment,
     ConversionPolicy,
@@ -685,7 +692,7 @@ def _rebuilt(
     rows: list[tuple[int, dict[str, Any]]],
 ) -> tuple[IndustrialSystem, dict[int, tuple[str | None, int]]]:
     """A plan from its rows, and where each target row's target is in it."""
-    from ._import import add_rows
+    from industrial_plan._plan.rows_in import add_rows
 
     first = rows[0][1]
     known = {metric.id for metric in BUILTIN_METRICS}

@@ -26,9 +26,9 @@ from typing import Any
 import attrs
 from pint.util import UnitsContainer
 
-from ._collector import without_cycle_collection
-from ._errors import CurrencyMismatchError
-from ._figures import (
+from industrial_plan._collector import without_cycle_collection
+from industrial_plan._errors import CurrencyMismatchError
+from industrial_plan._figures.figure import (
     Change,
     Figure,
     IndeterminateComparisonError,
@@ -38,7 +38,19 @@ from ._figures import (
     is_percent,
     plain_figure,
 )
-from ._model import (
+from industrial_plan._money.rates import Rate, RateSource, annual_average, convert
+from industrial_plan._money.units import (
+    Quantity,
+    currency_of,
+    exact_arithmetic,
+    in_base_units,
+    quantity_of,
+    tidy,
+    to_decimal,
+    unit_text,
+    ureg,
+)
+from industrial_plan._plan.model import (
     Direction,
     IndicatorType,
     IndustrialSystem,
@@ -50,18 +62,6 @@ from ._model import (
     Target,
     TargetKind,
     Tier,
-)
-from ._rates import Rate, RateSource, annual_average, convert
-from ._units import (
-    Quantity,
-    currency_of,
-    exact_arithmetic,
-    in_base_units,
-    quantity_of,
-    tidy,
-    to_decimal,
-    unit_text,
-    ureg,
 )
 
 

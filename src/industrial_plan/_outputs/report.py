@@ -30,12 +30,17 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
-from ._figures import Figure, Qualifier
-from ._format import format_figure
-from ._model import BUILTIN_METRICS, IndustrialSystem, Target, Tier
-from ._progress import Assessment, Mismatch, Status, SystemAssessment
-from ._rates import Rate, convert
-from ._units import currency_code, currency_of, tidy, ureg
+from industrial_plan._figures.figure import Figure, Qualifier
+from industrial_plan._figures.format import format_figure
+from industrial_plan._money.rates import Rate, convert
+from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
+from industrial_plan._plan.model import BUILTIN_METRICS, IndustrialSystem, Target, Tier
+from industrial_plan._progress.core import (
+    Assessment,
+    Mismatch,
+    Status,
+    SystemAssessment,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -19,10 +19,21 @@ from typing import Any, Protocol, TypeAlias, TypeVar
 
 import attrs
 
-from ._errors import NotFoundError, PlanValidationError, Problem, UnitError
-from ._figures import Change, Figure, Qualifier, Source, is_percent
-from ._text import check_text, free_text, single_line
-from ._units import currency_of, parse_unit, ureg
+from industrial_plan._errors import (
+    NotFoundError,
+    PlanValidationError,
+    Problem,
+    UnitError,
+)
+from industrial_plan._figures.figure import (
+    Change,
+    Figure,
+    Qualifier,
+    Source,
+    is_percent,
+)
+from industrial_plan._money.units import currency_of, parse_unit, ureg
+from industrial_plan._text import check_text, free_text, single_line
 
 # -- small values ------------------------------------------------------------------
 

@@ -25,10 +25,9 @@ from typing import Any
 
 import attrs
 
-from ._errors import CurrencyMismatchError, IndustrialPlanError
-from ._rates import Rate, RateSource, default_source
-from ._text import free_text, single_line
-from ._units import (
+from industrial_plan._errors import CurrencyMismatchError, IndustrialPlanError
+from industrial_plan._money.rates import Rate, RateSource, default_source
+from industrial_plan._money.units import (
     Quantity,
     currency_of,
     exact_arithmetic,
@@ -38,6 +37,7 @@ from ._units import (
     unit_text,
     ureg,
 )
+from industrial_plan._text import free_text, single_line
 
 
 class Qualifier(enum.Enum):

@@ -19,10 +19,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from ._errors import MissingExtraError
-from ._figures import Figure, Source
-from ._model import IndustrialSystem, Industry, Owner, Target
-from ._units import currency_of, in_base_units, tidy, unit_text
+from industrial_plan._errors import MissingExtraError
+from industrial_plan._figures.figure import Figure, Source
+from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
+
+from .model import IndustrialSystem, Industry, Owner, Target
 
 if TYPE_CHECKING:
     import pandas

@@ -28,9 +28,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
-from ._errors import IndustrialPlanError
-from ._figures import Figure
-from ._units import Quantity, unit_text
+from industrial_plan._errors import IndustrialPlanError
+from industrial_plan._money.units import Quantity, unit_text
+
+from .figure import Figure
 
 _KEPT: Final = 8192
 """Figures, and forms, whose answer is kept: a few MiB at most."""
@@ -125,7 +126,7 @@ def _number_form(value: Decimal) -> tuple[Any, ...]:
 
 
 def _format(figure: Figure, locale: str) -> str | None:
-    from ._format import format_figure
+    from .format import format_figure
 
     try:
         return format_figure(figure, locale=locale, style="long")
@@ -155,7 +156,7 @@ def _checked(figure: Figure) -> tuple[str | None, str | None]:
 
 def _parser() -> Callable[[str], Figure]:
     # Imported on first use: the parser's tables cost time at import.
-    from ._parse import parse_figure
+    from .parse import parse_figure
 
     return parse_figure
 

@@ -13,13 +13,20 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._chart_words import _Writer
-from ._errors import CurrencyMismatchError, RateError
-from ._figures import Figure, Qualifier, is_percent
-from ._format import _compact_divisor, _language, format_figure
-from ._model import Observation, TargetKind
-from ._progress import Assessment, ConversionPolicy, Status, SystemAssessment, _in_unit
-from ._units import Quantity, in_base_units, tidy, unit_text, ureg
+from industrial_plan._errors import CurrencyMismatchError, RateError
+from industrial_plan._figures.figure import Figure, Qualifier, is_percent
+from industrial_plan._figures.format import _compact_divisor, _language, format_figure
+from industrial_plan._money.units import Quantity, in_base_units, tidy, unit_text, ureg
+from industrial_plan._plan.model import Observation, TargetKind
+from industrial_plan._progress.core import (
+    Assessment,
+    ConversionPolicy,
+    Status,
+    SystemAssessment,
+    _in_unit,
+)
+
+from .chart_words import _Writer
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from ._errors import Problem
+from industrial_plan._errors import Problem
 
 _T = TypeVar("_T")
 

@@ -19,8 +19,9 @@ from typing import Any
 import attrs
 import cattrs
 
-from ._errors import Problem
-from ._validation import partial
+from industrial_plan._errors import Problem
+
+from .validation import partial
 
 _counter = itertools.count()
 

@@ -19,9 +19,9 @@ from typing import Any, Final
 import attrs
 from babel.numbers import format_decimal, format_percent
 
-from ._figures import Figure
-from ._format import _language, _qualifier_phrase, format_figure
-from ._progress import Status
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.format import _language, _qualifier_phrase, format_figure
+from industrial_plan._progress.core import Status
 
 # Status names and chart phrases in each language.  Numbers, currencies and
 # qualifier words come from the formatting module (babel / CLDR).

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError
 
-from ._positions import YAML_LOADER
+from .positions import YAML_LOADER
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"

@@ -32,8 +32,7 @@ from babel.numbers import (
     parse_pattern,
 )
 
-from ._figures import Change, Figure, Qualifier, is_percent
-from ._units import (
+from industrial_plan._money.units import (
     Quantity,
     currency_of,
     exact_arithmetic,
@@ -41,6 +40,8 @@ from ._units import (
     tidy,
     unit_text,
 )
+
+from .figure import Change, Figure, Qualifier, is_percent
 
 __all__ = ["format_figure", "format_quantity"]
 

@@ -20,16 +20,29 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from . import examples
-from ._errors import IndustrialPlanError, PlanValidationError, RateFormError
-from ._figures import Figure
-from ._files import MAX_FILE_BYTES, load, schema
-from ._format import format_figure
-from ._model import IndustrialSystem
-from ._parse import parse_figure
-from ._progress import SystemAssessment, _figure_record, assess
-from ._rates import ECBRates, Rate, convert
-from ._report import (
+from industrial_plan import examples
+from industrial_plan._errors import (
+    IndustrialPlanError,
+    PlanValidationError,
+    RateFormError,
+)
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.format import format_figure
+from industrial_plan._figures.parse import parse_figure
+from industrial_plan._money.rates import ECBRates, Rate, convert
+from industrial_plan._money.units import (
+    Quantity,
+    currency_code,
+    currency_of,
+    in_base_units,
+    unit_text,
+    ureg,
+)
+from industrial_plan._plan.files import MAX_FILE_BYTES, load, schema
+from industrial_plan._plan.model import IndustrialSystem
+from industrial_plan._progress.core import SystemAssessment, _figure_record, assess
+
+from .report import (
     Display,
     display_rates,
     json_records,
@@ -38,15 +51,7 @@ from ._report import (
     report_csv,
     rounded,
 )
-from ._review import review_csv, review_json, review_lines, review_markdown
-from ._units import (
-    Quantity,
-    currency_code,
-    currency_of,
-    in_base_units,
-    unit_text,
-    ureg,
-)
+from .review import review_csv, review_json, review_lines, review_markdown
 
 app = typer.Typer(
     name="industrial-plan",
@@ -327,7 +332,7 @@ def _print_table(assessment: SystemAssessment, display: Display) -> None:
     from rich.console import Console
     from rich.progress import Progress
 
-    from ._text_report import report_lines
+    from .text_report import report_lines
 
     width = Console().width  # the terminal's, or $COLUMNS, or 80
     count = len(assessment)
@@ -705,7 +710,7 @@ def chart(
             _load(plan, max_bytes, example), as_of=as_of, baseline_year=baseline_year
         )
         try:
-            from ._chart import progress_chart
+            from .chart import progress_chart
         except ImportError as error:
             _fail(f"charts are not available: {error}")
         written = progress_chart(assessment, output, lang=lang.value)

@@ -19,8 +19,9 @@ from typing import Final
 
 from rich.cells import cell_len
 
-from ._progress import SystemAssessment
-from ._report import COLUMNS, Display, Row, _row, headers, notes, title
+from industrial_plan._progress.core import SystemAssessment
+
+from .report import COLUMNS, Display, Row, _row, headers, notes, title
 
 __all__ = ["fit_widths", "report_lines", "wrap"]
 

@@ -29,10 +29,18 @@ import cattrs
 import tomli_w
 import yaml
 
-from ._collector import without_cycle_collection
-from ._errors import IndustrialPlanError, ParseError, PlanValidationError, Problem
-from ._figures import Change, Figure, Qualifier, Source
-from ._model import (
+from industrial_plan._collector import without_cycle_collection
+from industrial_plan._errors import (
+    IndustrialPlanError,
+    ParseError,
+    PlanValidationError,
+    Problem,
+)
+from industrial_plan._figures.figure import Change, Figure, Qualifier, Source
+from industrial_plan._figures.wording import figure_text
+from industrial_plan._money.units import Quantity, to_decimal, unit_text, ureg
+
+from .model import (
     ClassificationCode,
     Direction,
     Enterprise,
@@ -54,14 +62,12 @@ from ._model import (
     Zone,
     check,
 )
-from ._positions import LazyLocator, toml_error_line
-from ._quick import figure_parser, read_unit
-from ._quick import structure as quick_structure
-from ._salvage import item_type, relevant, salvage
-from ._units import Quantity, to_decimal, unit_text, ureg
-from ._validation import field_problems, join, message, partial
-from ._wording import figure_text
-from ._yaml import load as load_yaml
+from .positions import LazyLocator, toml_error_line
+from .quick import figure_parser, read_unit
+from .quick import structure as quick_structure
+from .salvage import item_type, relevant, salvage
+from .validation import field_problems, join, message, partial
+from .yaml_events import load as load_yaml
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
 FORMAT = "industrial-plan/2"

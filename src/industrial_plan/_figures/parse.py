@@ -30,17 +30,8 @@ from typing import Any, Final
 import attrs
 import babel.numbers
 
-from ._errors import ParseError
-from ._figures import (
-    MEASURE_WORDS,
-    Change,
-    Figure,
-    Qualifier,
-    Source,
-    is_percent,
-    plain_figure,
-)
-from ._units import (
+from industrial_plan._errors import ParseError
+from industrial_plan._money.units import (
     CURRENCIES,
     SCALE_WORDS,
     Quantity,
@@ -50,6 +41,16 @@ from ._units import (
     quantity_of,
     tidy,
     ureg,
+)
+
+from .figure import (
+    MEASURE_WORDS,
+    Change,
+    Figure,
+    Qualifier,
+    Source,
+    is_percent,
+    plain_figure,
 )
 
 _MAX_LENGTH: Final = 1000

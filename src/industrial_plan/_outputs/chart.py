@@ -19,10 +19,11 @@ import pathlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from ._chart_panel import OBSERVED, PROJECTED, REQUIRED, TARGET, _needs_path, _Panel
-from ._chart_words import _font_properties, _Writer
-from ._errors import MissingExtraError
-from ._progress import Assessment, SystemAssessment
+from industrial_plan._errors import MissingExtraError
+from industrial_plan._progress.core import Assessment, SystemAssessment
+
+from .chart_panel import OBSERVED, PROJECTED, REQUIRED, TARGET, _needs_path, _Panel
+from .chart_words import _font_properties, _Writer
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure

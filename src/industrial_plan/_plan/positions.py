@@ -63,6 +63,14 @@ def locator(text: str, syntax: str) -> Locator:
         return lambda path: None
 
 
+DEEPEST = 100
+"""How deep the locators follow paths; deeper values take the line of their
+ancestor at this depth.  Problems name no deeper path (plans may nest
+:data:`~industrial_plan.MAX_DEPTH` levels), and following every level of a
+100,000-deep file would write paths of every length up to 300,000 characters:
+gigabytes, for a 200 kB file."""
+
+
 def nearest_line(places: Mapping[str, int], path: str) -> int | None:
     """The line of *path*, or of the nearest enclosing path that has one."""
     while path:
@@ -307,6 +315,8 @@ def json_lines(text: str) -> Locator:
         if not stack:
             return ""
         path, kind, at = stack[-1]
+        if len(stack) > DEEPEST:
+            return str(path)  # see DEEPEST
         if kind == "[":
             return f"{path}[{at}]"
         return f"{path}.{at}" if path else str(at)
@@ -367,6 +377,8 @@ def yaml_lines(text: str) -> Locator:
 
     def child_path(frame: list[Any]) -> str:
         path, mapping, at, _ = frame
+        if len(stack) > DEEPEST:
+            return str(path)  # see DEEPEST
         if mapping:
             return f"{path}.{at}" if path else str(at)
         return f"{path}[{at}]"

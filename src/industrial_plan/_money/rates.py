@@ -20,14 +20,15 @@ import attrs
 from pint.facets.context.objects import Context
 from pint.facets.plain import PlainQuantity
 
-from ._errors import (
+from industrial_plan._errors import (
     CurrencyMismatchError,
     DateOutOfRangeError,
     IndustrialPlanError,
     MissingRateError,
     RateFormError,
 )
-from ._units import (
+
+from .units import (
     Quantity,
     Registry,
     currency_code,

@@ -29,9 +29,10 @@ from typing import Any
 import attrs
 import cattrs
 
-from ._figures import Figure, Qualifier, Source, plain_figure
-from ._model import TYPE_EXACT_VALIDATORS, IndustrialSystem, Names, member_of
-from ._units import parse_unit, quantity_of, to_decimal
+from industrial_plan._figures.figure import Figure, Qualifier, Source, plain_figure
+from industrial_plan._money.units import parse_unit, quantity_of, to_decimal
+
+from .model import TYPE_EXACT_VALIDATORS, IndustrialSystem, Names, member_of
 
 Hook = Callable[[Any], Any]
 
@@ -215,6 +216,6 @@ def read_unit(text: str) -> Any:
 @functools.cache
 def figure_parser() -> Callable[[str], Figure]:
     """:func:`parse_figure`, imported on first use: its tables cost time at import."""
-    from ._parse import parse_figure
+    from industrial_plan._figures.parse import parse_figure
 
     return parse_figure
