@@ -35,9 +35,15 @@ def test_version_is_the_installed_one() -> None:
 
 
 def _imports(path: Path) -> set[str]:
-    """The package modules *path* imports, at the top or inside functions."""
+    """The package modules *path* imports, at the top or inside functions.
+
+    ``from industrial_plan import examples`` imports the module
+    ``industrial_plan.examples`` (and its parent, as every import does);
+    ``from ._money.units import ureg`` imports ``industrial_plan._money.units``.
+    """
     module = _name(path)
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    modules = {_name(p) for p in PACKAGE.rglob("*.py")}
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.ImportFrom):
@@ -48,9 +54,9 @@ def _imports(path: Path) -> set[str]:
             else:
                 target = node.module or ""
             if target.startswith("industrial_plan"):
-                found.add(target)
-                for alias in node.names:  # "from . import examples"
-                    found.add(f"{target}.{alias.name}")
+                for alias in node.names:
+                    submodule = f"{target}.{alias.name}"
+                    found.add(submodule if submodule in modules else target)
         elif isinstance(node, ast.Import):
             found |= {
                 a.name for a in node.names if a.name.startswith("industrial_plan")
@@ -63,8 +69,97 @@ def _name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+# The wings from the ground up.  A module may import its own wing and the ones
+# below it, never one above: data flows from money to figures to plans to
+# progress to outputs, and the public face gathers them all.
+GROUND = {
+    "industrial_plan._errors",
+    "industrial_plan._text",
+    "industrial_plan._collector",
+}
+WINGS = ("_money", "_figures", "_plan", "_progress", "_outputs")
+# The bundled plans are public (``ip.examples.xiamen()``) but sit on the plan
+# floor: plan files read with ``_plan.files``, which the command line shows.
+EXAMPLES = "industrial_plan.examples"
+FACE = {
+    "industrial_plan",
+    "industrial_plan.__main__",
+    "industrial_plan.cli",
+    "industrial_plan.testing",
+    "industrial_plan._hypothesis",
+    "industrial_plan._units",  # the path old pickles name
+}
+LEVELS = ("the ground floor", *WINGS, "the public face")
+
+
+def _level(module: str) -> int:
+    """0 for the ground floor, then each wing, then the public face."""
+    if module in GROUND:
+        return 0
+    if module in FACE:
+        return len(LEVELS) - 1
+    if module == EXAMPLES:
+        return 1 + WINGS.index("_plan")
+    wing = module.split(".")[1]
+    assert wing in WINGS, f"{module} is in no wing: place it in tests/test_layout.py"
+    return 1 + WINGS.index(wing)
+
+
+def _modules() -> dict[str, Path]:
+    return {_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def test_every_module_is_on_one_floor() -> None:
+    for module in _modules():
+        _level(module)
+    assert {m for m in _modules() if m.count(".") == 1} <= GROUND | FACE | {
+        EXAMPLES,
+        *(f"industrial_plan.{wing}" for wing in WINGS),
+    }
+
+
+def test_no_wing_imports_a_higher_one() -> None:
+    wrong = []
+    for module, path in sorted(_modules().items()):
+        for imported in sorted(_imports(path)):
+            if imported in _modules() and _level(imported) > _level(module):
+                wrong.append(
+                    f"{module} ({LEVELS[_level(module)]}) imports {imported}"
+                    f" ({LEVELS[_level(imported)]})"
+                )
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_direction_check_sees_what_it_checks() -> None:
+    """The check above would pass on a graph it cannot read: make sure it reads."""
+    chart = PACKAGE / "_outputs" / "chart.py"
+    assert any(m.startswith("industrial_plan._progress.") for m in _imports(chart))
+    cli = PACKAGE / "_outputs" / "cli.py"
+    assert EXAMPLES in _imports(cli)
+    assert "industrial_plan" not in _imports(cli)
+    assert _level("industrial_plan._outputs.chart") > _level(
+        "industrial_plan._progress.columnar"
+    )
+
+
+def test_each_wing_says_what_lives_there_and_imports_nothing() -> None:
+    """A wing's ``__init__`` is its sign: what it holds and what it may import.
+
+    It imports nothing, so reaching one module of a wing loads no other.
+    """
+    for wing in WINGS:
+        init = PACKAGE / wing / "__init__.py"
+        tree = ast.parse(init.read_text("utf-8"))
+        doc = ast.get_docstring(tree)
+        assert doc, wing
+        assert "May import:" in doc, wing
+        assert not [
+            n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)
+        ], wing
+
+
 def test_the_import_graph_has_no_cycle() -> None:
-    modules = {_name(p): p for p in PACKAGE.rglob("*.py")}
+    modules = _modules()
     graph = {
         name: {m for m in _imports(path) if m in modules and m != name}
         for name, path in modules.items()
