@@ -8,7 +8,14 @@ with ``PYTHONDONTWRITEBYTECODE`` set (as on the machine of
 ``benchmarks/README.md``) an editable install would otherwise compile every
 module again in each process, 50 ms no user pays.  Floors:
 ``python -c pass`` (the interpreter alone) and ``import pint;
-pint.UnitRegistry()`` (what any pint-based library pays).  Run with::
+pint.UnitRegistry()`` (what any pint-based library pays).
+
+``test_import_time_of_the_package`` reads ``python -X importtime -c "import
+industrial_plan"``: the time spent in the package's own modules (the sum of
+their self times, wings included) and the whole import (the package's
+cumulative time), each the minimum over runs, beside the same figures for
+``import pint`` in the same processes: the package's layout (issue 19) must
+not make its import slower.  Run with::
 
     python -m pytest benchmarks/test_startup.py -p no:cacheprovider --benchmark-only -s
 """
@@ -61,6 +68,55 @@ def timings() -> dict[str, float]:
         for name, command in COMMANDS.items():
             runs[name].append(_wall(command))
     return {name: min(times) for name, times in runs.items()}
+
+
+def _import_times() -> tuple[int, int, int]:
+    """Microseconds, from one ``-X importtime`` run of ``import industrial_plan``.
+
+    The package's own modules (sum of self times), the package's cumulative
+    time, and pint's cumulative time within it.
+    """
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import industrial_plan"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    own = whole = pint = 0
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        self_us, cumulative_us, name = line.removeprefix("import time:").split("|")
+        if not self_us.strip().isdigit():
+            continue  # the header
+        module = name.strip()
+        if module == "industrial_plan" or module.startswith("industrial_plan."):
+            own += int(self_us)
+        if module == "industrial_plan":
+            whole = int(cumulative_us)
+        if module == "pint":
+            pint = int(cumulative_us)
+    return own, whole, pint
+
+
+def test_import_time_of_the_package(benchmark) -> None:
+    """The package's own share of ``import industrial_plan``, beside pint's."""
+    package = Path(industrial_plan.__file__).parent
+    assert compileall.compile_dir(package, quiet=1), f"cannot compile {package}"
+    _import_times()  # bytecode compiled, files in the page cache
+    runs = [_import_times() for _ in range(RUNS * 2)]
+    own, whole, pint = (min(column) for column in zip(*runs, strict=True))
+    benchmark.group = "import time (-X importtime, minimum over runs)"
+    benchmark.extra_info.update(
+        own_us=own, whole_us=whole, pint_us=pint, own_to_pint=own / pint
+    )
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)
+    print(
+        f"\nimport industrial_plan: {whole / 1000:.1f} ms in all,"
+        f" {own / 1000:.1f} ms in the package's own modules"
+        f" ({own / pint:.2f}x import pint's {pint / 1000:.1f} ms)"
+    )
+    assert 0 < own < whole
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
