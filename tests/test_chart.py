@@ -27,7 +27,8 @@ from industrial_plan import (
     Tier,
 )
 from industrial_plan._outputs import chart as chart
-from industrial_plan._outputs import chart_panel as chart_panel
+from industrial_plan._outputs import chart_colours as chart_colours
+from industrial_plan._outputs import chart_series as chart_series
 from industrial_plan._outputs import chart_words as chart_words
 from industrial_plan.testing import systems
 
@@ -323,8 +324,8 @@ def test_synthetic_statuses_and_panels() -> None:
         for text in ax.findobj(Text)
         if text.get_text() == status
     ]
-    assert colours[0] == chart_panel._STATUS_COLOURS[Status.ON_TRACK]
-    assert colours[2] == chart_panel._STATUS_COLOURS[Status.DETERIORATION]
+    assert colours[0] == chart_colours._STATUS_COLOURS[Status.ON_TRACK]
+    assert colours[2] == chart_colours._STATUS_COLOURS[Status.DETERIORATION]
     texts = list(_texts(figure))
     assert any(t.startswith("2 qualitative targets not shown") for t in texts)
 
@@ -400,14 +401,14 @@ def test_as_of_hides_later_observations() -> None:
 
 
 def test_rounding_keeps_bounds_true() -> None:
-    about = chart_panel._rounded(_figure("546650927012.514", "CNY"))
+    about = chart_series._rounded(_figure("546650927012.514", "CNY"))
     assert (about.quantity.magnitude, about.qualifier) == (
         Decimal(547_000_000_000),
         ABOUT,
     )
-    low = chart_panel._rounded(_figure("42.5127", "GW", AT_LEAST))
+    low = chart_series._rounded(_figure("42.5127", "GW", AT_LEAST))
     assert (low.quantity.magnitude, low.qualifier) == (Decimal("42.5"), AT_LEAST)
-    high = chart_panel._rounded(_figure("52.8594", "million t", LESS))
+    high = chart_series._rounded(_figure("52.8594", "million t", LESS))
     assert high.quantity.magnitude == Decimal(52900000)
     assert high.qualifier is LESS
 

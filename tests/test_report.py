@@ -13,7 +13,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import industrial_plan as ip
+from industrial_plan._outputs import html as report_html
 from industrial_plan._outputs import report as report
+from industrial_plan._outputs import rows as report_rows
 from industrial_plan.testing import systems
 
 # A small plan whose names need escaping in every format, with a tier total
@@ -74,7 +76,7 @@ def riverside() -> ip.SystemAssessment:
     return ip.assess(ip.loads(RIVERSIDE, "toml"))
 
 
-def _by_owner(rows: list[report.Row]) -> dict[str, report.Row]:
+def _by_owner(rows: list[report_rows.Row]) -> dict[str, report_rows.Row]:
     return {row.owner: row for row in rows}
 
 
@@ -82,7 +84,7 @@ def _by_owner(rows: list[report.Row]) -> dict[str, report.Row]:
 
 
 def test_rows_of_the_founding_example(xiamen: ip.SystemAssessment) -> None:
-    rows = _by_owner(report.rows(xiamen))
+    rows = _by_owner(report_rows.rows(xiamen))
     pillars = rows["pillar industrial clusters"]
     assert pillars.metric == "total scale"
     assert pillars.target == "2027: 3 trillion yuan (442.2 billion US dollars)"
@@ -102,37 +104,37 @@ def test_rows_of_the_founding_example(xiamen: ip.SystemAssessment) -> None:
 
 
 def test_rows_in_chinese(xiamen: ip.SystemAssessment) -> None:
-    rows = report.rows(xiamen, report.Display(lang="zh"))
+    rows = report_rows.rows(xiamen, report_rows.Display(lang="zh"))
     assert rows[0].metric == "总规模"
     assert rows[0].latest == "2022年：超过2万亿元"
     assert rows[0].attainment == "> 66.66%"
     assert [row.status for row in rows] == ["数据不足", "数据不足", "未量化"]
-    assert report.headers("zh")[0] == "层级或产业"
+    assert report_rows.headers("zh")[0] == "层级或产业"
 
 
 def test_every_status_has_a_label_in_each_language() -> None:
-    for lang in report.LANGUAGES:
-        labels = [report._STATUS[lang][status] for status in ip.Status]
+    for lang in report_rows.LANGUAGES:
+        labels = [report_rows._STATUS[lang][status] for status in ip.Status]
         assert len(set(labels)) == len(labels)
-    assert report._STATUS["en"][ip.Status.ON_TRACK] == ip.Status.ON_TRACK.value
+    assert report_rows._STATUS["en"][ip.Status.ON_TRACK] == ip.Status.ON_TRACK.value
 
 
 def test_compact_style(xiamen: ip.SystemAssessment) -> None:
-    rows = report.rows(xiamen, report.Display(style="compact"))
+    rows = report_rows.rows(xiamen, report_rows.Display(style="compact"))
     assert rows[1].target == "2027: CN¥800B"
 
 
 def test_display_rejects_unknown_language_and_style() -> None:
     with pytest.raises(ValueError, match="'fr' is not supported"):
-        report.Display(lang="fr")
+        report_rows.Display(lang="fr")
     with pytest.raises(ValueError, match="'short' is not supported"):
-        report.Display(style="short")
+        report_rows.Display(style="short")
     with pytest.raises(ip.UnknownCurrencyError):
-        report.Display(currency="XYZ")
+        report_rows.Display(currency="XYZ")
 
 
 def test_display_needs_a_rate_for_each_currency() -> None:
-    display = report.Display(currency="USD")
+    display = report_rows.Display(currency="USD")
     assert display.rate_from("USD") is None
     assert display.rate_from(None) is None
     with pytest.raises(ValueError, match="no display rate from CNY to USD"):
@@ -158,7 +160,7 @@ def test_rounded_keeps_bounds_true(
     qualifier: str, value: str, shown: str, qualifier_shown: str
 ) -> None:
     figure = ip.Figure(ip.amount(value, "USD"), qualifier)
-    result = report.rounded(figure)
+    result = report_rows.rounded(figure)
     assert result.quantity.magnitude == Decimal(shown)
     assert result.qualifier.value == qualifier_shown
     assert result.allows(ip.amount(shown, "USD")) or figure.is_bound
@@ -166,7 +168,7 @@ def test_rounded_keeps_bounds_true(
 
 def test_rounded_zero_is_unchanged() -> None:
     zero = ip.Figure(ip.amount(0, "USD"))
-    assert report.rounded(zero) is zero
+    assert report_rows.rounded(zero) is zero
 
 
 # -- display currency and notes --------------------------------------------------------
@@ -175,49 +177,49 @@ def test_rounded_zero_is_unchanged() -> None:
 def test_display_rates_default_to_the_report_years_average(
     xiamen: ip.SystemAssessment,
 ) -> None:
-    assert report.report_year(xiamen) == 2022
-    (rate,) = report.display_rates(xiamen, "USD")
+    assert report_rows.report_year(xiamen) == 2022
+    (rate,) = report_rows.display_rates(xiamen, "USD")
     assert (rate.base, rate.quote, rate.year) == ("CNY", "USD", 2022)
     assert rate == ip.annual_average("CNY", "USD", 2022)
 
 
 def test_display_rates_on_a_day(xiamen: ip.SystemAssessment) -> None:
-    (rate,) = report.display_rates(xiamen, "dollar", on=dt.date(2023, 1, 29))
+    (rate,) = report_rows.display_rates(xiamen, "dollar", on=dt.date(2023, 1, 29))
     assert rate.effective == dt.date(2023, 1, 27)
-    assert report.display_rates(xiamen, "CNY") == ()
+    assert report_rows.display_rates(xiamen, "CNY") == ()
 
 
 def test_report_year_follows_as_of_then_start_year() -> None:
     system = ip.examples.xiamen()
-    assert report.report_year(ip.assess(system, as_of=2024)) == 2024
+    assert report_rows.report_year(ip.assess(system, as_of=2024)) == 2024
     bare = ip.assess(ip.loads(RIVERSIDE.split("[[tiers.observations]]")[0], "toml"))
-    assert report.report_year(bare) == 2020
+    assert report_rows.report_year(bare) == 2020
 
 
 def test_converted_rows_and_the_note(xiamen: ip.SystemAssessment) -> None:
     rate = ip.Rate("USD", "CNY", "6.7843", source="the article").inverse()
-    display = report.Display(currency="USD", rates=(rate,))
-    rows = report.rows(xiamen, display)
+    display = report_rows.Display(currency="USD", rates=(rate,))
+    rows = report_rows.rows(xiamen, display)
     assert rows[0].target == "2027: about 442.2 billion US dollars"
     assert rows[0].latest == "2022: more than 294.7 billion US dollars"
     assert rows[0].attainment == "> 66.66 %"  # ratios are not converted
-    (note,) = report.notes(xiamen, display)
+    (note,) = report_rows.notes(xiamen, display)
     assert note.startswith("Amounts in USD at 0.147399 USD per CNY (the article)")
 
 
 def test_notes_list_totals_that_do_not_add_up(riverside: ip.SystemAssessment) -> None:
-    (note,) = report.notes(riverside)
+    (note,) = report_rows.notes(riverside)
     assert note == (
         "Totals do not add up: green <industries> & co, total scale 2023: "
         "stated 100 billion yuan, sum of industries 90 billion yuan."
     )
-    (chinese,) = report.notes(riverside, report.Display(lang="zh"))
+    (chinese,) = report_rows.notes(riverside, report_rows.Display(lang="zh"))
     assert chinese.startswith("合计不一致：绿色产业，总规模，2023年：所报1000亿元")
 
 
 def test_notes_name_missing_industries() -> None:
     text = RIVERSIDE + '\n[[tiers.industries]]\nid = "hydro"\nname = "hydro"\n'
-    (note,) = report.notes(ip.assess(ip.loads(text, "toml"), rtol="0.2"))
+    (note,) = report_rows.notes(ip.assess(ip.loads(text, "toml"), rtol="0.2"))
     assert note.endswith("sum of industries 90 billion yuan; no figure for hydro.")
 
 
@@ -226,7 +228,7 @@ def test_notes_state_rates_used_for_observations() -> None:
         "strategic_emerging",
         ip.Observation("total_scale", 2023, ip.parse_figure("75 billion US dollars")),
     )
-    notes = report.notes(ip.assess(system))
+    notes = report_rows.notes(ip.assess(system))
     assert any(n.startswith("Observations converted at ") for n in notes)
     assert any("CNY per USD" in n and "2023 average" in n for n in notes)
 
@@ -235,11 +237,11 @@ def test_notes_state_rates_used_for_observations() -> None:
 
 
 def test_csv_reads_back(riverside: ip.SystemAssessment) -> None:
-    for lang in report.LANGUAGES:
-        display = report.Display(lang=lang)
+    for lang in report_rows.LANGUAGES:
+        display = report_rows.Display(lang=lang)
         read = list(csv.reader(io.StringIO(report.to_csv(riverside, display))))
-        expected = [report.headers(lang)]
-        expected += [row.cells() for row in report.rows(riverside, display)]
+        expected = [report_rows.headers(lang)]
+        expected += [row.cells() for row in report_rows.rows(riverside, display)]
         assert [tuple(line) for line in read] == expected
 
 
@@ -253,9 +255,9 @@ def _markdown_rows(text: str) -> list[list[str]]:
 def test_markdown_reads_back(riverside: ip.SystemAssessment) -> None:
     text = report.markdown(riverside)
     parsed = _markdown_rows(text)
-    assert parsed[0] == list(report.headers())
-    assert parsed[1] == ["---"] * len(report.COLUMNS)
-    assert parsed[2:] == [list(row.cells()) for row in report.rows(riverside)]
+    assert parsed[0] == list(report_rows.headers())
+    assert parsed[1] == ["---"] * len(report_rows.COLUMNS)
+    assert parsed[2:] == [list(row.cells()) for row in report_rows.rows(riverside)]
     assert text.startswith("## Riverside \\| \\<b>plan\\</b>\n")
     assert "\n- Totals do not add up: green \\<industries> & co" in text
 
@@ -267,12 +269,16 @@ def test_markdown_title_has_the_as_of_year() -> None:
 
 def test_json_records_are_the_assessment_records(xiamen: ip.SystemAssessment) -> None:
     assert report.json_records(xiamen) == xiamen.records()
-    assert report.json_records(xiamen, report.Display(lang="zh")) == xiamen.records()
+    assert (
+        report.json_records(xiamen, report_rows.Display(lang="zh")) == xiamen.records()
+    )
 
 
 def test_json_records_carry_the_display_rate(xiamen: ip.SystemAssessment) -> None:
-    rates = report.display_rates(xiamen, "USD")
-    records = report.json_records(xiamen, report.Display(currency="USD", rates=rates))
+    rates = report_rows.display_rates(xiamen, "USD")
+    records = report.json_records(
+        xiamen, report_rows.Display(currency="USD", rates=rates)
+    )
     assert records[0]["target"] == xiamen.records()[0]["target"]  # not converted
     assert records[0]["display_rate"] == report.rate_record(rates[0])
     assert records[0]["display_rate"]["value"] == format(rates[0].value, "f")
@@ -294,7 +300,7 @@ def test_rich_table_shows_names_literally(riverside: ip.SystemAssessment) -> Non
     from rich.console import Console
 
     table = report.rich_table(riverside)
-    assert len(table.columns) == len(report.COLUMNS)
+    assert len(table.columns) == len(report_rows.COLUMNS)
     assert table.row_count == 1
     buffer = io.StringIO()
     Console(file=buffer, width=200).print(table)
@@ -306,7 +312,7 @@ def test_rich_table_shows_names_literally(riverside: ip.SystemAssessment) -> Non
 def test_rich_table_in_chinese(xiamen: ip.SystemAssessment) -> None:
     from rich.console import Console
 
-    zh = report.Display(lang="zh")
+    zh = report_rows.Display(lang="zh")
     buffer = io.StringIO()
     Console(file=buffer, width=200).print(report.rich_table(xiamen, zh))
     output = buffer.getvalue()
@@ -319,7 +325,7 @@ def test_rich_table_in_chinese(xiamen: ip.SystemAssessment) -> None:
 
 def test_system_html_escapes_names(riverside: ip.SystemAssessment) -> None:
     html = riverside.system._repr_html_()
-    assert html == report.system_html(riverside.system)
+    assert html == report_html.system_html(riverside.system)
     assert "<b>plan" not in html
     assert "Riverside | &lt;b&gt;plan&lt;/b&gt;" in html
     assert "green &lt;industries&gt; &amp; co" in html
@@ -356,7 +362,7 @@ def test_rich_report_falls_back_to_cards_when_narrow(
     from rich.table import Table
 
     assert isinstance(report.rich_report(xiamen, None, 200), Table)
-    cards = report.rich_report(xiamen, report.Display(style="long"), 80)
+    cards = report.rich_report(xiamen, report_rows.Display(style="long"), 80)
     assert not isinstance(cards, Table)
     buffer = io.StringIO()
     Console(file=buffer, width=80).print(cards)
@@ -382,7 +388,7 @@ def test_the_jupyter_how_to_shows_the_current_html(
         for line in page.read_text("utf-8").splitlines()
         if line.startswith("<table>")
     ]
-    assert shown == [report.assessment_html(xiamen)]
+    assert shown == [report_html.assessment_html(xiamen)]
 
 
 @given(systems(max_tiers=2, max_industries=2))
@@ -415,13 +421,13 @@ def test_report_csv_has_one_column_per_field_and_reads_back(
 PERCENTS = st.decimals(min_value=-(10**12), max_value=10**12, allow_nan=False, places=4)
 
 
-@given(PERCENTS, st.sampled_from(report.LANGUAGES))
+@given(PERCENTS, st.sampled_from(report_rows.LANGUAGES))
 def test_percent_numbers_are_written_as_babel_writes_them(
     value: Decimal, lang: str
 ) -> None:
     from babel.numbers import format_decimal
 
     expected = format_decimal(
-        value, locale=report._CLDR[lang], decimal_quantization=False
+        value, locale=report_rows._CLDR[lang], decimal_quantization=False
     )
-    assert report._decimal_text(value, lang) == expected
+    assert report_rows._decimal_text(value, lang) == expected

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 import industrial_plan as ip
-from industrial_plan._outputs import report as report
+from industrial_plan._outputs import rows as report_rows
 from industrial_plan._outputs.text_report import fit_widths, report_lines, wrap
 
 WORDS = st.text(st.sampled_from("abc xyz年目标亿元 -%$"), min_size=0, max_size=30).map(
@@ -45,7 +45,7 @@ def test_fitted_columns_fit(cells: list[list[str]], width: int) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_issue_13_a_table_in_100_columns(plan: object, lang: str) -> None:
     assessment = ip.assess(plan())  # type: ignore[operator]
-    lines = list(report_lines(assessment, report.Display(lang=lang), 100))
+    lines = list(report_lines(assessment, report_rows.Display(lang=lang), 100))
     assert max(cell_len(line) for line in lines) <= 100
     # A table: the header's rule spans the columns, one line per column.
     assert sum(1 for line in lines if line.startswith("─")) == 1

@@ -73,6 +73,9 @@ from ._money.units import (
     unit_text,
     ureg,
 )
+
+# Loading it gives the model and the assessment their Jupyter views.
+from ._outputs import html as _html  # noqa: F401
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.report import report_csv
 from ._plan.files import (

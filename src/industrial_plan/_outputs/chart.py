@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any, Final
 from industrial_plan._errors import MissingExtraError
 from industrial_plan._progress.core import Assessment, SystemAssessment
 
-from .chart_panel import OBSERVED, PROJECTED, REQUIRED, TARGET, _needs_path, _Panel
+from .chart_colours import OBSERVED, PROJECTED, REQUIRED, TARGET
+from .chart_panel import _Panel
+from .chart_series import _needs_path
 from .chart_words import _font_properties, _Writer
 
 if TYPE_CHECKING:

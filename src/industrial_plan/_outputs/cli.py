@@ -42,16 +42,9 @@ from industrial_plan._plan.files import MAX_FILE_BYTES, load, schema
 from industrial_plan._plan.model import IndustrialSystem
 from industrial_plan._progress.core import SystemAssessment, _figure_record, assess
 
-from .report import (
-    Display,
-    display_rates,
-    json_records,
-    markdown,
-    notes,
-    report_csv,
-    rounded,
-)
+from .report import json_records, markdown, report_csv
 from .review import review_csv, review_json, review_lines, review_markdown
+from .rows import Display, display_rates, notes, rounded
 
 app = typer.Typer(
     name="industrial-plan",

@@ -21,7 +21,7 @@ from rich.cells import cell_len
 
 from industrial_plan._progress.core import SystemAssessment
 
-from .report import COLUMNS, Display, Row, _row, headers, notes, title
+from .rows import COLUMNS, Display, Row, _row, headers, notes, title
 
 __all__ = ["fit_widths", "report_lines", "wrap"]
 
