@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from industrial_plan._errors import MissingExtraError
-from industrial_plan._progress.core import Assessment, SystemAssessment
+from industrial_plan._progress.results import Assessment
+from industrial_plan._progress.system import SystemAssessment
 
 from .chart_panel import OBSERVED, PROJECTED, REQUIRED, TARGET, _needs_path, _Panel
 from .chart_words import _font_properties, _Writer

@@ -18,13 +18,10 @@ from industrial_plan._figures.figure import Figure, Qualifier, is_percent
 from industrial_plan._figures.format import _compact_divisor, _language, format_figure
 from industrial_plan._money.units import Quantity, in_base_units, tidy, unit_text, ureg
 from industrial_plan._plan.model import Observation, TargetKind
-from industrial_plan._progress.core import (
-    Assessment,
-    ConversionPolicy,
-    Status,
-    SystemAssessment,
-    _in_unit,
-)
+from industrial_plan._progress.policy import ConversionPolicy
+from industrial_plan._progress.results import Assessment, Status
+from industrial_plan._progress.series import _in_unit
+from industrial_plan._progress.system import SystemAssessment
 
 from .chart_words import _Writer
 
