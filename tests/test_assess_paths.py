@@ -25,7 +25,8 @@ import industrial_plan as ip
 from industrial_plan import Direction, Figure, Qualifier
 from industrial_plan._figures.figure import exact_figure, plain_figure
 from industrial_plan._money.units import ureg
-from industrial_plan._progress import core as _progress
+from industrial_plan._progress import calculation, consistency, levels, series
+from industrial_plan._progress.results import Assessment, Point
 from industrial_plan.testing import amounts, decimals, figures, systems
 
 # Mostly point values, so that the fast path runs; bounds fall back.
@@ -46,7 +47,7 @@ def exactly(value: Any) -> Any:
         return tuple(exactly(item) for item in value)
     if isinstance(value, ureg.Quantity):
         return ("Quantity", exactly(value.magnitude), dict(value._units))
-    if isinstance(value, (Figure, _progress.Point, _progress.Assessment)):
+    if isinstance(value, (Figure, Point, Assessment)):
         return (
             type(value).__name__,
             tuple(
@@ -58,7 +59,7 @@ def exactly(value: Any) -> Any:
 
 
 def general(function: Any, *args: Any, **kwargs: Any) -> Any:
-    with mock.patch.object(_progress, "_POINT_PATH", False):
+    with mock.patch.object(levels, "_POINT_PATH", False):
         return function(*args, **kwargs)
 
 
@@ -127,7 +128,7 @@ def test_the_point_path_is_taken() -> None:
     """The comparisons above compare two paths, not one with itself."""
     figure = Figure(ip.amount(100, "CNY"))
     calls = []
-    original = _progress._point_metrics
+    original = levels._point_metrics
 
     def counted(*args: Any) -> None:
         calls.append(args)
@@ -151,7 +152,7 @@ def test_the_point_path_is_taken() -> None:
             )
         ],
     )
-    with mock.patch.object(_progress, "_point_metrics", counted):
+    with mock.patch.object(levels, "_point_metrics", counted):
         fast = ip.assess(system)
         assert len(calls) == 1
         slow = general(ip.assess, system)
@@ -177,7 +178,7 @@ def repeated_plus(parts: list[Figure]) -> Any:
 
 
 def running_total(parts: list[Figure]) -> Any:
-    total = _progress._Total()
+    total = consistency._Total()
     for step, figure in enumerate(parts):
         if not total.add(figure):
             return ("unbounded at", step)
@@ -197,7 +198,7 @@ def test_a_running_total_in_one_unit_is_repeated_plus(parts: list[Figure]) -> No
 
 def test_a_running_total_of_one_figure_is_that_figure() -> None:
     cited = Figure(ip.amount(5, "CNY"), source=ip.Source(publisher="bureau"))
-    total = _progress._Total()
+    total = consistency._Total()
     assert total.figure() is None
     total.add(cited)
     assert total.figure() is cited
@@ -205,7 +206,7 @@ def test_a_running_total_of_one_figure_is_that_figure() -> None:
 
 def test_a_sum_of_forms_is_left_to_plus() -> None:
     growth = Figure(ip.amount(5, "percent"), change=ip.Change.GROWTH)
-    total = _progress._Total()
+    total = consistency._Total()
     total.add(Figure(ip.amount(5, "percent")))
     with pytest.raises(ip.FormMismatchError):
         total.add(growth)
@@ -250,8 +251,8 @@ UNITS = ["", "CNY", "billion CNY", "CNY * billion", "亿 CNY", "USD", "percent",
 @given(st.sampled_from(UNITS), st.sampled_from(UNITS))
 def test_units_compare_as_pint_compares_them(first: str, second: str) -> None:
     a, b = ip.amount(1, first)._units, ip.amount(1, second)._units
-    assert _progress._same_units(a, b) is (a == b)
-    assert _progress._same_units(a, ureg.Unit(second)) is (a == ureg.Unit(second))
+    assert calculation._same_units(a, b) is (a == b)
+    assert calculation._same_units(a, ureg.Unit(second)) is (a == ureg.Unit(second))
 
 
 # The order in which _level_assessment passes Assessment's fields by position.
@@ -282,14 +283,12 @@ LEVEL_FIELDS = (
 
 
 def test_levels_build_their_record_field_by_field() -> None:
-    names = tuple(f.name for f in attrs.fields(_progress.Assessment))
+    names = tuple(f.name for f in attrs.fields(Assessment))
     assert names == LEVEL_FIELDS
 
 
 def test_observed_points_equal_points() -> None:
     observation = ip.Observation("total_scale", 2021, Figure(ip.amount(5, "CNY")))
-    point = _progress._observed(2021, observation.figure, observation)
-    assert exactly(point) == exactly(
-        _progress.Point(2021, observation.figure, observation)
-    )
-    assert point == _progress.Point(2021, observation.figure, observation)
+    point = series._observed(2021, observation.figure, observation)
+    assert exactly(point) == exactly(Point(2021, observation.figure, observation))
+    assert point == Point(2021, observation.figure, observation)

@@ -440,7 +440,7 @@ def test_no_kind_with_a_figure_is_left_not_quantified() -> None:
 def test_growth_rates_have_their_stated_precision(ratio: Decimal, years: int) -> None:
     from decimal import localcontext
 
-    from industrial_plan._progress.core import RATE_DIGITS, _cagr
+    from industrial_plan._progress.calculation import RATE_DIGITS, _cagr
 
     got = _cagr(Decimal(1), ratio, years)
     assert got is not None

@@ -74,7 +74,7 @@ def test_pillar_clusters_from_a_lower_bound() -> None:
     assert result.required_cagr.lower is None
     assert round(_value(result.required_cagr) * 100, 3) == Decimal("8.447")
     exact = Decimal("1.5") ** Decimal("0.2") - 1
-    # Growth rates carry RATE_DIGITS significant digits (see _progress._root).
+    # Growth rates carry RATE_DIGITS significant digits (see calculation._root).
     assert abs(_value(result.required_cagr) - exact) <= exact * Decimal("1e-11")
     assert result.linear_change_needed is not None
     assert result.linear_change_needed.quantity == ip.amount("0.2", "trillion CNY")

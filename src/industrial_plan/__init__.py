@@ -127,23 +127,11 @@ from ._plan.model import (
 from ._plan.rows_in import add_rows, from_frame, read_rows_csv
 from ._plan.rows_out import long_records, to_arrow, to_iamc, to_pandas
 from ._progress.columnar import assess_table
-from ._progress.core import (
-    Assessment,
-    ConversionPolicy,
-    Mismatch,
-    Point,
-    Review,
-    Standing,
-    Status,
-    SystemAssessment,
-    Thresholds,
-    Verdict,
-    assess,
-    assess_target,
-    check_consistency,
-    status_rank,
-    sum_of_parts,
-)
+from ._progress.consistency import Mismatch, check_consistency, sum_of_parts
+from ._progress.policy import ConversionPolicy, Thresholds
+from ._progress.results import Assessment, Point, Status, Verdict, status_rank
+from ._progress.review import Review, Standing
+from ._progress.system import SystemAssessment, assess, assess_target
 
 __all__ = [
     "BUILTIN_METRICS",

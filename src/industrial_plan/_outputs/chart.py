@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from industrial_plan._errors import MissingExtraError
-from industrial_plan._progress.core import Assessment, SystemAssessment
+from industrial_plan._progress.results import Assessment
+from industrial_plan._progress.system import SystemAssessment
 
 from .chart_colours import OBSERVED, PROJECTED, REQUIRED, TARGET
 from .chart_panel import _Panel

@@ -16,7 +16,7 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _compact_divisor, _language, format_figure
 from industrial_plan._money.units import Quantity, in_base_units, unit_text, ureg
 from industrial_plan._plan.model import IndustrialSystem
-from industrial_plan._progress.core import Assessment, Status
+from industrial_plan._progress.results import Assessment, Status
 
 from .chart_colours import _STATUS_COLOURS, OBSERVED
 from .chart_series import _Point, _rounded

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from industrial_plan._progress.core import Status
+from industrial_plan._progress.results import Status
 
 OBSERVED: Final = "#1f4e79"
 TARGET: Final = "#7d3c98"

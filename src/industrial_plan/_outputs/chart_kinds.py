@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from industrial_plan._figures.figure import Figure
-from industrial_plan._progress.core import Assessment
+from industrial_plan._progress.results import Assessment
 
 from .chart_colours import PROJECTED, REQUIRED, TARGET
 from .chart_series import _needs_path, _Point

@@ -18,7 +18,8 @@ import attrs
 from industrial_plan._figures.figure import Figure
 from industrial_plan._money.units import tidy
 from industrial_plan._plan.model import TargetKind
-from industrial_plan._progress.core import Assessment, SystemAssessment
+from industrial_plan._progress.results import Assessment
+from industrial_plan._progress.system import SystemAssessment
 
 from .chart_axes import _axes, _notes, _Scale, _titles
 from .chart_colours import OBSERVED, TARGET

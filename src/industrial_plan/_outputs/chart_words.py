@@ -21,7 +21,7 @@ from babel.numbers import format_decimal, format_percent
 
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _language, _qualifier_phrase, format_figure
-from industrial_plan._progress.core import Status
+from industrial_plan._progress.results import Status
 
 # Status names and chart phrases in each language.  Numbers, currencies and
 # qualifier words come from the formatting module (babel / CLDR).

@@ -40,7 +40,8 @@ from industrial_plan._money.units import (
 )
 from industrial_plan._plan.files import MAX_FILE_BYTES, load, schema
 from industrial_plan._plan.model import IndustrialSystem
-from industrial_plan._progress.core import SystemAssessment, _figure_record, assess
+from industrial_plan._progress.results import _figure_record
+from industrial_plan._progress.system import SystemAssessment, assess
 
 from .report import json_records, markdown, report_csv
 from .review import review_csv, review_json, review_lines, review_markdown

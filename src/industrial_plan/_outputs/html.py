@@ -13,7 +13,8 @@ from typing import Any
 
 from industrial_plan._figures.format import format_figure
 from industrial_plan._plan.model import IndustrialSystem, Target, Tier
-from industrial_plan._progress.core import Assessment, SystemAssessment
+from industrial_plan._progress.results import Assessment
+from industrial_plan._progress.system import SystemAssessment
 
 from .rows import (
     _TEXT,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from industrial_plan._money.rates import Rate
 from industrial_plan._money.units import currency_of
-from industrial_plan._progress.core import SystemAssessment
+from industrial_plan._progress.system import SystemAssessment
 
 from .rows import COLUMNS, Display, headers, notes, rows, title
 

@@ -32,12 +32,9 @@ from industrial_plan._figures.format import format_figure
 from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
 from industrial_plan._plan.model import BUILTIN_METRICS, IndustrialSystem
-from industrial_plan._progress.core import (
-    Assessment,
-    Mismatch,
-    Status,
-    SystemAssessment,
-)
+from industrial_plan._progress.consistency import Mismatch
+from industrial_plan._progress.results import Assessment, Status
+from industrial_plan._progress.system import SystemAssessment
 
 __all__ = [
     "COLUMNS",

@@ -19,7 +19,7 @@ from typing import Final
 
 from rich.cells import cell_len
 
-from industrial_plan._progress.core import SystemAssessment
+from industrial_plan._progress.system import SystemAssessment
 
 from .rows import COLUMNS, Display, Row, _row, headers, notes, title
 

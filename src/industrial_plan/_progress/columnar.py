@@ -28,15 +28,10 @@ from industrial_plan._plan.model import (
 )
 from industrial_plan._plan.rows_out import _import
 
-from .core import (
-    RATE_DIGITS,
-    Assessment,
-    ConversionPolicy,
-    Status,
-    Thresholds,
-    Verdict,
-    assess_target,
-)
+from .calculation import RATE_DIGITS
+from .policy import ConversionPolicy, Thresholds
+from .results import Assessment, Status, Verdict
+from .system import assess_target
 
 if TYPE_CHECKING:
     import pyarrow

@@ -1,0 +1,113 @@
+"""The settings an assessment follows: thresholds and currency conversion.
+
+:class:`Thresholds` sets where one status ends and the next begins, and the
+tolerance of an "about" target; :class:`ConversionPolicy` which exchange rate
+brings an observation in another currency to the target's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+
+from industrial_plan._figures.figure import Figure, is_percent
+from industrial_plan._money.rates import Rate, RateSource, annual_average, convert
+from industrial_plan._money.units import to_decimal, ureg
+
+from .results import Status
+
+
+def _decimal(value: object) -> Decimal:
+    return to_decimal(value, "threshold")
+
+
+@attrs.frozen
+class Thresholds:
+    """The ratio thresholds between statuses (Open SDG / Statistics Canada defaults)."""
+
+    on_track: Decimal = attrs.field(default=Decimal("0.95"), converter=_decimal)
+    acceleration: Decimal = attrs.field(default=Decimal("0.60"), converter=_decimal)
+    limited: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+    about_points: Decimal = attrs.field(default=Decimal("0.5"), converter=_decimal)
+    """How far from an "about" target in percent a value may be and still be
+    as projected, in percentage points ("up about 6.5 %": 6.0 % to 7.0 %)."""
+    about_relative: Decimal = attrs.field(default=Decimal("0.05"), converter=_decimal)
+    """The same for "about" targets in other units, as a share of the target."""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.on_track > self.acceleration >= self.limited:
+            raise ValueError(
+                "thresholds must satisfy on_track > acceleration >= limited, got "
+                f"{self.on_track}, {self.acceleration}, {self.limited}"
+            )
+        if self.about_points < 0 or self.about_relative < 0:
+            raise ValueError(
+                "tolerances must not be negative, got "
+                f"{self.about_points}, {self.about_relative}"
+            )
+
+    def tolerance(self, goal: Figure) -> Decimal:
+        """How far a value may lie from *goal* and be as projected, in its unit.
+
+        Zero unless the goal is approximate ("about", 左右).
+        """
+        if not goal.approximate:
+            return Decimal(0)
+        if is_percent(goal.quantity):
+            return self.about_points
+        return abs(Decimal(goal.quantity.magnitude)) * self.about_relative
+
+    def classify(self, ratio: Decimal) -> Status:
+        """The status for a ratio R of observed to required growth."""
+        if ratio >= self.on_track:
+            return Status.ON_TRACK
+        if ratio >= self.acceleration:
+            return Status.ACCELERATION_NEEDED
+        if ratio >= self.limited:
+            return Status.LIMITED_PROGRESS
+        return Status.DETERIORATION
+
+
+@attrs.frozen
+class ConversionPolicy:
+    """How an observation in another currency is converted to the target's.
+
+    Use :meth:`annual_average` (the default: that year's average rate),
+    :meth:`fixed` (one constant rate) or :meth:`on_date` (the rate of a day).
+    """
+
+    kind: str = "annual average"
+    rate: Rate | None = None
+    day: dt.date | None = None
+    source: RateSource | None = None
+
+    @classmethod
+    def annual_average(cls, source: RateSource | None = None) -> ConversionPolicy:
+        """Each observation at the average rate of its own year."""
+        return cls("annual average", source=source)
+
+    @classmethod
+    def fixed(cls, rate: Rate) -> ConversionPolicy:
+        """Every observation at one constant rate, such as a plan's own."""
+        return cls("fixed", rate=rate)
+
+    @classmethod
+    def on_date(
+        cls, day: dt.date, source: RateSource | None = None
+    ) -> ConversionPolicy:
+        """Every observation at the rate of one day."""
+        return cls("on date", day=day, source=source)
+
+    def rate_for(self, base: str, quote: str, year: int) -> Rate:
+        """The rate this policy uses for an observation of *year*."""
+        if self.kind == "fixed":
+            assert self.rate is not None
+            return convert(ureg.Quantity(Decimal(1), base), quote, rate=self.rate).rate
+        if self.kind == "on date":
+            assert self.day is not None
+            return convert(
+                ureg.Quantity(Decimal(1), base), quote, on=self.day, source=self.source
+            ).rate
+        return annual_average(base, quote, year, self.source)

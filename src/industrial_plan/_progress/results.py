@@ -1,0 +1,274 @@
+"""What an assessment gives: statuses, verdicts, points and the assessment.
+
+:class:`Assessment` is the record of one target; :class:`Point` an observation
+as the assessment used it (in the target's unit); :class:`Status` and
+:class:`Verdict` with their Chinese names, as reports print them.  Records
+write figures as exact strings (:func:`_figure_record`), here so that every
+record of the wing writes them alike.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from industrial_plan._figures.figure import Figure
+from industrial_plan._money.rates import Rate
+from industrial_plan._money.units import (
+    Quantity,
+    currency_of,
+    in_base_units,
+    tidy,
+    unit_text,
+)
+from industrial_plan._plan.model import (
+    Direction,
+    Observation,
+    Owner,
+    Regional,
+    Target,
+    Tier,
+)
+
+
+class Status(enum.Enum):
+    """Where a target stands."""
+
+    ACHIEVED = "target achieved"
+    """The latest value meets the target (a bound counts only if it proves it)."""
+    ON_TRACK = "on track"
+    """Observed growth is at least 95 % of the growth required (R >= 0.95)."""
+    ACCELERATION_NEEDED = "acceleration needed"
+    """0.60 <= R < 0.95."""
+    LIMITED_PROGRESS = "limited progress"
+    """0 <= R < 0.60: moving the right way, far too slowly."""
+    DETERIORATION = "deterioration"
+    """R < 0: moving away from the target."""
+    NOT_ACHIEVED = "target not achieved"
+    """The target year has passed (as of the assessment) without the target met."""
+    INSUFFICIENT_DATA = "insufficient data"
+    """Fewer than two usable observations, or values the method cannot use."""
+    NOT_QUANTIFIED = "not quantified"
+    """A qualitative target ("significant progress"): no number is made up."""
+    WITHIN_CAP = "within the cap"
+    """A cap ("不超过3%") that the latest value keeps to."""
+    CAP_EXCEEDED = "cap exceeded"
+    """A cap that the latest value breaks."""
+
+    @property
+    def chinese(self) -> str:
+        """The status in Chinese, as reports print it."""
+        return _STATUS_CHINESE[self]
+
+
+_STATUS_CHINESE = {
+    Status.ACHIEVED: "目标已实现",
+    Status.ON_TRACK: "进展顺利",
+    Status.ACCELERATION_NEEDED: "需要加速",
+    Status.LIMITED_PROGRESS: "进展有限",
+    Status.DETERIORATION: "出现倒退",
+    Status.NOT_ACHIEVED: "目标未实现",
+    Status.INSUFFICIENT_DATA: "数据不足",
+    Status.NOT_QUANTIFIED: "未量化",
+    Status.WITHIN_CAP: "控制在上限内",
+    Status.CAP_EXCEEDED: "超出上限",
+}
+
+
+class Verdict(enum.Enum):
+    """How the actual value compares with the plan, as yearly plan reports say it."""
+
+    AS_PROJECTED = "as projected"
+    """Met, on track, or within the tolerance an "about" target allows."""
+    HIGHER = "higher than projected"
+    """Above the target (or its path) by more than the tolerance."""
+    LOWER = "lower than projected"
+    """Below the target (or its path) by more than the tolerance."""
+
+    @property
+    def chinese(self) -> str:
+        """符合预期, 高于预期 or 低于预期."""
+        return _VERDICT_CHINESE[self]
+
+
+_VERDICT_CHINESE = {
+    Verdict.AS_PROJECTED: "符合预期",
+    Verdict.HIGHER: "高于预期",
+    Verdict.LOWER: "低于预期",
+}
+
+
+_ORDER = {
+    Status.DETERIORATION: 0,
+    Status.LIMITED_PROGRESS: 1,
+    Status.ACCELERATION_NEEDED: 2,
+    Status.ON_TRACK: 3,
+    Status.ACHIEVED: 4,
+}
+
+
+def status_rank(status: Status) -> int | None:
+    """Order of the graded statuses, worst first; ``None`` for the others."""
+    return _ORDER.get(status)
+
+
+@attrs.frozen
+class Point:
+    """An observation as used in an assessment: in the target's unit.
+
+    Attributes:
+        year: the observation's year.
+        figure: the observed figure, converted to the target's unit.
+        observation: the observation as stated; ``None`` for a value computed
+            from others (a share from its numerator and denominator).
+        rate: the exchange rate used, if the currency differed.
+        parts: the observations a computed value comes from.
+    """
+
+    year: int
+    figure: Figure
+    observation: Observation | None
+    rate: Rate | None = None
+    parts: tuple[Observation, ...] = ()
+
+
+@attrs.frozen
+class Assessment:
+    """How far one target is from being met, and whether it is on track.
+
+    Amounts (gap, projection, shortfall) are in the target's unit, and the
+    linear change needed is that unit per year; ratios (attainment, growth
+    rates, R) are plain numbers (0.614 is 61.4 %).  A metric is ``None`` where it
+    cannot be computed; :attr:`notes` say why.
+
+    Each kind of target fills the fields its method defines (see the
+    methodology page): :attr:`actual` is what is compared with the target (the
+    latest level, share or ratio; the observed average growth; the sum so far
+    of a cumulative total); :attr:`target_level` the level an increment or a
+    reduction implies; :attr:`headroom_used` how much of a cap the actual
+    value uses; :attr:`series` the indicator's yearly values as assessed;
+    :attr:`verdict` the comparison a yearly plan report prints.  For growth
+    targets :attr:`observed_cagr` is the observed average annual growth and
+    :attr:`required_cagr` the growth still needed each remaining year; for a
+    cumulative total :attr:`linear_change_needed` is the amount needed each
+    remaining year.
+    """
+
+    owner: Owner
+    tier: Tier | None
+    target: Target
+    direction: Direction
+    status: Status
+    as_of: int | None = None
+    latest: Point | None = None
+    baseline: Point | None = None
+    attainment: Figure | None = None
+    gap: Figure | None = None
+    required_cagr: Figure | None = None
+    linear_change_needed: Figure | None = None
+    observed_cagr: Figure | None = None
+    projected: Figure | None = None
+    expected_shortfall: Figure | None = None
+    ratio: Figure | None = None
+    notes: tuple[str, ...] = ()
+    actual: Figure | None = None
+    target_level: Figure | None = None
+    headroom_used: Figure | None = None
+    verdict: Verdict | None = None
+    series: tuple[Point, ...] = ()
+
+    @property
+    def owner_kind(self) -> str:
+        """``"tier"``, ``"industry"`` or ``"region"``."""
+        if isinstance(self.owner, Regional):
+            return "region"
+        return "tier" if isinstance(self.owner, Tier) else "industry"
+
+    @property
+    def rates(self) -> tuple[Rate, ...]:
+        """Exchange rates used to bring observations into the target's currency."""
+        points = [p for p in (self.baseline, self.latest) if p is not None]
+        return tuple(dict.fromkeys(p.rate for p in points if p.rate is not None))
+
+    def record(self) -> dict[str, Any]:
+        """The assessment as a plain dict: text and numbers as exact strings.
+
+        Each metric is ``{"value", "low", "high", "low_inclusive",
+        "high_inclusive", "approximate"}`` (``low``/``high`` ``None`` where
+        unbounded), or ``None`` when not computed.
+        """
+        target = self.target
+        return {
+            "owner_id": self.owner.id,
+            "owner_kind": self.owner_kind,
+            "owner_name": str(self.owner.name),
+            "tier_id": self.tier.id if self.tier is not None else None,
+            "metric": target.metric,
+            "kind": target.kind.value,
+            "indicator_type": target.indicator_type.value
+            if target.indicator_type
+            else None,
+            "price_basis": target.price_basis.value if target.price_basis else None,
+            "direction": self.direction.value,
+            "target_year": target.year,
+            "target": _figure_record(target.figure),
+            "target_statement": target.statement,
+            "unit": _unit(target.figure),
+            "as_of": self.as_of,
+            "latest_year": self.latest.year if self.latest else None,
+            "latest": _figure_record(self.latest.figure if self.latest else None),
+            "latest_qualifier": self.latest.figure.qualifier.value
+            if self.latest
+            else None,
+            "baseline_year": self.baseline.year if self.baseline else None,
+            "baseline": _figure_record(self.baseline.figure if self.baseline else None),
+            "attainment": _figure_record(self.attainment),
+            "gap": _figure_record(self.gap),
+            "required_cagr": _figure_record(self.required_cagr),
+            "linear_change_needed": _figure_record(self.linear_change_needed),
+            "observed_cagr": _figure_record(self.observed_cagr),
+            "projected": _figure_record(self.projected),
+            "expected_shortfall": _figure_record(self.expected_shortfall),
+            "ratio": _figure_record(self.ratio),
+            "actual": _figure_record(self.actual),
+            "target_level": _figure_record(self.target_level),
+            "headroom_used": _figure_record(self.headroom_used),
+            "verdict": self.verdict.value if self.verdict else None,
+            "status": self.status.value,
+            "rates": [str(rate) for rate in self.rates],
+            "source": str(target.source) if target.source else None,
+            "notes": list(self.notes),
+        }
+
+
+def _unit(figure: Figure | None) -> str | None:
+    if figure is None:
+        return None
+    # The unit the record's values are in: base units, scale words dropped.
+    return currency_of(figure.quantity) or unit_text(in_base_units(figure.quantity))
+
+
+def _plain(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _figure_record(figure: Figure | None) -> dict[str, Any] | None:
+    if figure is None:
+        return None
+    lower, upper = figure.lower, figure.upper
+    return {
+        "value": _plain(_base(figure.quantity)),
+        "low": _plain(_base(lower.value)) if lower else None,
+        "high": _plain(_base(upper.value)) if upper else None,
+        "low_inclusive": lower.inclusive if lower else None,
+        "high_inclusive": upper.inclusive if upper else None,
+        "qualifier": figure.qualifier.value,
+        "approximate": figure.approximate,
+    }
+
+
+def _base(quantity: Quantity) -> Decimal:
+    return tidy(in_base_units(quantity).magnitude)

@@ -1,0 +1,174 @@
+"""The plan summed up as a mid-term review does it.
+
+:class:`Review` counts targets in the groups of :class:`Standing` ("already
+met", "progressing well", "lagging"), by status, kind and indicator type, and
+lists the lagging ones worst first.  Its text lives in ``_outputs.review``.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from industrial_plan._plan.model import IndicatorType, TargetKind
+
+from .results import Assessment, Status
+
+
+class Standing(enum.Enum):
+    """The groups a mid-term review counts targets in."""
+
+    MET = "already met"
+    """Achieved, or within its cap."""
+    WELL = "progressing well"
+    """On track."""
+    LAGGING = "lagging"
+    """Behind its path, moving away, past its year unmet, or over its cap."""
+    NO_DATA = "insufficient data"
+    """Not enough observations to say."""
+    NOT_QUANTIFIED = "not quantified"
+    """A qualitative aim: listed with its statement, not graded."""
+
+    @property
+    def chinese(self) -> str:
+        """The group's name in Chinese."""
+        return _STANDING_CHINESE[self]
+
+    @classmethod
+    def of(cls, status: Status) -> Standing:
+        """The group a status falls in."""
+        return _STANDINGS[status]
+
+
+_STANDING_CHINESE = {
+    Standing.MET: "已完成",
+    Standing.WELL: "进展顺利",
+    Standing.LAGGING: "滞后",
+    Standing.NO_DATA: "数据不足",
+    Standing.NOT_QUANTIFIED: "定性目标",
+}
+_STANDINGS = {
+    Status.ACHIEVED: Standing.MET,
+    Status.WITHIN_CAP: Standing.MET,
+    Status.ON_TRACK: Standing.WELL,
+    Status.ACCELERATION_NEEDED: Standing.LAGGING,
+    Status.LIMITED_PROGRESS: Standing.LAGGING,
+    Status.DETERIORATION: Standing.LAGGING,
+    Status.NOT_ACHIEVED: Standing.LAGGING,
+    Status.CAP_EXCEEDED: Standing.LAGGING,
+    Status.INSUFFICIENT_DATA: Standing.NO_DATA,
+    Status.NOT_QUANTIFIED: Standing.NOT_QUANTIFIED,
+}
+# Worst first: what a planning office looks at before the rest.
+_URGENCY = {
+    Status.NOT_ACHIEVED: 0,
+    Status.CAP_EXCEEDED: 1,
+    Status.DETERIORATION: 2,
+    Status.LIMITED_PROGRESS: 3,
+    Status.ACCELERATION_NEEDED: 4,
+}
+_TYPE_ORDER = {IndicatorType.BINDING: 0, IndicatorType.ANTICIPATORY: 1, None: 2}
+
+
+@attrs.frozen
+class Review:
+    """A plan summed up the way mid-term reviews of Chinese plans do.
+
+    "Of 32 indicators, 14 already met, 17 progressing well, 1 lagging":
+    :meth:`by_standing` counts the targets in those groups; :meth:`by_status`
+    and :meth:`by_kind` count them by status and by kind; binding and
+    anticipatory indicators are counted apart by :meth:`by_type`;
+    :attr:`qualitative` lists the aims without a number, with their
+    statements; :attr:`attention` lists the lagging targets worst first,
+    binding ones first within each status.  Every count adds up to the
+    number of targets.
+    """
+
+    results: tuple[Assessment, ...]
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def by_standing(self) -> dict[Standing, int]:
+        """Targets per group, in the order of :class:`Standing` (empty ones too)."""
+        counts = dict.fromkeys(Standing, 0)
+        for result in self.results:
+            counts[Standing.of(result.status)] += 1
+        return counts
+
+    def by_status(self) -> dict[Status, int]:
+        """Targets per status, in the order of :class:`Status` (non-zero only)."""
+        counts = dict.fromkeys(Status, 0)
+        for result in self.results:
+            counts[result.status] += 1
+        return {status: n for status, n in counts.items() if n}
+
+    def by_kind(self) -> dict[TargetKind, int]:
+        """Targets per kind, in the order of :class:`TargetKind` (non-zero only)."""
+        counts = dict.fromkeys(TargetKind, 0)
+        for result in self.results:
+            counts[result.target.kind] += 1
+        return {kind: n for kind, n in counts.items() if n}
+
+    def by_type(self) -> dict[IndicatorType | None, dict[Standing, int]]:
+        """Groups counted apart for binding, anticipatory and untyped indicators."""
+        table: dict[IndicatorType | None, dict[Standing, int]] = {}
+        for kind in (*IndicatorType, None):
+            members = [r for r in self.results if r.target.indicator_type is kind]
+            if members:
+                table[kind] = Review(tuple(members)).by_standing()
+        return table
+
+    @property
+    def qualitative(self) -> tuple[Assessment, ...]:
+        """The aims without a number, to list with their statements."""
+        return tuple(r for r in self.results if r.target.figure is None)
+
+    @property
+    def attention(self) -> tuple[Assessment, ...]:
+        """The lagging targets, worst status first, binding before anticipatory."""
+        lagging = [r for r in self.results if r.status in _URGENCY]
+        return tuple(
+            sorted(
+                lagging,
+                key=lambda r: (
+                    _URGENCY[r.status],
+                    _TYPE_ORDER[r.target.indicator_type],
+                ),
+            )
+        )
+
+    def record(self) -> dict[str, Any]:
+        """The review as plain data: counts by group, status, kind and type."""
+        return {
+            "targets": len(self.results),
+            "by_standing": {s.value: n for s, n in self.by_standing().items()},
+            "by_status": {s.value: n for s, n in self.by_status().items()},
+            "by_kind": {k.value: n for k, n in self.by_kind().items()},
+            "by_type": {
+                (k.value if k else "unspecified"): {s.value: n for s, n in v.items()}
+                for k, v in self.by_type().items()
+            },
+            "qualitative": [
+                {
+                    "owner_id": r.owner.id,
+                    "metric": r.target.metric,
+                    "statement": r.target.statement,
+                }
+                for r in self.qualitative
+            ],
+            "attention": [
+                {
+                    "owner_id": r.owner.id,
+                    "metric": r.target.metric,
+                    "year": r.target.year,
+                    "status": r.status.value,
+                    "indicator_type": r.target.indicator_type.value
+                    if r.target.indicator_type
+                    else None,
+                }
+                for r in self.attention
+            ],
+        }

@@ -1,0 +1,194 @@
+"""Assessing targets: one (:func:`assess_target`) or a whole system (:func:`assess`).
+
+The method follows the CAGR-ratio assessment that Statistics Canada and the
+Open SDG platform use for SDG monitoring (itself modelled on Eurostat's):
+compare the growth observed since a baseline with the growth the target
+requires.  See the docs' methodology page for formulas, edge cases and
+sources.  Each kind of target has its method, in the module named for its
+family; :data:`_METHODS` dispatches to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from industrial_plan._collector import without_cycle_collection
+from industrial_plan._plan.model import (
+    IndustrialSystem,
+    Owner,
+    Regional,
+    Target,
+    TargetKind,
+    Tier,
+)
+
+from .caps import _cap_method
+from .consistency import Mismatch, check_consistency
+from .context import _Context
+from .cumulative import _cumulative_method
+from .growth import _growth_method
+from .levels import (
+    _COUNT,
+    _LEVEL,
+    _implied_level_method,
+    _level_assessment,
+    _ratio_method,
+    _share_method,
+)
+from .policy import ConversionPolicy, Thresholds
+from .results import Assessment, Status
+from .review import Review
+from .rules import _verdict
+
+
+def assess_target(
+    system: IndustrialSystem,
+    owner: Owner | str,
+    target: Target,
+    *,
+    as_of: int | None = None,
+    baseline_year: int | None = None,
+    policy: ConversionPolicy | None = None,
+    thresholds: Thresholds | None = None,
+    tier: Tier | None = None,
+) -> Assessment:
+    """Assess one target of a tier, an industry or the region.
+
+    Each kind of target has its method (the methodology page gives formulas
+    and sources): levels and counts by the CAGR ratio on their observations;
+    shares and ratios per head the same way on their own yearly series;
+    increments and reductions as the level they imply; growth rates by the
+    observed against the targeted growth; caps by the headroom used;
+    cumulative totals by the sum so far.
+
+    *as_of* ignores observations after that year; *baseline_year* picks the
+    baseline (default: the first observation in or after the plan's
+    ``start_year``; a missing year falls back to the next one observed).
+    *tier* is the owner's tier when the caller knows it (else it is looked up).
+    """
+    owner = system.owner(owner) if isinstance(owner, str) else owner
+    if tier is None and not isinstance(owner, Regional):
+        tier = owner if isinstance(owner, Tier) else system.tier_of(owner)
+    metric = system.metric(target.metric)
+    direction = target.default_direction or metric.direction
+    if target.figure is None:
+        return Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
+    context = _Context(
+        system,
+        owner,
+        target,
+        target.figure,
+        direction,
+        as_of,
+        baseline_year,
+        policy or ConversionPolicy(),
+        thresholds or Thresholds(),
+        [],
+    )
+    kind = target.kind
+    if kind is _LEVEL or kind is _COUNT:  # identity: an enum hashes in Python
+        return _level_assessment(context, tier)
+    base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
+    result = _METHODS[target.kind](context, base)
+    return attrs.evolve(
+        result,
+        verdict=result.verdict or _verdict(context, result),
+        notes=tuple(context.notes),
+    )
+
+
+_Method = Callable[[_Context, Assessment], Assessment]
+_METHODS: dict[TargetKind, _Method] = {
+    # Levels and counts: _level_assessment.
+    TargetKind.SHARE: _share_method,
+    TargetKind.RATIO: _ratio_method,
+    TargetKind.GROWTH: _growth_method,
+    TargetKind.INCREMENT: _implied_level_method,
+    TargetKind.REDUCTION: _implied_level_method,
+    TargetKind.CAP: _cap_method,
+    TargetKind.CUMULATIVE: _cumulative_method,
+}
+
+
+@attrs.frozen
+class SystemAssessment:
+    """Every target of a system assessed, with the consistency of its totals."""
+
+    system: IndustrialSystem
+    results: tuple[Assessment, ...]
+    mismatches: tuple[Mismatch, ...]
+    as_of: int | None = None
+
+    def __iter__(self) -> Iterator[Assessment]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One plain dict per target, ready for JSON or a DataFrame."""
+        return [result.record() for result in self.results]
+
+    def by_status(self) -> dict[Status, list[Assessment]]:
+        """The assessments grouped by status."""
+        groups: dict[Status, list[Assessment]] = {}
+        for result in self.results:
+            groups.setdefault(result.status, []).append(result)
+        return groups
+
+    def review(self) -> Review:
+        """The plan summed up as a mid-term review does it: see :class:`Review`."""
+        return Review(self.results)
+
+
+def _owners_of(tier: Tier) -> tuple[Owner, ...]:
+    return (tier, *tier.industries)
+
+
+def assess(
+    system: IndustrialSystem,
+    *,
+    as_of: int | None = None,
+    baseline_year: int | None = None,
+    policy: ConversionPolicy | None = None,
+    thresholds: Thresholds | None = None,
+    rtol: Decimal | str = Decimal("0.01"),
+    atol: Decimal | str = Decimal(0),
+) -> SystemAssessment:
+    """Assess every target of every tier and industry, and check the totals.
+
+    >>> from industrial_plan import examples
+    >>> report = assess(examples.xiamen())
+    >>> [(r.owner.id, r.status.value) for r in report]  # doctest: +NORMALIZE_WHITESPACE
+    [('pillar_clusters', 'insufficient data'),
+     ('strategic_emerging', 'insufficient data'),
+     ('future', 'not quantified')]
+    """
+    owners: list[tuple[Owner, Tier | None]] = [(system.regional, None)]
+    owners += [(owner, tier) for tier in system.tiers for owner in _owners_of(tier)]
+    # One policy and one set of thresholds for every target.
+    policy = policy or ConversionPolicy()
+    thresholds = thresholds or Thresholds()
+    with without_cycle_collection():
+        results = tuple(
+            assess_target(
+                system,
+                owner,
+                target,
+                as_of=as_of,
+                baseline_year=baseline_year,
+                policy=policy,
+                thresholds=thresholds,
+                tier=tier,
+            )
+            for owner, tier in owners
+            for target in owner.targets
+        )
+        mismatches = tuple(
+            check_consistency(system, rtol=rtol, atol=atol, policy=policy)
+        )
+        return SystemAssessment(system, results, mismatches, as_of)
