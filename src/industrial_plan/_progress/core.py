@@ -50,18 +50,15 @@ from industrial_plan._money.units import (
     unit_text,
     ureg,
 )
-from industrial_plan._plan.model import (
-    Direction,
+from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.owners import Industry, Owner, Regional, Tier
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import (
     IndicatorType,
-    IndustrialSystem,
-    Industry,
     Observation,
-    Owner,
     PriceBasis,
-    Regional,
     Target,
     TargetKind,
-    Tier,
 )
 
 
