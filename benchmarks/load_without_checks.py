@@ -24,7 +24,7 @@ from pathlib import Path
 import attrs
 
 import industrial_plan as ip
-from industrial_plan._plan import model as _model
+from industrial_plan._plan import system as _system
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_plans import plan
@@ -32,7 +32,7 @@ from test_plans import plan
 
 def main(industries: int) -> None:
     text = ip.dumps(plan(industries), "json")
-    checked = _model.IndustrialSystem.__attrs_post_init__
+    checked = _system.IndustrialSystem.__attrs_post_init__
 
     def as_is() -> None:
         ip.loads(text, "json")
@@ -42,11 +42,11 @@ def main(industries: int) -> None:
             ip.loads(text, "json")
 
     def without_any_check() -> None:
-        _model.IndustrialSystem.__attrs_post_init__ = lambda self: None  # type: ignore[method-assign]
+        _system.IndustrialSystem.__attrs_post_init__ = lambda self: None  # type: ignore[method-assign]
         try:
             without_field_validators()
         finally:
-            _model.IndustrialSystem.__attrs_post_init__ = checked  # type: ignore[method-assign]
+            _system.IndustrialSystem.__attrs_post_init__ = checked  # type: ignore[method-assign]
 
     ways: dict[str, Callable[[], None]] = {
         "as it is": as_is,

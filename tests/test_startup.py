@@ -9,7 +9,7 @@ import textwrap
 import pint
 
 import industrial_plan as ip
-from industrial_plan._plan.model import BUILTIN_DIMENSIONS, _kind_dimensionality
+from industrial_plan._plan.metrics import BUILTIN_DIMENSIONS, _kind_dimensionality
 
 
 def _run(code: str) -> str:

@@ -91,41 +91,46 @@ from ._plan.files import (
     syntax_of,
     to_dict,
 )
-from ._plan.model import (
+from ._plan.metrics import (
     BUILTIN_METRICS,
     COUNT,
-    FUTURE_INDUSTRY,
     MONEY,
     PERCENT,
-    PILLAR_CLUSTER,
     QUALITATIVE,
+    Direction,
+    Metric,
+)
+from ._plan.names import Names
+from ._plan.owners import (
+    FUTURE_INDUSTRY,
+    PILLAR_CLUSTER,
     REGION,
     STRATEGIC_EMERGING,
     ClassificationCode,
-    Direction,
+    Industry,
+    Owner,
+    Regional,
+    Tier,
+)
+from ._plan.roadmap import (
     Enterprise,
     EnterpriseRole,
-    IndicatorType,
-    IndustrialSystem,
-    Industry,
-    Metric,
-    Names,
-    Observation,
-    Owner,
     Policy,
-    PriceBasis,
-    Regional,
     Roadmap,
     SpatialLayout,
-    Target,
-    TargetKind,
-    Tier,
     Zone,
-    check,
-    target_kind,
 )
 from ._plan.rows_in import add_rows, from_frame, read_rows_csv
 from ._plan.rows_out import long_records, to_arrow, to_iamc, to_pandas
+from ._plan.system import IndustrialSystem, check
+from ._plan.targets import (
+    IndicatorType,
+    Observation,
+    PriceBasis,
+    Target,
+    TargetKind,
+    target_kind,
+)
 from ._progress.columnar import assess_table
 from ._progress.consistency import Mismatch, check_consistency, sum_of_parts
 from ._progress.policy import ConversionPolicy, Thresholds

@@ -38,24 +38,18 @@ from ._figures.figure import (
 )
 from ._money.rates import Rate
 from ._money.units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
-from ._plan.model import (
+from ._plan.names import Names
+from ._plan.owners import Industry, Regional, Tier
+from ._plan.roadmap import (
     Enterprise,
     EnterpriseRole,
-    IndicatorType,
-    IndustrialSystem,
-    Industry,
-    Names,
-    Observation,
     Policy,
-    PriceBasis,
-    Regional,
     Roadmap,
     SpatialLayout,
-    Target,
-    TargetKind,
-    Tier,
     Zone,
 )
+from ._plan.system import IndustrialSystem
+from ._plan.targets import IndicatorType, Observation, PriceBasis, Target, TargetKind
 
 __all__ = [
     "allowed_values",

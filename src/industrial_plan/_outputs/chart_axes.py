@@ -15,7 +15,7 @@ import attrs
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _compact_divisor, _language, format_figure
 from industrial_plan._money.units import Quantity, in_base_units, unit_text, ureg
-from industrial_plan._plan.model import IndustrialSystem
+from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._progress.results import Assessment, Status
 
 from .chart_colours import _STATUS_COLOURS, OBSERVED

@@ -17,7 +17,7 @@ import attrs
 
 from industrial_plan._figures.figure import Figure
 from industrial_plan._money.units import tidy
-from industrial_plan._plan.model import TargetKind
+from industrial_plan._plan.targets import TargetKind
 from industrial_plan._progress.results import Assessment
 from industrial_plan._progress.system import SystemAssessment
 

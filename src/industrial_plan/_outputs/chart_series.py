@@ -14,7 +14,7 @@ import attrs
 from industrial_plan._errors import CurrencyMismatchError, RateError
 from industrial_plan._figures.figure import Figure, Qualifier, is_percent
 from industrial_plan._money.units import in_base_units, tidy, ureg
-from industrial_plan._plan.model import Observation, TargetKind
+from industrial_plan._plan.targets import Observation, TargetKind
 from industrial_plan._progress.policy import ConversionPolicy
 from industrial_plan._progress.results import Assessment, Status
 from industrial_plan._progress.series import _in_unit

@@ -39,7 +39,7 @@ from industrial_plan._money.units import (
     ureg,
 )
 from industrial_plan._plan.files import MAX_FILE_BYTES, load, schema
-from industrial_plan._plan.model import IndustrialSystem
+from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._progress.results import _figure_record
 from industrial_plan._progress.system import SystemAssessment, assess
 

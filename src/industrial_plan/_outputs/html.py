@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from industrial_plan._figures.format import format_figure
-from industrial_plan._plan.model import IndustrialSystem, Target, Tier
+from industrial_plan._plan.owners import Tier
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import Target
 from industrial_plan._progress.results import Assessment
 from industrial_plan._progress.system import SystemAssessment
 

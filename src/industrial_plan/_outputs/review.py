@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Final
 from industrial_plan._figures.figure import Figure, is_percent
 from industrial_plan._figures.format import _CHINESE_PER, format_figure
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
-from industrial_plan._plan.model import IndicatorType, IndustrialSystem, TargetKind
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import IndicatorType, TargetKind
 from industrial_plan._progress.results import Verdict
 from industrial_plan._progress.review import Review, Standing
 from industrial_plan._progress.system import SystemAssessment

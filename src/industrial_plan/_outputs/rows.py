@@ -31,7 +31,8 @@ from industrial_plan._figures.figure import Figure, Qualifier
 from industrial_plan._figures.format import format_figure
 from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
-from industrial_plan._plan.model import BUILTIN_METRICS, IndustrialSystem
+from industrial_plan._plan.metrics import BUILTIN_METRICS
+from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._progress.consistency import Mismatch
 from industrial_plan._progress.results import Assessment, Status
 from industrial_plan._progress.system import SystemAssessment

@@ -40,32 +40,16 @@ from industrial_plan._figures.figure import Change, Figure, Qualifier, Source
 from industrial_plan._figures.wording import figure_text
 from industrial_plan._money.units import Quantity, to_decimal, unit_text, ureg
 
-from .model import (
-    ClassificationCode,
-    Direction,
-    Enterprise,
-    EnterpriseRole,
-    IndicatorType,
-    IndustrialSystem,
-    Industry,
-    Metric,
-    Names,
-    Observation,
-    Policy,
-    PriceBasis,
-    Regional,
-    Roadmap,
-    SpatialLayout,
-    Target,
-    TargetKind,
-    Tier,
-    Zone,
-    check,
-)
+from .metrics import Direction, Metric
+from .names import Names
+from .owners import ClassificationCode, Industry, Regional, Tier
 from .positions import LazyLocator, toml_error_line
 from .quick import figure_parser, read_unit
 from .quick import structure as quick_structure
+from .roadmap import Enterprise, EnterpriseRole, Policy, Roadmap, SpatialLayout, Zone
 from .salvage import item_type, relevant, salvage
+from .system import IndustrialSystem, check
+from .targets import IndicatorType, Observation, PriceBasis, Target, TargetKind
 from .validation import field_problems, join, message, partial
 from .yaml_events import load as load_yaml
 

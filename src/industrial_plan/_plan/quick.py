@@ -32,7 +32,9 @@ import cattrs
 from industrial_plan._figures.figure import Figure, Qualifier, Source, plain_figure
 from industrial_plan._money.units import parse_unit, quantity_of, to_decimal
 
-from .model import TYPE_EXACT_VALIDATORS, IndustrialSystem, Names, member_of
+from .fields import TYPE_EXACT_VALIDATORS, member_of
+from .names import Names
+from .system import IndustrialSystem
 
 Hook = Callable[[Any], Any]
 

@@ -24,16 +24,9 @@ from industrial_plan._errors import IndustrialPlanError, PlanValidationError, Pr
 from industrial_plan._figures.figure import Change, Figure, Qualifier
 from industrial_plan._money.units import parse_unit, to_decimal, ureg
 
-from .model import (
-    IndicatorType,
-    IndustrialSystem,
-    Industry,
-    Observation,
-    PriceBasis,
-    Target,
-    TargetKind,
-    Tier,
-)
+from .owners import Industry, Tier
+from .system import IndustrialSystem
+from .targets import IndicatorType, Observation, PriceBasis, Target, TargetKind
 
 if TYPE_CHECKING:
     import pandas

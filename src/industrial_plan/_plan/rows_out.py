@@ -23,7 +23,9 @@ from industrial_plan._errors import MissingExtraError
 from industrial_plan._figures.figure import Figure, Source
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
 
-from .model import IndustrialSystem, Industry, Owner, Target
+from .owners import Industry, Owner
+from .system import IndustrialSystem
+from .targets import Target
 
 if TYPE_CHECKING:
     import pandas

@@ -62,7 +62,7 @@ def partial(cls: type[_T], values: Mapping[str, Any]) -> tuple[_T, list[Problem]
 
     The instance is built without ``__init__`` and may lack failed fields:
     it serves only to run checks that need several fields (such as
-    :func:`industrial_plan._model.check`) on the parts that read.
+    :func:`industrial_plan._plan.system.check`) on the parts that read.
     """
     instance = object.__new__(cls)
     problems: list[Problem] = []

@@ -27,7 +27,7 @@ from industrial_plan._figures.figure import (
     plain_figure,
 )
 from industrial_plan._money.units import quantity_of, ureg
-from industrial_plan._plan.model import Direction
+from industrial_plan._plan.metrics import Direction
 
 from .results import Point
 

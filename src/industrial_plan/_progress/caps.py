@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 
 from industrial_plan._figures.figure import Change
-from industrial_plan._plan.model import Direction
+from industrial_plan._plan.metrics import Direction
 
 from .calculation import _apply
 from .context import _Context, _insufficient

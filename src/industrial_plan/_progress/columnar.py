@@ -19,14 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from industrial_plan._plan.model import (
-    BUILTIN_METRICS,
-    IndustrialSystem,
-    Metric,
-    Regional,
-    Target,
-)
+from industrial_plan._plan.metrics import BUILTIN_METRICS, Metric
+from industrial_plan._plan.owners import Regional
 from industrial_plan._plan.rows_out import _import
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import Target
 
 from .calculation import RATE_DIGITS
 from .policy import ConversionPolicy, Thresholds

@@ -26,7 +26,8 @@ from industrial_plan._money.units import (
     to_decimal,
     ureg,
 )
-from industrial_plan._plan.model import IndustrialSystem, Industry, Tier
+from industrial_plan._plan.owners import Industry, Tier
+from industrial_plan._plan.system import IndustrialSystem
 
 from .calculation import _BOTH_SIDES, _EXACT, _SIDES, _same_units
 from .policy import ConversionPolicy

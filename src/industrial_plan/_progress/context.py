@@ -9,13 +9,10 @@ from __future__ import annotations
 import attrs
 
 from industrial_plan._figures.figure import Figure
-from industrial_plan._plan.model import (
-    Direction,
-    IndustrialSystem,
-    Owner,
-    Regional,
-    Target,
-)
+from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.owners import Owner, Regional
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import Target
 
 from .policy import ConversionPolicy, Thresholds
 from .results import Assessment, Status

@@ -14,7 +14,8 @@ import attrs
 
 from industrial_plan._figures.figure import Change, Figure
 from industrial_plan._money.units import ureg
-from industrial_plan._plan.model import Direction, Observation, PriceBasis
+from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.targets import Observation, PriceBasis
 
 from .calculation import _apply, _root
 from .context import _Context, _insufficient

@@ -21,7 +21,9 @@ from industrial_plan._figures.figure import (
     is_percent,
 )
 from industrial_plan._money.units import ureg
-from industrial_plan._plan.model import Direction, TargetKind, Tier
+from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.owners import Tier
+from industrial_plan._plan.targets import TargetKind
 
 from .calculation import (
     _EXACT,

@@ -24,14 +24,9 @@ from industrial_plan._money.units import (
     tidy,
     unit_text,
 )
-from industrial_plan._plan.model import (
-    Direction,
-    Observation,
-    Owner,
-    Regional,
-    Target,
-    Tier,
-)
+from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.owners import Owner, Regional, Tier
+from industrial_plan._plan.targets import Observation, Target
 
 
 class Status(enum.Enum):

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._plan.model import IndicatorType, TargetKind
+from industrial_plan._plan.targets import IndicatorType, TargetKind
 
 from .results import Assessment, Status
 

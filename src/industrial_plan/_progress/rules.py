@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from industrial_plan._figures.figure import Figure, IndeterminateComparisonError
 from industrial_plan._money.units import ureg
-from industrial_plan._plan.model import Direction, TargetKind
+from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.targets import TargetKind
 
 from .calculation import _Calculation
 from .context import _Context

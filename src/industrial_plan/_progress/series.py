@@ -19,7 +19,8 @@ from industrial_plan._errors import CurrencyMismatchError
 from industrial_plan._figures.figure import Figure, is_percent
 from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_of, in_base_units, ureg
-from industrial_plan._plan.model import Observation, Owner, Target
+from industrial_plan._plan.owners import Owner
+from industrial_plan._plan.targets import Observation, Target
 
 from .calculation import _apply, _same_units
 from .context import _Context

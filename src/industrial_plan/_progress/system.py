@@ -17,14 +17,9 @@ from typing import Any
 import attrs
 
 from industrial_plan._collector import without_cycle_collection
-from industrial_plan._plan.model import (
-    IndustrialSystem,
-    Owner,
-    Regional,
-    Target,
-    TargetKind,
-    Tier,
-)
+from industrial_plan._plan.owners import Owner, Regional, Tier
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import Target, TargetKind
 
 from .caps import _cap_method
 from .consistency import Mismatch, check_consistency

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from industrial_plan._plan.files import loads
-from industrial_plan._plan.model import IndustrialSystem
+from industrial_plan._plan.system import IndustrialSystem
 
 __all__ = ["NAMES", "path", "xiamen", "xiamen_sei"]
 

@@ -1,0 +1,420 @@
+"""Targets and observations: the goals a plan states and the values reported.
+
+A target's kind (a level, a share, a growth rate, a cap...) is what its
+figure's words say unless the plan states it (:func:`target_kind`), and the
+target checks that its figure can state that kind; whether it binds
+(约束性) and its price basis are stated beside.  Checks that need the
+metrics or the plan's years run when the whole system is built
+(:mod:`.system_checks`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from industrial_plan._figures.figure import (
+    Change,
+    Figure,
+    Qualifier,
+    Source,
+    is_percent,
+)
+from industrial_plan._text import free_text
+
+from .fields import (
+    _check_id,
+    _check_optional_id,
+    _check_year,
+    _is_figure,
+    _is_optional_figure,
+    member_of,
+)
+from .metrics import Direction, _optional_direction
+
+
+class TargetKind(enum.Enum):
+    """What a target states: the plain-language kind shown in files and reports."""
+
+    LEVEL = "level"
+    """A level of the metric in the target year ("800 billion yuan")."""
+    COUNT = "count"
+    """A number of things ("超过80家" platforms)."""
+    SHARE = "share"
+    """A share of a whole, in percent ("占地区生产总值比重达到25%"); intensities
+    such as R&D spending as a share of GDP are shares too."""
+    RATIO = "per-population ratio"
+    """So many per so many people ("每万人口…超过20件", "per capita")."""
+    GROWTH = "growth rate"
+    """Growth in one year, or average annual growth over a span ("年均增长7%以上")."""
+    INCREMENT = "increment"
+    """So much more than the level at the start ("新增1家")."""
+    REDUCTION = "reduction"
+    """A cut from a base year; lower is better ("down 13.5 % from 2020")."""
+    CAP = "cap"
+    """At most this much ("不超过3%", "CPI rise of around 3 %")."""
+    CUMULATIVE = "cumulative total"
+    """A sum over the years of the span ("50 million new jobs over five years")."""
+    QUALITATIVE = "qualitative aim"
+    """A statement without a number ("significant progress")."""
+
+    @property
+    def chinese(self) -> str:
+        """The kind's name in Chinese, as reports print it."""
+        return _KIND_CHINESE[self]
+
+
+def _target_kind(value: Any) -> TargetKind:
+    return member_of(TargetKind, value)
+
+
+_KIND_CHINESE = {
+    TargetKind.LEVEL: "总量",
+    TargetKind.COUNT: "数量",
+    TargetKind.SHARE: "比重",
+    TargetKind.RATIO: "人均或每万人",
+    TargetKind.GROWTH: "增速",
+    TargetKind.INCREMENT: "新增",
+    TargetKind.REDUCTION: "降低",
+    TargetKind.CAP: "上限",
+    TargetKind.CUMULATIVE: "累计",
+    TargetKind.QUALITATIVE: "定性",
+}
+
+
+class IndicatorType(enum.Enum):
+    """Whether a plan binds itself to an indicator (约束性) or projects it (预期性)."""
+
+    BINDING = "binding"
+    """约束性: an obligation the government commits to."""
+    ANTICIPATORY = "anticipatory"
+    """预期性: an expected outcome, mainly of market activity."""
+
+    @property
+    def chinese(self) -> str:
+        """约束性 or 预期性."""
+        return "约束性" if self is IndicatorType.BINDING else "预期性"
+
+    @classmethod
+    def _missing_(cls, value: object) -> IndicatorType | None:
+        return {"约束性": cls.BINDING, "预期性": cls.ANTICIPATORY}.get(str(value))
+
+
+def _optional_indicator_type(value: Any) -> IndicatorType | None:
+    return None if value is None else member_of(IndicatorType, value)
+
+
+class PriceBasis(enum.Enum):
+    """The prices a money amount or a growth rate is measured at."""
+
+    CURRENT = "current prices"
+    """现价: nominal; levels are usually stated so."""
+    COMPARABLE = "comparable prices"
+    """可比价 (constant prices): real; Chinese growth rates are stated so."""
+
+    @property
+    def chinese(self) -> str:
+        """现价 or 可比价."""
+        return "现价" if self is PriceBasis.CURRENT else "可比价"
+
+    @classmethod
+    def _missing_(cls, value: object) -> PriceBasis | None:
+        return {
+            "现价": cls.CURRENT,
+            "当年价": cls.CURRENT,
+            "current": cls.CURRENT,
+            "可比价": cls.COMPARABLE,
+            "不变价": cls.COMPARABLE,
+            "comparable": cls.COMPARABLE,
+            "constant prices": cls.COMPARABLE,
+            "constant": cls.COMPARABLE,
+        }.get(str(value))
+
+
+def _optional_price_basis(value: Any) -> PriceBasis | None:
+    return None if value is None else member_of(PriceBasis, value)
+
+
+_GROWTH = frozenset({Change.GROWTH, Change.AVERAGE_GROWTH})
+_CEILINGS = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
+
+
+def target_kind(figure: Figure | None) -> TargetKind:
+    """The kind a target's figure states by itself ("年均增长7%以上" is growth).
+
+    >>> from industrial_plan import parse_figure
+    >>> target_kind(parse_figure("年均增长7%以上")).value
+    'growth rate'
+    >>> target_kind(parse_figure("超过80家")).value
+    'count'
+    """
+    if figure is None:
+        return TargetKind.QUALITATIVE
+    ceiling = figure.qualifier in _CEILINGS
+    if figure.change in _GROWTH:
+        return TargetKind.CAP if ceiling else TargetKind.GROWTH
+    if figure.change is not None:
+        return _KIND_OF_CHANGE[figure.change]
+    if figure.per is not None:
+        return TargetKind.RATIO
+    if ceiling:
+        return TargetKind.CAP
+    if figure.share_of is not None or is_percent(figure.quantity):
+        return TargetKind.SHARE
+    if figure.quantity.dimensionless:
+        return TargetKind.COUNT
+    return TargetKind.LEVEL
+
+
+_KIND_OF_CHANGE = {
+    Change.REDUCTION: TargetKind.REDUCTION,
+    Change.INCREMENT: TargetKind.INCREMENT,
+    Change.CUMULATIVE: TargetKind.CUMULATIVE,
+}
+
+# The changes each kind's figure may state (None: a plain figure).
+_KIND_CHANGES: dict[TargetKind, frozenset[Change | None]] = {
+    TargetKind.LEVEL: frozenset({None}),
+    TargetKind.COUNT: frozenset({None}),
+    TargetKind.SHARE: frozenset({None}),
+    TargetKind.RATIO: frozenset({None}),
+    TargetKind.GROWTH: _GROWTH,
+    TargetKind.INCREMENT: frozenset({Change.INCREMENT, None}),
+    TargetKind.REDUCTION: frozenset({Change.REDUCTION, None}),
+    TargetKind.CAP: frozenset({*_GROWTH, None}),
+    TargetKind.CUMULATIVE: frozenset({Change.CUMULATIVE, None}),
+}
+
+
+def _kind_problem(kind: TargetKind, figure: Figure | None) -> str | None:
+    """Why *figure* cannot state a target of *kind*, or None."""
+    if kind is _QUALITATIVE:
+        return None if figure is None else "a qualitative aim takes a statement only"
+    if figure is None:
+        return f"a {kind.value} target needs a figure"
+    if figure.change not in _KIND_CHANGES[kind]:
+        return f"a {kind.value} target cannot state {figure.change.value!r}"  # type: ignore[union-attr]
+    more = _KIND_CHECKS.get(kind)
+    return None if more is None else more(figure)
+
+
+def _share_problem(figure: Figure) -> str | None:
+    if is_percent(figure.quantity):
+        return None
+    return f"a share is in percent, not {figure.describe()!r}"
+
+
+def _ratio_problem(figure: Figure) -> str | None:
+    if figure.per is not None:
+        return None
+    return "a per-population ratio says per how many people ('per 10,000 people')"
+
+
+def _count_problem(figure: Figure) -> str | None:
+    if figure.quantity.dimensionless:
+        return None
+    return f"a count is a plain number, not {figure.describe()!r}"
+
+
+_CAP_QUALIFIERS = frozenset({*_CEILINGS, Qualifier.EXACT, Qualifier.ABOUT})
+
+
+def _cap_problem(figure: Figure) -> str | None:
+    if figure.qualifier in _CAP_QUALIFIERS:
+        return None
+    return f"a cap is at most some value, not {figure.qualifier.value!r} it"
+
+
+# What each kind asks of its figure beyond the changes it may state.
+_KIND_CHECKS: dict[TargetKind, Callable[[Figure], str | None]] = {
+    TargetKind.SHARE: _share_problem,
+    TargetKind.RATIO: _ratio_problem,
+    TargetKind.COUNT: _count_problem,
+    TargetKind.CAP: _cap_problem,
+}
+# Read for every target built: a module constant is faster than the enum's.
+_QUALITATIVE = TargetKind.QUALITATIVE
+
+
+@attrs.frozen
+class Target:
+    """A goal for one metric in one year: a figure, or a qualitative statement.
+
+    Its :attr:`kind` says what the figure states: a level, a count, a share,
+    a ratio per head, a growth rate, an increment, a reduction, a cap, a
+    cumulative total or a qualitative aim.  By default it is what the figure's
+    words say (:func:`target_kind`): "年均增长7%以上" is a growth rate,
+    "新增1家" an increment.
+
+    Attributes:
+        metric: id of the :class:`Metric` measured.  For a share or a ratio,
+            the numerator ("rd_spending" for R&D intensity).
+        year: the year by which the target should be met.
+        figure: the quantitative goal ("3 trillion yuan"); ``None`` for a
+            qualitative target.
+        statement: the qualitative goal ("significant progress"), or a note.
+        source: where the target was stated.
+        direction: overrides the metric's direction for this target
+            (reductions and caps are lower-is-better by default).
+        kind: what the target states (see above).
+        base_year: the year a change or a span starts from: growth,
+            reductions, increments and cumulative totals are measured from
+            it (default: the figure's own base year, else the plan's
+            ``start_year``).
+        of: for a share or a ratio, the id of the metric it is taken of (the
+            denominator: "gdp", "population"), so that it can be computed
+            from observations of both.
+        indicator_type: binding (约束性) or anticipatory (预期性), if stated.
+        price_basis: current or comparable prices, for money and growth.
+    """
+
+    metric: str = attrs.field(validator=_check_id)
+    year: int = attrs.field(validator=_check_year)
+    figure: Figure | None = attrs.field(
+        default=None,
+        validator=_is_optional_figure,
+    )
+    statement: str | None = attrs.field(default=None, validator=free_text)
+    source: Source | None = None
+    direction: Direction | None = attrs.field(
+        default=None, converter=_optional_direction
+    )
+    kind: TargetKind = attrs.field(kw_only=True, converter=_target_kind)
+    base_year: int | None = attrs.field(default=None, kw_only=True)
+    of: str | None = attrs.field(default=None, kw_only=True)
+    indicator_type: IndicatorType | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_indicator_type
+    )
+    price_basis: PriceBasis | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_price_basis
+    )
+
+    @kind.default
+    def _kind_default(self) -> TargetKind:
+        return target_kind(self.figure)
+
+    @base_year.validator
+    def _check_base_year(self, attribute: object, value: int | None) -> None:
+        if value is None:
+            return
+        _check_year(self, attribute, value)  # type: ignore[arg-type]
+        if value >= self.year:
+            raise ValueError(f"base_year {value} is not before the year {self.year}")
+
+    @of.validator
+    def _check_of(self, attribute: object, value: str | None) -> None:
+        if value is None:
+            return
+        _check_id(self, attribute, value)  # type: ignore[arg-type]
+        if self.kind not in (TargetKind.SHARE, TargetKind.RATIO):
+            raise ValueError(
+                f"'of' names the whole of a share or a ratio, not of a "
+                f"{self.kind.value} target"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        figure, kind = self.figure, self.kind
+        if figure is None and not (self.statement and self.statement.strip()):
+            raise ValueError(
+                f"target for {self.metric!r} in {self.year} needs a figure "
+                "or a statement"
+            )
+        problem = _kind_problem(kind, figure)
+        if problem is not None and not (kind is _QUALITATIVE and figure is not None):
+            raise ValueError(f"target for {self.metric!r} in {self.year}: {problem}")
+        if kind is _QUALITATIVE and figure is not None:
+            raise ValueError(
+                f"target for {self.metric!r} in {self.year} has a figure, so it "
+                f"is not a qualitative aim"
+            )
+        stated = figure.base_year if figure is not None else None
+        if (
+            stated is not None
+            and self.base_year is not None
+            and stated != self.base_year
+        ):
+            raise ValueError(
+                f"base_year {self.base_year} differs from the figure's {stated}"
+            )
+        if stated is not None and stated >= self.year:
+            raise ValueError(f"base year {stated} is not before the year {self.year}")
+
+    @property
+    def is_quantitative(self) -> bool:
+        """True when the target has a figure."""
+        return self.figure is not None
+
+    @property
+    def stated_base_year(self) -> int | None:
+        """The base year the target or its figure states, if any."""
+        if self.base_year is not None:
+            return self.base_year
+        return self.figure.base_year if self.figure is not None else None
+
+    @property
+    def default_direction(self) -> Direction | None:
+        """Lower is better for reductions and caps; else the metric decides."""
+        if self.direction is not None:
+            return self.direction
+        if self.kind in (TargetKind.REDUCTION, TargetKind.CAP):
+            return Direction.LOWER
+        return None
+
+
+@attrs.frozen
+class Observation:
+    """A reported value of one metric for one year.
+
+    Besides levels, an observation may report the year's growth ("+8.8 %"),
+    a share ("41.9 % of GDP", or a percentage with :attr:`of` naming the
+    whole) or a ratio per head: :attr:`reports` says which.
+
+    Attributes:
+        metric: id of the :class:`Metric` measured.
+        year: the year the value is for.
+        figure: the reported figure, with its qualifier.
+        source: where it was reported.
+        date: the day, when the figure is for a day rather than a year.
+        of: for a reported share, the id of the metric it is a share of.
+        price_basis: current or comparable prices, for money and growth.
+    """
+
+    metric: str = attrs.field(validator=_check_id)
+    year: int = attrs.field(validator=_check_year)
+    figure: Figure = attrs.field(validator=_is_figure)
+    source: Source | None = None
+    date: dt.date | None = attrs.field(default=None)
+    of: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_check_optional_id,
+    )
+    price_basis: PriceBasis | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_price_basis
+    )
+
+    @property
+    def reports(self) -> str:
+        """What the figure reports: ``"level"``, ``"growth"``, ``"share"`` or
+        ``"ratio"`` ("+8.8 %" is growth; "41.9 % of GDP" a share)."""
+        figure = self.figure
+        if figure.change in _GROWTH:
+            return "growth"
+        if figure.share_of is not None or self.of is not None:
+            return "share"
+        if figure.per is not None:
+            return "ratio"
+        return "level"
+
+    @date.validator
+    def _check_date(self, attribute: object, value: dt.date | None) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dt.date):
+            raise ValueError(f"observation date {value!r} is not a date")
+        if value.year != self.year:
+            raise ValueError(f"observation date {value} is not in its year {self.year}")
