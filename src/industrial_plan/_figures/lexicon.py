@@ -19,7 +19,8 @@ import babel.numbers
 
 from industrial_plan._money.units import CURRENCIES, ureg
 
-from .figure import MEASURE_WORDS, Change, Qualifier
+from .forms import MEASURE_WORDS, Change
+from .qualifier import Qualifier
 
 # -- the fixed vocabulary -------------------------------------------------------
 

@@ -38,7 +38,8 @@ from industrial_plan._money.units import (
     ureg,
 )
 
-from .figure import Change, Figure, Qualifier, Source, is_percent, plain_figure
+from .figure import Figure, plain_figure
+from .forms import Change, is_percent
 from .lexicon import (
     _BAIFENZHI,
     _CHANGE,
@@ -73,6 +74,7 @@ from .numbers import (
     _chinese_integer,
     _number,
 )
+from .qualifier import Qualifier
 from .scanner import (
     _currency,
     _Form,
@@ -86,6 +88,7 @@ from .scanner import (
     _settle,
     _Word,
 )
+from .source import Source
 
 _MAX_LENGTH: Final = 1000
 """Longest text accepted; a stated figure is a phrase, not a document."""

@@ -18,7 +18,7 @@ from typing import Final
 from industrial_plan._errors import ParseError
 from industrial_plan._money.units import SCALE_WORDS, currency_code
 
-from .figure import Change, Qualifier
+from .forms import Change
 from .lexicon import (
     _COUNTED,
     _ENGLISH_SCALE_WORDS,
@@ -38,6 +38,7 @@ from .lexicon import (
     _normalized,
     _registry_units,
 )
+from .qualifier import Qualifier
 
 _MAX_WORD: Final = 40
 """Longest unit word looked up in the registry."""

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from industrial_plan._errors import CurrencyMismatchError, RateError
-from industrial_plan._figures.figure import Figure, Qualifier, is_percent
+from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _compact_divisor, _language, format_figure
+from industrial_plan._figures.forms import is_percent
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import Quantity, in_base_units, tidy, unit_text, ureg
 from industrial_plan._plan.model import Observation, TargetKind
 from industrial_plan._progress.core import (

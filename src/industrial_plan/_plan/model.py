@@ -25,13 +25,10 @@ from industrial_plan._errors import (
     Problem,
     UnitError,
 )
-from industrial_plan._figures.figure import (
-    Change,
-    Figure,
-    Qualifier,
-    Source,
-    is_percent,
-)
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import Change, is_percent
+from industrial_plan._figures.qualifier import Qualifier
+from industrial_plan._figures.source import Source
 from industrial_plan._money.units import currency_of, parse_unit, ureg
 from industrial_plan._text import check_text, free_text, single_line
 

@@ -29,15 +29,14 @@ from pint.util import UnitsContainer
 from industrial_plan._collector import without_cycle_collection
 from industrial_plan._errors import CurrencyMismatchError
 from industrial_plan._figures.figure import (
-    Change,
     Figure,
     IndeterminateComparisonError,
-    Qualifier,
     UnboundedError,
     exact_figure,
-    is_percent,
     plain_figure,
 )
+from industrial_plan._figures.forms import Change, is_percent
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.rates import Rate, RateSource, annual_average, convert
 from industrial_plan._money.units import (
     Quantity,
