@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import industrial_plan._figures.parse as p
+import industrial_plan._figures.lexicon as lexicon
 
 
 def _reference(names: Mapping[str, str]) -> re.Pattern[str]:
@@ -31,15 +31,15 @@ def _reference(names: Mapping[str, str]) -> re.Pattern[str]:
 
 
 def _tables() -> dict[str, Mapping[str, str]]:
-    prefix, suffix, _ = p._lexicon_tables()
-    qualifiers = {word: word for word in p._PREFIX_TABLE}
+    prefix, suffix, _ = lexicon._lexicon_tables()
+    qualifiers = {word: word for word in lexicon._PREFIX_TABLE}
     return {
         "currencies before": prefix,
         "currencies after": suffix,
         "qualifiers": qualifiers,
-        "Chinese qualifiers after": {w: w for w in p._ZH_SUFFIX_QUALIFIERS},
-        "changes": {w: w for w in (*p._EN_CHANGES, *p._ZH_CHANGES)},
-        "multiples": {w: w for w in p._MULTIPLES},
+        "Chinese qualifiers after": {w: w for w in lexicon._ZH_SUFFIX_QUALIFIERS},
+        "changes": {w: w for w in (*lexicon._EN_CHANGES, *lexicon._ZH_CHANGES)},
+        "multiples": {w: w for w in lexicon._MULTIPLES},
     }
 
 
@@ -61,7 +61,7 @@ def test_no_name_ends_in_a_letter_that_folds_to_ascii(table: str) -> None:
 @pytest.mark.parametrize("table", list(TABLES))
 def test_each_name_then_each_follower_matches_as_before(table: str) -> None:
     names = TABLES[table]
-    new, old = p._alternation(names), _reference(names)
+    new, old = lexicon._alternation(names), _reference(names)
     for name in names.values():
         for variant in {name, name.upper(), name.lower()}:
             for after in ["", *AFTER, "yuan", "3 bn"]:
@@ -92,7 +92,7 @@ def test_generated_names_and_texts_match_as_before(
     table = {name: name for name in names if name[-1] not in FOLDING}
     if not table:
         return
-    new, old = p._alternation(table), _reference(table)
+    new, old = lexicon._alternation(table), _reference(table)
     found, expected = new.match(text, at), old.match(text, at)
     assert (found and found.span()) == (expected and expected.span())
     found, expected = new.search(text), old.search(text)

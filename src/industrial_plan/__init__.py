@@ -28,21 +28,19 @@ from ._errors import (
     UnitError,
     UnknownCurrencyError,
 )
+from ._figures.bounds import Bound
 from ._figures.figure import (
-    MEASURE_WORDS,
-    Bound,
-    Change,
     Figure,
     FormMismatchError,
     IndeterminateComparisonError,
-    Qualifier,
-    RateCheck,
-    Source,
     UnboundedError,
-    is_percent,
 )
 from ._figures.format import format_figure, format_quantity
+from ._figures.forms import MEASURE_WORDS, Change, is_percent
 from ._figures.parse import parse_figure
+from ._figures.qualifier import Qualifier
+from ._figures.source import Source
+from ._figures.stated_rate import RateCheck
 from ._money.rates import (
     Conversion,
     ECBRates,

@@ -27,15 +27,12 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from industrial_plan._figures.figure import Figure
+
 from ._errors import UnitError
-from ._figures.figure import (
-    MEASURE_WORDS,
-    Change,
-    Figure,
-    Qualifier,
-    Source,
-    is_percent,
-)
+from ._figures.forms import MEASURE_WORDS, Change, is_percent
+from ._figures.qualifier import Qualifier
+from ._figures.source import Source
 from ._money.rates import Rate
 from ._money.units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
 from ._plan.names import Names

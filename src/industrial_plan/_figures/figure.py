@@ -11,14 +11,17 @@ A figure also keeps the form in which plans state most of their numbers: a
 of a named whole ("占地区生产总值比重达到25%"), a ratio per so many people
 ("每万人口…超过20件") and the thing a count counts ("more than 15,000
 enterprises", the measure word 家).
+
+The parts live beside this module: the :class:`Qualifier` in ``qualifier``,
+a :class:`Bound` and arithmetic on bounds in ``bounds``, the form's fields
+and the checks across them in ``forms``, the :class:`Source` in ``source``
+and the rate a stated equivalent implies in ``stated_rate``.  Here they make
+a :class:`Figure`, with its errors and the arithmetic on whole figures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import functools
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -26,71 +29,29 @@ from typing import Any
 import attrs
 
 from industrial_plan._errors import CurrencyMismatchError, IndustrialPlanError
-from industrial_plan._money.rates import Rate, RateSource, default_source
+from industrial_plan._money.rates import Rate, RateSource
 from industrial_plan._money.units import (
     Quantity,
     currency_of,
     exact_arithmetic,
-    in_base_units,
     tidy,
     to_decimal,
-    unit_text,
     ureg,
 )
-from industrial_plan._text import free_text, single_line
 
-
-class Qualifier(enum.Enum):
-    """How a figure relates to the true value it reports."""
-
-    EXACT = "exact"
-    """The value as stated ("reached 491.2 billion yuan")."""
-    ABOUT = "about"
-    """Approximately the value ("about", "nearly", 约, 近)."""
-    AT_LEAST = "at least"
-    """The true value is the stated one or more."""
-    MORE_THAN = "more than"
-    """The true value is above the stated one ("exceeded", 超过)."""
-    AT_MOST = "at most"
-    """The true value is the stated one or less ("up to")."""
-    LESS_THAN = "less than"
-    """The true value is below the stated one."""
-
-    @property
-    def bounds_below(self) -> bool:
-        """True when the stated value is a lower bound (or the value itself)."""
-        # Identity tests: an enum's hash is computed in Python, on a hot path.
-        return self is not Qualifier.AT_MOST and self is not Qualifier.LESS_THAN
-
-    @property
-    def bounds_above(self) -> bool:
-        """True when the stated value is an upper bound (or the value itself)."""
-        return self is not Qualifier.AT_LEAST and self is not Qualifier.MORE_THAN
-
-
-class Change(enum.Enum):
-    """How a figure states a change rather than a level."""
-
-    GROWTH = "growth"
-    """Growth over the span since a base year ("增长6.5%", "up 6.5 %"); for a
-    one-year target, the growth over the year before."""
-    AVERAGE_GROWTH = "average annual growth"
-    """Average annual (compound) growth over a span ("年均增长7%以上")."""
-    REDUCTION = "reduction"
-    """A cut from a base year ("下降13.5%", "down 13.5 % from 2020"); a percentage
-    is relative to the base, any other unit is an amount taken off it."""
-    INCREMENT = "increment"
-    """An amount added to the level at the start ("新增1家", "add 50 ...")."""
-    CUMULATIVE = "cumulative"
-    """A total summed over the years of a span ("累计", "cumulative")."""
-
-
-MEASURE_WORDS: frozenset[str] = frozenset(
-    "家个件项座名人户台辆所处套款只条位种次批艘架部本篇例"
+from .bounds import Bound, _add_bound, _allowed, _difference, _scaled
+from .forms import (
+    Change,
+    _check_measure,
+    _optional_label,
+    _optional_per,
+    _optional_year,
+    check_form,
+    describe,
 )
-"""Chinese measure words (量词) read as counts: 超过80家 is a count of 80."""
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from .qualifier import Qualifier
+from .source import Source
+from .stated_rate import RateCheck, check_against, implied_rate_of
 
 
 class UnboundedError(IndustrialPlanError, ArithmeticError):
@@ -129,63 +90,6 @@ class IndeterminateComparisonError(IndustrialPlanError, ValueError):
         )
 
 
-def _optional_date(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"source date {value!r} is not an ISO date") from None
-    raise TypeError(f"source date must be a date or ISO string, got {value!r}")
-
-
-@attrs.frozen
-class Source:
-    """Where a figure was stated.
-
-    Attributes:
-        publisher: who published it ("chinadaily.com.cn").
-        title: the document's title.
-        date: the publication date.
-        url: where to read it.
-        quote: the words that state the figure ("exceeded 2 trillion yuan").
-        id: a short name for the document, so that plan files can cite it
-            once and refer to it from every figure.
-    """
-
-    publisher: str | None = attrs.field(default=None, validator=single_line)
-    title: str | None = attrs.field(default=None, validator=single_line)
-    date: dt.date | None = attrs.field(default=None, converter=_optional_date)
-    url: str | None = attrs.field(default=None, validator=single_line)
-    quote: str | None = attrs.field(default=None, validator=free_text)
-    id: str | None = attrs.field(default=None, kw_only=True, validator=single_line)
-
-    def __attrs_post_init__(self) -> None:
-        if all(getattr(self, f.name) is None for f in attrs.fields(Source)):
-            raise ValueError(
-                "a source needs at least one of publisher, title, date, url, quote, id"
-            )
-
-    @property
-    def document(self) -> Source:
-        """The same source without the quoted words: the document itself."""
-        return attrs.evolve(self, quote=None)
-
-    def quoting(self, words: str | None) -> Source:
-        """The same document, quoting *words*."""
-        return attrs.evolve(self, quote=words)
-
-    def __str__(self) -> str:
-        parts = [p for p in (self.publisher, self.title) if p]
-        if self.date is not None:
-            parts.append(self.date.isoformat())
-        text = ", ".join(parts)
-        if self.quote:
-            text = f'"{self.quote}" ({text})' if text else f'"{self.quote}"'
-        return text
-
-
 def _exact_quantity(value: Any) -> Quantity:
     if not isinstance(value, ureg.Quantity):
         raise TypeError(
@@ -204,58 +108,24 @@ def _optional_quantity(value: Any) -> Quantity | None:
     return None if value is None else _exact_quantity(value)
 
 
-def is_percent(quantity: Quantity) -> bool:
-    """True when *quantity* is in percent ("25%"), the unit of shares and rates."""
-    return _is_percent_unit(quantity._units)
+def _approximate_default(figure: Any) -> bool:
+    return figure.qualifier is Qualifier.ABOUT
 
 
-@functools.lru_cache(maxsize=256)
-def _is_percent_unit(units: Any) -> bool:
-    return dict(units) == {"percent": 1}
+def _check_approximate(figure: Any, attribute: object, value: bool) -> None:
+    if figure.qualifier is Qualifier.ABOUT and not value:
+        raise ValueError("a figure qualified 'about' is approximate")
 
 
-def _optional_label(value: object) -> str | None:
+def _check_equivalent(figure: Any, attribute: object, value: Quantity | None) -> None:
     if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"expected text, got {value!r}")
-    text = " ".join(value.split())
-    if not text or len(text) > 80 or _CONTROL.search(text):
-        raise ValueError(
-            f"{value!r} is not a label: 1 to 80 characters, no control characters"
+        return
+    if currency_of(figure.quantity) is None or currency_of(value) is None:
+        raise CurrencyMismatchError(
+            str(figure.quantity.units), str(value.units), "a stated equivalent"
         )
-    return text
-
-
-def _optional_year(value: object) -> int | None:
-    if value is None:
-        return None
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or not 1900 <= value <= 2200
-    ):
-        raise ValueError(f"base year {value!r} is not a year between 1900 and 2200")
-    return value
-
-
-def _optional_per(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    number = to_decimal(value, "population base")
-    if number <= 0 or number != number.to_integral_value() or number > 10**9:
-        raise ValueError(
-            f"population base {value!r} is not a whole number of people from 1 to 10**9"
-        )
-    return tidy(number)
-
-
-@attrs.frozen
-class Bound:
-    """One side of the range a figure allows: a value, and whether it is included."""
-
-    value: Quantity
-    inclusive: bool
+    if currency_of(figure.quantity) == currency_of(value):
+        raise ValueError(f"stated equivalent {value} is in the figure's own currency")
 
 
 @attrs.frozen(eq=True, order=False)
@@ -298,9 +168,16 @@ class Figure:
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=Qualifier)
     source: Source | None = None
     stated_equivalent: Quantity | None = attrs.field(
-        default=None, converter=_optional_quantity, kw_only=True
+        default=None,
+        converter=_optional_quantity,
+        validator=_check_equivalent,
+        kw_only=True,
     )
-    approximate: bool = attrs.field(kw_only=True)
+    approximate: bool = attrs.field(
+        default=attrs.Factory(_approximate_default, takes_self=True),
+        validator=_check_approximate,
+        kw_only=True,
+    )
     change: Change | None = attrs.field(
         default=None, converter=attrs.converters.optional(Change), kw_only=True
     )
@@ -316,40 +193,16 @@ class Figure:
     counted: str | None = attrs.field(
         default=None, converter=_optional_label, kw_only=True
     )
-    measure: str | None = attrs.field(default=None, kw_only=True)
-
-    @measure.validator
-    def _check_measure(self, attribute: object, value: str | None) -> None:
-        if value is not None and value not in MEASURE_WORDS:
-            raise ValueError(
-                f"measure word {value!r} is not one of {''.join(sorted(MEASURE_WORDS))}"
-            )
+    measure: str | None = attrs.field(
+        default=None, validator=_check_measure, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.is_plain:
             return  # nothing beside the number to check (the usual case)
-        percent = is_percent(self.quantity)
-        if self.change in (Change.GROWTH, Change.AVERAGE_GROWTH) and not percent:
-            raise ValueError(
-                f"a growth rate is a percentage, not {unit_text(self.quantity)!r}"
-            )
-        if self.share_of is not None and not percent:
-            raise ValueError(
-                f"a share of {self.share_of!r} is a percentage, "
-                f"not {unit_text(self.quantity)!r}"
-            )
-        if self.base_year is not None and self.change is None:
-            raise ValueError(
-                f"base year {self.base_year} given for a level: only a change "
-                "(growth, reduction, increment, cumulative) has one"
-            )
-        if (self.counted or self.measure) and not self.quantity.dimensionless:
-            raise ValueError(
-                f"{unit_text(self.quantity)!r} is a unit: only a plain number counts "
-                f"{self.counted or self.measure!r}"
-            )
-        if self.stated_equivalent is not None and self.form != (None,) * 4:
-            raise ValueError("a stated equivalent fits a plain amount of money only")
+        check_form(
+            self.quantity, self.form, self.counted, self.measure, self.stated_equivalent
+        )
 
     @property
     def form(self) -> tuple[Change | None, int | None, str | None, Decimal | None]:
@@ -374,28 +227,6 @@ class Figure:
         """True when the figure states a level: no change, share or ratio."""
         return self.change is None and self.share_of is None and self.per is None
 
-    @approximate.default
-    def _approximate_default(self) -> bool:
-        return self.qualifier is Qualifier.ABOUT
-
-    @approximate.validator
-    def _check_approximate(self, attribute: object, value: bool) -> None:
-        if self.qualifier is Qualifier.ABOUT and not value:
-            raise ValueError("a figure qualified 'about' is approximate")
-
-    @stated_equivalent.validator
-    def _check_equivalent(self, attribute: object, value: Quantity | None) -> None:
-        if value is None:
-            return
-        if currency_of(self.quantity) is None or currency_of(value) is None:
-            raise CurrencyMismatchError(
-                str(self.quantity.units), str(value.units), "a stated equivalent"
-            )
-        if currency_of(self.quantity) == currency_of(value):
-            raise ValueError(
-                f"stated equivalent {value} is in the figure's own currency"
-            )
-
     # -- what the statement allows -------------------------------------------
 
     @property
@@ -419,29 +250,18 @@ class Figure:
 
     def allows(self, value: Quantity) -> bool:
         """Whether a true value of *value* is consistent with the statement."""
-        low, high = self.lower, self.upper
-        if low is not None and not _within(value, low, above=True):
-            return False
-        return high is None or _within(value, high, above=False)
+        return _allowed(value, self.lower, self.upper)
 
     def describe(self) -> str:
         """A plain, locale-free description: ``'more than 2 trillion CNY'``."""
-        magnitude = format(tidy(self.quantity.magnitude), "f")
-        unit = unit_text(self.quantity)
-        words = "" if self.qualifier is Qualifier.EXACT else f"{self.qualifier.value} "
-        if self.approximate and self.qualifier is not Qualifier.ABOUT:
-            words += "about "
-        text = f"{words}{magnitude} {unit}".strip()
-        text = " ".join(w for w in (text, self.measure, self.counted) if w)
-        if self.change is not None:
-            text = f"{self.change.value} of {text}"
-        if self.per is not None:
-            text += f" per {format(self.per, 'f')} people"
-        if self.share_of is not None:
-            text += f" of {self.share_of}"
-        if self.base_year is not None:
-            text += f" from {self.base_year}"
-        return text
+        return describe(
+            self.quantity,
+            self.qualifier,
+            self.approximate,
+            self.form,
+            self.counted,
+            self.measure,
+        )
 
     # -- arithmetic on bounds ----------------------------------------------------
 
@@ -461,12 +281,7 @@ class Figure:
 
     def scaled(self, factor: object) -> Figure:
         """The figure times a number; a negative factor swaps the bound's side."""
-        number = to_decimal(factor, "scale factor")
-        with exact_arithmetic():
-            quantity = self.quantity * number
-        qualifier = self.qualifier
-        if number < 0:
-            qualifier = _MIRROR[qualifier]
+        quantity, qualifier = _scaled(self.quantity, self.qualifier, factor)
         return attrs.evolve(
             self, quantity=quantity, qualifier=qualifier, stated_equivalent=None
         )
@@ -512,21 +327,7 @@ class Figure:
             raise ValueError(
                 f"{self.describe()!r} states no equivalent in another currency"
             )
-        own = in_base_units(self.quantity)
-        other = in_base_units(self.stated_equivalent)
-        base, quote = currency_of(other), currency_of(own)
-        assert base is not None
-        assert quote is not None
-        source = "the statement"
-        if self.source is not None:
-            source = self.source.publisher or self.source.title or source
-        return Rate(
-            base,
-            quote,
-            own.magnitude / other.magnitude,
-            source=f"implied by {source}",
-            effective=self.source.date if self.source is not None else None,
-        )
+        return implied_rate_of(self.quantity, self.stated_equivalent, self.source)
 
     def check_rate(
         self, on: dt.date | None = None, source: RateSource | None = None
@@ -541,9 +342,7 @@ class Figure:
             raise ValueError(
                 f"{self.describe()!r} has no source date: give on= to check its rate"
             )
-        reference = (source or default_source()).rate(implied.base, implied.quote, day)
-        difference = (implied.value - reference.value) / reference.value
-        return RateCheck(implied, reference, difference)
+        return check_against(implied, day, source)
 
 
 def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) -> Figure:
@@ -612,45 +411,6 @@ _set_counted = Figure.__dict__["counted"].__set__
 _set_measure = Figure.__dict__["measure"].__set__
 
 
-@attrs.frozen
-class RateCheck:
-    """An implied rate beside a reference rate, and how far apart they are.
-
-    ``relative_difference`` is ``(implied - reference) / reference``.
-    """
-
-    implied: Rate
-    reference: Rate
-    relative_difference: Decimal
-
-
-_MIRROR = {
-    Qualifier.EXACT: Qualifier.EXACT,
-    Qualifier.ABOUT: Qualifier.ABOUT,
-    Qualifier.AT_LEAST: Qualifier.AT_MOST,
-    Qualifier.MORE_THAN: Qualifier.LESS_THAN,
-    Qualifier.AT_MOST: Qualifier.AT_LEAST,
-    Qualifier.LESS_THAN: Qualifier.MORE_THAN,
-}
-
-
-def _within(value: Quantity, bound: Bound, *, above: bool) -> bool:
-    difference = (value - bound.value).magnitude
-    if not above:
-        difference = -difference
-    return bool(difference > 0 or (difference == 0 and bound.inclusive))
-
-
-def _add_bound(a: Bound | None, b: Bound | None) -> Bound | None:
-    if a is None or b is None:
-        return None
-    with exact_arithmetic():
-        value = a.value + b.value.to(a.value.units)
-    return Bound(
-        ureg.Quantity(tidy(value.magnitude), value.units), a.inclusive and b.inclusive
-    )
-
-
 def _combine(
     operation: str,
     first: Figure,
@@ -688,13 +448,6 @@ def _combine(
         qualifier = Qualifier.AT_MOST if high.inclusive else Qualifier.LESS_THAN
         return Figure(high.value, qualifier, approximate=approximate, **labels)
     raise UnboundedError(operation, first, second)
-
-
-def _difference(a: Quantity, b: Quantity) -> Any:
-    """a - b as a number in a's unit; magnitudes alone when the units agree."""
-    if a._units == b._units:
-        return a.magnitude - b.magnitude
-    return (a - b.to(a.units)).magnitude
 
 
 def _compare(

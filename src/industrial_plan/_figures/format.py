@@ -41,7 +41,9 @@ from industrial_plan._money.units import (
     unit_text,
 )
 
-from .figure import Change, Figure, Qualifier, is_percent
+from .figure import Figure
+from .forms import Change, is_percent
+from .qualifier import Qualifier
 
 __all__ = ["format_figure", "format_quantity"]
 

@@ -12,7 +12,9 @@ from typing import Final
 import attrs
 
 from industrial_plan._errors import CurrencyMismatchError, RateError
-from industrial_plan._figures.figure import Figure, Qualifier, is_percent
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import is_percent
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import in_base_units, tidy, ureg
 from industrial_plan._plan.targets import Observation, TargetKind
 from industrial_plan._progress.policy import ConversionPolicy

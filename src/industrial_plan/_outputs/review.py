@@ -17,8 +17,9 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from industrial_plan._figures.figure import Figure, is_percent
+from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _CHINESE_PER, format_figure
+from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import IndicatorType, TargetKind

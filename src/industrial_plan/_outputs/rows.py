@@ -27,8 +27,9 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
-from industrial_plan._figures.figure import Figure, Qualifier
+from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import format_figure
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
 from industrial_plan._plan.metrics import BUILTIN_METRICS

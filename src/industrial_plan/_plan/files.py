@@ -36,7 +36,10 @@ from industrial_plan._errors import (
     PlanValidationError,
     Problem,
 )
-from industrial_plan._figures.figure import Change, Figure, Qualifier, Source
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import Change
+from industrial_plan._figures.qualifier import Qualifier
+from industrial_plan._figures.source import Source
 from industrial_plan._figures.wording import figure_text
 from industrial_plan._money.units import Quantity, to_decimal, unit_text, ureg
 

@@ -15,7 +15,8 @@ from typing import Any
 import attrs
 
 from industrial_plan._errors import UnitError
-from industrial_plan._figures.figure import Figure, is_percent
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, parse_unit, ureg
 from industrial_plan._text import free_text
 

@@ -29,7 +29,9 @@ from typing import Any
 import attrs
 import cattrs
 
-from industrial_plan._figures.figure import Figure, Qualifier, Source, plain_figure
+from industrial_plan._figures.figure import Figure, plain_figure
+from industrial_plan._figures.qualifier import Qualifier
+from industrial_plan._figures.source import Source
 from industrial_plan._money.units import parse_unit, quantity_of, to_decimal
 
 from .fields import TYPE_EXACT_VALIDATORS, member_of

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._figures.figure import Source
+from industrial_plan._figures.source import Source
 from industrial_plan._text import free_text, single_line
 
 from .fields import _as_tuple, _check_id, _items_are, member_of

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from industrial_plan._errors import IndustrialPlanError, PlanValidationError, Problem
-from industrial_plan._figures.figure import Change, Figure, Qualifier
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import Change
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import parse_unit, to_decimal, ureg
 
 from .owners import Industry, Tier

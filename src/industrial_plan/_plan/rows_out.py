@@ -20,7 +20,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from industrial_plan._errors import MissingExtraError
-from industrial_plan._figures.figure import Figure, Source
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.source import Source
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
 
 from .owners import Industry, Owner

@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from industrial_plan._errors import NotFoundError, PlanValidationError, Problem
-from industrial_plan._figures.figure import Source
+from industrial_plan._figures.source import Source
 
 from .fields import _as_tuple, _check_year, _items_are
 from .metrics import BUILTIN_METRICS, Metric

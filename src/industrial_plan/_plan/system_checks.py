@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from typing import Any, TypeAlias
 
 from industrial_plan._errors import Problem
-from industrial_plan._figures.figure import Change, Figure, is_percent
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import Change, is_percent
 
 from .metrics import MONEY, QUALITATIVE, Metric
 from .owners import Owner

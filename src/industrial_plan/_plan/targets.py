@@ -17,13 +17,10 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._figures.figure import (
-    Change,
-    Figure,
-    Qualifier,
-    Source,
-    is_percent,
-)
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import Change, is_percent
+from industrial_plan._figures.qualifier import Qualifier
+from industrial_plan._figures.source import Source
 from industrial_plan._text import free_text
 
 from .fields import (

@@ -23,9 +23,9 @@ from pint.util import UnitsContainer
 from industrial_plan._figures.figure import (
     Figure,
     IndeterminateComparisonError,
-    Qualifier,
     plain_figure,
 )
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import quantity_of, ureg
 from industrial_plan._plan.metrics import Direction
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import attrs
 
-from industrial_plan._figures.figure import Change
+from industrial_plan._figures.forms import Change
 from industrial_plan._plan.metrics import Direction
 
 from .calculation import _apply

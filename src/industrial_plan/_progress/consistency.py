@@ -12,12 +12,8 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._figures.figure import (
-    Figure,
-    Qualifier,
-    UnboundedError,
-    plain_figure,
-)
+from industrial_plan._figures.figure import Figure, UnboundedError, plain_figure
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import (
     Quantity,
     exact_arithmetic,

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import attrs
 
-from industrial_plan._figures.figure import Figure, Qualifier, UnboundedError
+from industrial_plan._figures.figure import Figure, UnboundedError
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._plan.metrics import Direction
 
 from .calculation import _apply, _Calculation

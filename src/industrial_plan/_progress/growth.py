@@ -12,7 +12,8 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._figures.figure import Change, Figure
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import Change
 from industrial_plan._money.units import ureg
 from industrial_plan._plan.metrics import Direction
 from industrial_plan._plan.targets import Observation, PriceBasis

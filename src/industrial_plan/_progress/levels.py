@@ -14,12 +14,8 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._figures.figure import (
-    Figure,
-    UnboundedError,
-    exact_figure,
-    is_percent,
-)
+from industrial_plan._figures.figure import Figure, UnboundedError, exact_figure
+from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import ureg
 from industrial_plan._plan.metrics import Direction
 from industrial_plan._plan.owners import Tier

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 import attrs
 
-from industrial_plan._figures.figure import Figure, is_percent
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.rates import Rate, RateSource, annual_average, convert
 from industrial_plan._money.units import to_decimal, ureg
 

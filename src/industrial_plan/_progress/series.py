@@ -16,7 +16,8 @@ from typing import Any
 import attrs
 
 from industrial_plan._errors import CurrencyMismatchError
-from industrial_plan._figures.figure import Figure, is_percent
+from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_of, in_base_units, ureg
 from industrial_plan._plan.owners import Owner
