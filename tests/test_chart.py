@@ -287,9 +287,9 @@ def test_xiamen_png_shows_the_chart(tmp_path: Path) -> None:
     assert (grey < 0.5).mean() > 0.005  # there is ink
     # Targets (dotted lines, diamonds, labels), observations and the paths
     # are all there in their own colours.
-    assert _pixels_near(image, chart.TARGET) > 1000
-    assert _pixels_near(image, chart.OBSERVED) > 300
-    assert _pixels_near(image, chart.REQUIRED) > 1000
+    assert _pixels_near(image, chart_colours.TARGET) > 1000
+    assert _pixels_near(image, chart_colours.OBSERVED) > 300
+    assert _pixels_near(image, chart_colours.REQUIRED) > 1000
 
 
 def test_svg_output_by_suffix(tmp_path: Path) -> None:
@@ -389,8 +389,8 @@ def test_synthetic_png(tmp_path: Path) -> None:
     assert image.shape[1] == 1500
     assert image.shape[0] > 1500  # four panels
     assert image[..., :3].mean(axis=2).std() > 0.05
-    assert _pixels_near(image, chart.PROJECTED) > 200
-    assert _pixels_near(image, chart.TARGET) > 2000
+    assert _pixels_near(image, chart_colours.PROJECTED) > 200
+    assert _pixels_near(image, chart_colours.TARGET) > 2000
 
 
 def test_as_of_hides_later_observations() -> None:

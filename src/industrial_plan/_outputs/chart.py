@@ -23,14 +23,11 @@ from industrial_plan._errors import MissingExtraError
 from industrial_plan._progress.results import Assessment
 from industrial_plan._progress.system import SystemAssessment
 
-from .chart_colours import OBSERVED, PROJECTED, REQUIRED, TARGET
-from .chart_panel import _Panel
-from .chart_series import _needs_path
-from .chart_words import _font_properties, _Writer
-
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    from .chart_words import _Writer
 
 __all__ = ["progress_chart", "progress_figure"]
 
@@ -121,6 +118,11 @@ def progress_figure(assessment: SystemAssessment, *, lang: str = "en") -> MplFig
         ValueError: for an unsupported *lang*.
     """
     mpl_figure, layout_engine = _matplotlib()
+    # The drawing modules load with the first chart, as matplotlib does:
+    # ``import industrial_plan`` does not pay for them.
+    from .chart_panel import _Panel
+    from .chart_words import _font_properties, _Writer
+
     writer = _Writer.for_language(lang)
     charted = [a for a in assessment if a.target.figure is not None]
     skipped = [a for a in assessment if a.target.figure is None]
@@ -207,6 +209,9 @@ def _key(charted: Sequence[Assessment], writer: _Writer) -> tuple[list[Any], lis
     if not charted:
         return [], []
     from matplotlib.lines import Line2D
+
+    from .chart_colours import OBSERVED, PROJECTED, REQUIRED, TARGET
+    from .chart_series import _needs_path
 
     figures = [
         o.figure
