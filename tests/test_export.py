@@ -20,7 +20,7 @@ from industrial_plan import (
     Target,
     Tier,
 )
-from industrial_plan._plan.rows_out import COLUMNS, _decimal_type
+from industrial_plan._files.rows_out import COLUMNS, _decimal_type
 from industrial_plan.testing import systems
 
 pa = pytest.importorskip("pyarrow")

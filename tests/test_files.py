@@ -21,7 +21,7 @@ SUFFIX = {"toml": ".toml", "yaml": ".yaml", "json": ".json"}
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60)
 @given(systems(), st.sampled_from(SYNTAXES))
 def test_dump_then_load_gives_an_equal_system(
-    system: ip.IndustrialSystem, syntax: ip._plan.files.Syntax
+    system: ip.IndustrialSystem, syntax: ip._files.plan_files.Syntax
 ) -> None:
     text = ip.dumps(system, syntax)
     again = ip.loads(text, syntax)
@@ -51,7 +51,9 @@ def test_bundled_example_follows_the_schema() -> None:
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
-def test_save_and_load_files(tmp_path: Path, syntax: ip._plan.files.Syntax) -> None:
+def test_save_and_load_files(
+    tmp_path: Path, syntax: ip._files.plan_files.Syntax
+) -> None:
     xiamen = ip.examples.xiamen()
     path = ip.save(xiamen, tmp_path / f"plan{SUFFIX[syntax]}")
     assert ip.syntax_of(path) == syntax
@@ -182,7 +184,7 @@ industries = ["chips"]
     ],
 )
 def test_malformed_text_gives_clear_problems(
-    text: str, syntax: ip._plan.files.Syntax, expected: str
+    text: str, syntax: ip._files.plan_files.Syntax, expected: str
 ) -> None:
     with pytest.raises(ip.PlanValidationError, match=expected):
         ip.loads(text, syntax)
@@ -275,7 +277,7 @@ summary = 5
 def test_json_lines_point_at_the_field(
     system: ip.IndustrialSystem, data: st.DataObject
 ) -> None:
-    from industrial_plan._plan.positions import json_lines
+    from industrial_plan._files.positions import json_lines
 
     text = ip.dumps(system, "json")
     line_of = json_lines(text)

@@ -47,7 +47,7 @@ name = "more chips"
 
 
 def problems_of(
-    text: str, syntax: ip._plan.files.Syntax = "toml"
+    text: str, syntax: ip._files.plan_files.Syntax = "toml"
 ) -> dict[str, int | None]:
     with pytest.raises(ip.PlanValidationError) as caught:
         ip.loads(text, syntax, file=f"plan.{syntax}")
@@ -167,7 +167,7 @@ def test_one_bad_field_does_not_hide_the_others_at_the_top() -> None:
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
 def test_100000_nested_brackets_are_a_plan_problem(
-    syntax: ip._plan.files.Syntax,
+    syntax: ip._files.plan_files.Syntax,
 ) -> None:
     deep = {
         "json": "[" * 100_000 + "]" * 100_000,
@@ -180,7 +180,7 @@ def test_100000_nested_brackets_are_a_plan_problem(
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
 def test_nesting_the_parser_accepts_but_no_plan_needs_is_refused(
-    syntax: ip._plan.files.Syntax,
+    syntax: ip._files.plan_files.Syntax,
 ) -> None:
     deep = "x"
     for _ in range(200):
@@ -205,7 +205,7 @@ def test_yaml_aliases_that_expand_beyond_the_text_are_refused() -> None:
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
 def test_a_file_with_a_utf8_byte_order_mark_loads(
-    tmp_path: Path, syntax: ip._plan.files.Syntax
+    tmp_path: Path, syntax: ip._files.plan_files.Syntax
 ) -> None:
     xiamen = ip.examples.xiamen()
     path = tmp_path / f"plan{SUFFIX[syntax]}"

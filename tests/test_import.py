@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import industrial_plan as ip
-from industrial_plan._plan.rows_out import COLUMNS
+from industrial_plan._files.rows_out import COLUMNS
 from industrial_plan.testing import systems
 
 

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import industrial_plan as ip
-from industrial_plan._plan.positions import toml_error_line, toml_lines
+from industrial_plan._files.positions import toml_error_line, toml_lines
 from industrial_plan.testing import systems
 
 ISSUE_13_EXAMPLE = '''\

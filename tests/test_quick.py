@@ -1,7 +1,7 @@
 """The quick path of loading agrees with the detailed path.
 
 Loading builds a plan straight from the parser's data
-(:mod:`industrial_plan._plan.quick`) and reads it in detail, with every problem
+(:mod:`industrial_plan._files.quick`) and reads it in detail, with every problem
 and its path, only when that fails.
 Two properties keep the two paths one behaviour:
 
@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 
 import industrial_plan as ip
 from industrial_plan import examples, testing
-from industrial_plan._plan import files as _files
-from industrial_plan._plan.yaml_events import load as load_yaml
+from industrial_plan._files import detail
+from industrial_plan._files import plan_files as _files
+from industrial_plan._files.yaml_events import load as load_yaml
 
 from .test_fuzz import mutated_data, mutated_texts
 
@@ -46,7 +47,7 @@ SLOW = settings(
 def detailed(data: Any) -> ip.IndustrialSystem | None:
     """The detailed path's plan, or None where it refuses the data."""
     try:
-        return _files._from_data_in_detail(data, None, None, None)
+        return detail._from_data_in_detail(data, None, None, None)
     except ip.PlanValidationError:
         return None
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 import industrial_plan as ip
 import industrial_plan._figures.wording as w
 from industrial_plan import Figure
+from industrial_plan._files.converter import _structure_figure, _unstructure_figure
 from industrial_plan._money.units import unit_text
-from industrial_plan._plan.files import _structure_figure, _unstructure_figure
 from industrial_plan.testing import figures, stated_figures
 
 any_figures = stated_figures() | figures()

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from industrial_plan._plan.yaml_events import load
+from industrial_plan._files.yaml_events import load
 
 SCALARS = st.one_of(
     st.none(),

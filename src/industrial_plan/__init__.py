@@ -41,6 +41,21 @@ from ._figures.parse import parse_figure
 from ._figures.qualifier import Qualifier
 from ._figures.source import Source
 from ._figures.stated_rate import RateCheck
+from ._files.converter import FORMAT
+from ._files.detail import MAX_DEPTH
+from ._files.plan_files import (
+    MAX_FILE_BYTES,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    save,
+    schema,
+    syntax_of,
+    to_dict,
+)
+from ._files.rows_in import add_rows, from_frame, read_rows_csv
+from ._files.rows_out import long_records, to_arrow, to_iamc, to_pandas
 from ._money.rates import (
     Conversion,
     ECBRates,
@@ -76,19 +91,6 @@ from ._money.units import (
 from ._outputs import html as _html  # noqa: F401
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.report import report_csv
-from ._plan.files import (
-    FORMAT,
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
-    dumps,
-    from_dict,
-    load,
-    loads,
-    save,
-    schema,
-    syntax_of,
-    to_dict,
-)
 from ._plan.metrics import (
     BUILTIN_METRICS,
     COUNT,
@@ -118,8 +120,6 @@ from ._plan.roadmap import (
     SpatialLayout,
     Zone,
 )
-from ._plan.rows_in import add_rows, from_frame, read_rows_csv
-from ._plan.rows_out import long_records, to_arrow, to_iamc, to_pandas
 from ._plan.system import IndustrialSystem, check
 from ._plan.targets import (
     IndicatorType,
@@ -280,7 +280,7 @@ __version__: str = _version()
 def _publish() -> None:
     """Name this package as the home of every public class and function.
 
-    They live in private modules (``_errors``, ``_model``, ...), but users
+    They live in private modules (``_errors``, ``_plan.system``, ...), but users
     import and catch them from here: tracebacks, reprs and the API reference
     should say ``industrial_plan.CurrencyMismatchError``, as attrs and pint
     do for their own names.  attrs classes have their annotations resolved

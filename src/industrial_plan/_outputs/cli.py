@@ -29,6 +29,7 @@ from industrial_plan._errors import (
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import format_figure
 from industrial_plan._figures.parse import parse_figure
+from industrial_plan._files.plan_files import MAX_FILE_BYTES, load, schema
 from industrial_plan._money.rates import ECBRates, Rate, convert
 from industrial_plan._money.units import (
     Quantity,
@@ -38,7 +39,6 @@ from industrial_plan._money.units import (
     unit_text,
     ureg,
 )
-from industrial_plan._plan.files import MAX_FILE_BYTES, load, schema
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._progress.results import _figure_record
 from industrial_plan._progress.system import SystemAssessment, assess

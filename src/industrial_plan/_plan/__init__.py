@@ -1,12 +1,13 @@
-"""Plans: the typed model of a plan, and plan files and rows in and out of it.
+"""Plans: the typed model of a plan, checked when built.
 
-- the model: the system, its owners (tiers, industries, the region), metrics,
-  targets and observations, the roadmap and layout, and the whole-plan checks;
-- ``files``: TOML, YAML and JSON through one cattrs converter, the JSON Schema
-  (``plan.schema.json``); ``quick``: the quick path of loading;
-  ``yaml_events``: YAML from libyaml's events; ``positions``: the line of each
-  problem; ``validation`` and ``salvage``: every problem at once (error path);
-- ``rows_in`` and ``rows_out``: long-format rows, CSV, pandas and Arrow.
+- ``system``: :class:`~industrial_plan.IndustrialSystem` and
+  :func:`~industrial_plan.check`; ``system_checks``: the whole-plan checks
+  it runs (unique ids and names, links, figures that fit their metrics);
+- ``owners``: tiers, industries and the region; ``roadmap``: enterprises,
+  policies, zones and the layout;
+- ``targets``: targets and observations, and the kinds of target;
+  ``metrics``: metrics and their dimensions; ``names``: names in several
+  languages; ``fields``: the small validators every class shares.
 
 May import: the ground floor, ``_money`` and ``_figures``.
 """

@@ -120,4 +120,4 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -
 TYPE_EXACT_VALIDATORS = frozenset({_check_id, _check_year})
 """Validators that check a value's type as strictly as plan files are read
 (text for ids; a whole number, not a bool, for years): the quick path of
-loading (:mod:`._quick`) leaves those fields to them."""
+loading (:mod:`industrial_plan._files.quick`) leaves those fields to them."""

@@ -57,7 +57,7 @@ _DIMENSION = re.compile(
 
 # The built-in metrics' dimensions, known good (tests/test_model.py checks
 # them): checking them when the module loads would read pint's definitions
-# at import (see _units._DeferredRegistry).
+# at import (see _money.units._DeferredRegistry).
 BUILTIN_DIMENSIONS = frozenset({"[power]", "[energy]", "[mass]"})
 
 

@@ -7,5 +7,5 @@ cumulative totals), status and verdict, the system assessment with the
 consistency of totals, the review's model, and the columnar path that
 assesses many plans at once.
 
-May import: the ground floor, ``_money``, ``_figures`` and ``_plan``.
+May import: the ground floor, ``_money``, ``_figures``, ``_plan`` and ``_files``.
 """

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from industrial_plan._files.rows_out import _import
 from industrial_plan._plan.metrics import BUILTIN_METRICS, Metric
 from industrial_plan._plan.owners import Regional
-from industrial_plan._plan.rows_out import _import
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Target
 
@@ -684,7 +684,7 @@ def _rebuilt(
     rows: list[tuple[int, dict[str, Any]]],
 ) -> tuple[IndustrialSystem, dict[int, tuple[str | None, int]]]:
     """A plan from its rows, and where each target row's target is in it."""
-    from industrial_plan._plan.rows_in import add_rows
+    from industrial_plan._files.rows_in import add_rows
 
     first = rows[0][1]
     known = {metric.id for metric in BUILTIN_METRICS}

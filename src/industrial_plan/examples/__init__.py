@@ -16,7 +16,7 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from industrial_plan._plan.files import loads
+from industrial_plan._files.plan_files import loads
 from industrial_plan._plan.system import IndustrialSystem
 
 __all__ = ["NAMES", "path", "xiamen", "xiamen_sei"]

@@ -1,6 +1,6 @@
 """Structuring a plan that has no problems, at the speed of its constructors.
 
-The reading converter (:mod:`._files`) reports every problem of a plan, each
+The reading converter (:mod:`.converter`) reports every problem of a plan, each
 with its field path; that bookkeeping costs more than building the plan
 itself.  Most plans read have no problem at all, so :func:`structure` first
 builds the plan straight from the parser's plain data: each table's keys are
@@ -33,10 +33,9 @@ from industrial_plan._figures.figure import Figure, plain_figure
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._figures.source import Source
 from industrial_plan._money.units import parse_unit, quantity_of, to_decimal
-
-from .fields import TYPE_EXACT_VALIDATORS, member_of
-from .names import Names
-from .system import IndustrialSystem
+from industrial_plan._plan.fields import TYPE_EXACT_VALIDATORS, member_of
+from industrial_plan._plan.names import Names
+from industrial_plan._plan.system import IndustrialSystem
 
 Hook = Callable[[Any], Any]
 

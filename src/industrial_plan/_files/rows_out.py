@@ -23,10 +23,9 @@ from industrial_plan._errors import MissingExtraError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.source import Source
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
-
-from .owners import Industry, Owner
-from .system import IndustrialSystem
-from .targets import Target
+from industrial_plan._plan.owners import Industry, Owner
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import Target
 
 if TYPE_CHECKING:
     import pandas

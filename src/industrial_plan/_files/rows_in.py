@@ -25,10 +25,15 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import parse_unit, to_decimal, ureg
-
-from .owners import Industry, Tier
-from .system import IndustrialSystem
-from .targets import IndicatorType, Observation, PriceBasis, Target, TargetKind
+from industrial_plan._plan.owners import Industry, Tier
+from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import (
+    IndicatorType,
+    Observation,
+    PriceBasis,
+    Target,
+    TargetKind,
+)
 
 if TYPE_CHECKING:
     import pandas
