@@ -134,7 +134,18 @@ _CHINESE_SCALES: Final[Mapping[str, tuple[int, str | None]]] = {
 # A unit word: letters of any script but the CJK ones, which are Chinese words
 # (以上, 左右) rather than unit symbols.
 _LETTERS = r"(?:(?![\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[^\W\d_])+"
-_UNIT_WORDS = re.compile(rf"({_LETTERS})(?:\s+({_LETTERS}))?(?:\s+({_LETTERS}))?")
+
+
+@functools.cache
+def _unit_words() -> re.Pattern[str]:
+    """Up to three unit words, compiled on first use.
+
+    Each CJK exclusion compiles to a table of some 30,000 characters: the
+    three of them take about 4 ms, as long as the package's new modules take
+    to import together, and only parsing needs them.
+    """
+    return re.compile(rf"({_LETTERS})(?:\s+({_LETTERS}))?(?:\s+({_LETTERS}))?")
+
 
 _PERCENT_SIGN = re.compile(r"\s*[%％]|\s+per\s*cent(?![A-Za-z])", re.IGNORECASE)
 _POINTS = re.compile(r"\s*(?:个\s*)?百分点")
@@ -144,7 +155,14 @@ _MEASURE_CHARS = "".join(sorted(MEASURE_WORDS))
 _MEASURE = re.compile(rf"[{_MEASURE_CHARS}](?!百分点|民币)")
 # Chinese words that may follow a figure and so end a noun before them.
 _ZH_STOP = r"以上|左右|以内|以下|（|\("
-_ZH_NOUN_AFTER = re.compile(rf"\s*(?:(?!{_ZH_STOP})[\u4e00-\u9fff·])" + "{1,40}")
+
+
+@functools.cache
+def _zh_noun_after() -> re.Pattern[str]:
+    """A Chinese noun after a count, compiled on first use (see _unit_words)."""
+    return re.compile(rf"\s*(?:(?!{_ZH_STOP})[\u4e00-\u9fff·])" + "{1,40}")
+
+
 # An English noun after a number: lower-case words, never a word that
 # starts what follows a figure ("per 10,000 people", "of GDP", "from 2020").
 _STOP_WORDS = r"(?:per|of|from|in|by|over|compared|relative|to|than|and|or|the|a|an)"

@@ -28,15 +28,15 @@ from .lexicon import (
     _PERCENT_SIGN,
     _POINTS,
     _STOP,
-    _UNIT_WORDS,
     _UPPER_BOUNDS,
     _YEN_BY_LANGUAGE,
-    _ZH_NOUN_AFTER,
     _currency_words,
     _lexicon,
     _local_symbol,
     _normalized,
     _registry_units,
+    _unit_words,
+    _zh_noun_after,
 )
 from .qualifier import Qualifier
 
@@ -210,7 +210,7 @@ def _physical_unit(scanner: _Scanner, form: _Form) -> tuple[str, int] | None:
     enterprises"); they are kept on *form*.
     """
     start = scanner.pos
-    found = scanner.peek(_UNIT_WORDS)
+    found = scanner.peek(_unit_words())
     if found is None:
         return None
     words = [w for w in found.groups() if w is not None]
@@ -260,7 +260,7 @@ def _measure(scanner: _Scanner, form: _Form) -> bool:
     if found is None:
         return False
     form.measure = found.group()
-    noun = scanner.match(_ZH_NOUN_AFTER)
+    noun = scanner.match(_zh_noun_after())
     if noun is not None:
         form.counted = noun.group().strip()
         return True
