@@ -86,10 +86,8 @@ from ._money.units import (
     unit_text,
     ureg,
 )
-
-# Loading it gives the model and the assessment their Jupyter views.
-from ._outputs import html as _html  # noqa: F401
 from ._outputs.chart import progress_chart, progress_figure
+from ._outputs.html import attach_views as _attach_views
 from ._outputs.report import report_csv
 from ._plan.metrics import (
     BUILTIN_METRICS,
@@ -299,3 +297,6 @@ def _publish() -> None:
 
 
 _publish()
+
+# The model and the assessment get their Jupyter views from the report side.
+_attach_views()

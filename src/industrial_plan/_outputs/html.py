@@ -1,7 +1,7 @@
 """HTML tables of a plan, a tier and an assessment, the views Jupyter shows.
 
-Loading this module attaches them to the model and the assessment as
-``_repr_html_`` (:func:`_attach_views`); ``import industrial_plan`` loads it.
+:func:`attach_views` attaches them to the model and the assessment as
+``_repr_html_``; ``import industrial_plan`` calls it.
 The tables are written from the rows of :mod:`.rows`, every text escaped.
 """
 
@@ -32,6 +32,7 @@ from .rows import (
 
 __all__ = [
     "assessment_html",
+    "attach_views",
     "system_html",
     "target_assessment_html",
     "tier_html",
@@ -132,12 +133,12 @@ def _html_list(items: Iterable[str]) -> str:
     return f"<ul>{''.join(listed)}</ul>" if listed else ""
 
 
-def _attach_views() -> None:
+def attach_views() -> None:
     """Give the model and the assessment their Jupyter views.
 
-    Rendering belongs to the report side: the model and the assessment do not
-    import this module; it attaches ``_repr_html_`` to them when it is loaded
-    (``import industrial_plan`` loads it).
+    Rendering belongs to the report side: the model and the assessment, on
+    lower floors, do not import this module; ``import industrial_plan`` calls
+    this to attach ``_repr_html_`` to them.
     """
     views: tuple[tuple[type, Any], ...] = (
         (Tier, tier_html),
@@ -147,6 +148,3 @@ def _attach_views() -> None:
     )
     for cls, view in views:
         cls._repr_html_ = view  # type: ignore[attr-defined]
-
-
-_attach_views()
