@@ -91,9 +91,6 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
     )
 
 
-"""Assessment's fields in the order :func:`_level_assessment` gives them."""
-
-
 def _share_method(context: _Context, base: Assessment) -> Assessment:
     points = _share_series(context)
     result = _on_levels(context, base, points, _level_of(context.goal))
