@@ -70,8 +70,9 @@ def _name(path: Path) -> str:
 
 
 # The wings from the ground up.  A module may import its own wing and the ones
-# below it, never one above: data flows from money to figures to plans to
-# progress to outputs, and the public face gathers them all.
+# below it, never one above: data flows from money to figures, to the model of
+# a plan, to plan files, to progress and to outputs; the public face gathers
+# them all.
 GROUND = {
     "industrial_plan._errors",
     "industrial_plan._text",
