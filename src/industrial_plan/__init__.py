@@ -37,7 +37,9 @@ from ._figures.figure import (
 )
 from ._figures.format import format_figure, format_quantity
 from ._figures.forms import MEASURE_WORDS, Change, is_percent
+from ._figures.found import FoundFigure, Role
 from ._figures.parse import parse_figure
+from ._figures.period import Period
 from ._figures.qualifier import Qualifier
 from ._figures.source import Source
 from ._figures.stated_rate import RateCheck
@@ -166,6 +168,7 @@ __all__ = [
     "Figure",
     "FixedRates",
     "FormMismatchError",
+    "FoundFigure",
     "IndeterminateComparisonError",
     "IndicatorType",
     "IndustrialPlanError",
@@ -181,6 +184,7 @@ __all__ = [
     "Observation",
     "Owner",
     "ParseError",
+    "Period",
     "PlanValidationError",
     "Point",
     "Policy",
@@ -196,6 +200,7 @@ __all__ = [
     "Regional",
     "Review",
     "Roadmap",
+    "Role",
     "Source",
     "SpatialLayout",
     "Standing",

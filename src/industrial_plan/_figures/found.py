@@ -1,0 +1,81 @@
+"""A figure found in a document, with what the words around it say.
+
+:func:`~industrial_plan.find_figures` returns these; each holds the figure
+read exactly as :func:`~industrial_plan.parse_figure` reads its own words,
+and the context the document gives it: the indicator it is about, its years,
+a part of a year, whether it is aimed at or happened, and whether it is an
+estimate.  Where the text does not say, a field is ``None`` rather than a
+guess.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from .figure import Figure
+from .period import Period
+
+
+class Role(enum.Enum):
+    """Whether a found figure is aimed at or happened."""
+
+    TARGET = "target"
+    """What a plan aims at: 到2025年, 力争, 确保, "by 2027", "aim to"."""
+    OBSERVATION = "observation"
+    """What happened: 比上年增长, 完成, "reached", "grew", a past year's figure."""
+
+
+def _non_negative(
+    instance: object, attribute: attrs.Attribute[int], value: int
+) -> None:
+    if type(value) is not int or value < 0:
+        raise ValueError(f"{attribute.name} {value!r} is not an offset in the text")
+
+
+@attrs.frozen
+class FoundFigure:
+    """One figure of a document, where it stands and what the text says of it.
+
+    Attributes:
+        start: offset of the figure's first character in the text.
+        end: offset just past its last; ``text[start:end]`` are the figure's
+            own words, which :func:`~industrial_plan.parse_figure` reads as
+            :attr:`figure`.
+        figure: the figure, with its unit, qualifier, change, base year,
+            share, ratio per head and counted noun.
+        subject: the indicator the figure is about, as written
+            ("研发经费投入强度", "industrial investment"), or None.
+        year: the year the figure is for (到2025年, "in 2023"), or None.
+        base_year: the year it is compared with or changes from (比上年 of a
+            report on 2023 is 2022; "from 2019 to"), or None.
+        period: the part of the year it covers (一季度, "January-August"),
+            or None for a whole year or when the text does not say.
+        role: a target or an observation, or None when the text does not say.
+        estimate: true when the text marks it as an estimate (预计, 初步核算,
+            "preliminary", "estimated").
+        ratio: for a term of a ratio stated as "0.5:43:56.5", its place and
+            the number of terms (``(2, 3)``); None for other figures.
+        line: the line of the text the figure starts on, from 1.
+        quote: the sentence the figure stands in, as written, trimmed.
+    """
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+    figure: Figure = attrs.field(validator=attrs.validators.instance_of(Figure))
+    subject: str | None = None
+    year: int | None = None
+    base_year: int | None = None
+    period: Period | None = None
+    role: Role | None = None
+    estimate: bool = False
+    ratio: tuple[int, int] | None = None
+    line: int = 1
+    quote: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(
+                f"found figure ends at {self.end}, not after its start {self.start}"
+            )
