@@ -206,7 +206,7 @@ def test_phrase_reads_back(text: str, locale: str) -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("增长6.5亿元", "a growth rate is a percentage"),
+        ("年均增长6.5亿元", "a growth rate is a percentage"),
         ("占GDP比重达到41.1亿元", "a percentage"),
         ("a share of 45 GW", "a share is a percentage"),
         ("3 GW of GDP", "unexpected 'of'"),

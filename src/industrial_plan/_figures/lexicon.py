@@ -58,16 +58,62 @@ _EN_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
         "was",
         "stood at",
         "hit",
+        # A level reached, not a change: "rose to 5.2%", "from 2.1% to 2.6%".
+        "rose to",
+        "rise to",
+        "risen to",
+        "increased to",
+        "increase to",
+        "grew to",
+        "grown to",
+        "fell to",
+        "fallen to",
+        "dropped to",
+        "declined to",
+        "decreased to",
+        "reduced to",
+        "reach",
+        "reaches",
+        "to",
+        "at",
     ),
 }
 
+_ZH_TO_VERBS: Final = (
+    "提升",
+    "提高",
+    "增加",
+    "增长",
+    "上升",
+    "下降",
+    "降低",
+    "减少",
+    "扩大",
+    "跃升",
+    "攀升",
+)
+
 _ZH_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
-    Qualifier.MORE_THAN: ("超过", "逾", "超", "突破", "高于", "多于"),
+    Qualifier.MORE_THAN: ("超过", "逾", "超", "突破", "破", "高于", "多于"),
     Qualifier.AT_LEAST: ("至少", "不少于", "不低于"),
     Qualifier.ABOUT: ("约", "大约"),
     Qualifier.AT_MOST: ("至多", "最多", "不超过", "不高于"),
     Qualifier.LESS_THAN: ("不到", "少于", "低于", "不足"),
-    Qualifier.EXACT: ("达到", "达", "为", "实现", "控制在", "保持在", "完成"),
+    Qualifier.EXACT: (
+        "达到",
+        "达",
+        "为",
+        "实现",
+        "控制在",
+        "保持在",
+        "完成",
+        # A level reached, not a change: 提升至2.6% is 2.6%, 提高2.6% is growth.
+        *(f"{verb}{to}" for verb in _ZH_TO_VERBS for to in "至到"),
+        "增至",
+        "升至",
+        "降至",
+        "降到",
+    ),
 }
 
 # "Nearly" is about the value, from below: an approximate upper bound.
@@ -129,6 +175,26 @@ _CHINESE_SCALES: Final[Mapping[str, tuple[int, str | None]]] = {
     "百": (100, None),
 }
 
+# Chinese unit words, each to the registry unit it names; longest first in
+# the pattern, so 千瓦时 is a kilowatt hour and not a kilowatt and then 时.
+_ZH_UNITS: Final[Mapping[str, str]] = {
+    "吨": "tonne",
+    "千克": "kilogram",
+    "公斤": "kilogram",
+    "千瓦时": "kilowatt_hour",
+    "兆瓦时": "megawatt_hour",
+    "吉瓦时": "gigawatt_hour",
+    "千瓦": "kilowatt",
+    "兆瓦": "megawatt",
+    "吉瓦": "gigawatt",
+    "公里": "kilometer",
+    "千米": "kilometer",
+    "公顷": "hectare",
+}
+_ZH_UNIT = re.compile(
+    r"\s*(" + "|".join(sorted(_ZH_UNITS, key=len, reverse=True)) + ")"
+)
+
 # -- word patterns (all linear: no repetition nested inside repetition) ---------
 
 # A unit word: letters of any script but the CJK ones, which are Chinese words
@@ -188,6 +254,21 @@ _EN_CHANGES: Final[Mapping[str, Change]] = {
     "a rise of": Change.GROWTH,
     "rose by": Change.GROWTH,
     "rose": Change.GROWTH,
+    "rises": Change.GROWTH,
+    "rising": Change.GROWTH,
+    "grew": Change.GROWTH,
+    "grow": Change.GROWTH,
+    "grows": Change.GROWTH,
+    "growing": Change.GROWTH,
+    "increased": Change.GROWTH,
+    "increases": Change.GROWTH,
+    "increasing": Change.GROWTH,
+    "an increase of": Change.GROWTH,
+    "increase of": Change.GROWTH,
+    "climbed": Change.GROWTH,
+    "jumped": Change.GROWTH,
+    "expanded": Change.GROWTH,
+    "expanded by": Change.GROWTH,
     "increase by": Change.GROWTH,
     "increased by": Change.GROWTH,
     "up": Change.GROWTH,
@@ -203,6 +284,18 @@ _EN_CHANGES: Final[Mapping[str, Change]] = {
     "decrease by": Change.REDUCTION,
     "decreased by": Change.REDUCTION,
     "down": Change.REDUCTION,
+    "falling": Change.REDUCTION,
+    "falls": Change.REDUCTION,
+    "declined": Change.REDUCTION,
+    "declined by": Change.REDUCTION,
+    "a decline of": Change.REDUCTION,
+    "decline of": Change.REDUCTION,
+    "decreased": Change.REDUCTION,
+    "a decrease of": Change.REDUCTION,
+    "decrease of": Change.REDUCTION,
+    "dropped": Change.REDUCTION,
+    "dropped by": Change.REDUCTION,
+    "a drop of": Change.REDUCTION,
     "add": Change.INCREMENT,
     "added": Change.INCREMENT,
     "a cumulative total of": Change.CUMULATIVE,
@@ -216,7 +309,16 @@ _ZH_CHANGES: Final[Mapping[str, Change]] = {
     "年均增速": Change.AVERAGE_GROWTH,
     "年平均增长": Change.AVERAGE_GROWTH,
     "平均每年增长": Change.AVERAGE_GROWTH,
+    "增长了": Change.GROWTH,
     "增长": Change.GROWTH,
+    "增加了": Change.GROWTH,
+    "增加": Change.GROWTH,
+    "上升了": Change.GROWTH,
+    "上升": Change.GROWTH,
+    "提高了": Change.GROWTH,
+    "下降了": Change.REDUCTION,
+    "降低了": Change.REDUCTION,
+    "减少了": Change.REDUCTION,
     "增速": Change.GROWTH,
     "提高": Change.GROWTH,
     "下降": Change.REDUCTION,
@@ -237,7 +339,13 @@ _MULTIPLES: Final[Mapping[str, int]] = {
     "翻一番": 100,
     "翻两番": 300,
     "翻三番": 700,
+    "翻了一番": 100,
+    "翻了两番": 300,
+    "翻了三番": 700,
 }
+# "增长1倍" is growth of 100 %, "增长2倍" of 200 %: Chinese statistics count
+# the times the base was added, not the times it is now.
+_TIMES = re.compile(r"\s*([0-9]{1,3}(?:\.[0-9]{1,3})?|[一二两三四五六七八九十])\s*倍")
 _EN_BASE_YEAR = re.compile(
     r"\s*(?:from|compared\s+with|compared\s+to|relative\s+to)\s+"
     r"([12][0-9]{3})(?:\s+levels?)?(?![0-9A-Za-z])",

@@ -15,7 +15,7 @@ from typing import Final
 
 from industrial_plan._money.units import exact_arithmetic, tidy
 
-from .lexicon import _CHINESE_SCALES, _COMPACT_SCALES, _lexicon
+from .lexicon import _CHINESE_SCALES, _COMPACT_SCALES, _ZH_UNIT, _lexicon
 from .scanner import _Scanner
 
 _MAX_DIGITS: Final = 40
@@ -56,6 +56,10 @@ _CHINESE_SCALE = re.compile(
     r"\s*(" + "|".join(sorted(_CHINESE_SCALES, key=len, reverse=True)) + ")"
 )
 _CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿点]+")
+# "a trillion", "one billion": the number is a word, the scale stays the unit.
+_ENGLISH_ONE = re.compile(
+    r"(?:a|one)\s+(?=(?:thousand|million|billion|trillion)(?![A-Za-z]))", re.IGNORECASE
+)
 _NUMBER_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十]")
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
@@ -213,7 +217,12 @@ def _arabic_scale(scanner: _Scanner) -> tuple[str | None, int]:
     if compact is not None:
         return _COMPACT_SCALES[compact.group()], 1
     chinese = scanner.peek(_CHINESE_SCALE)
-    if chinese is not None and not _starts_a_currency(scanner, chinese.start(1)):
+    if (
+        chinese is not None
+        and not _starts_a_currency(scanner, chinese.start(1))
+        # 30千瓦 is 30 kilowatts, not 30 thousand watts.
+        and _ZH_UNIT.match(scanner.text, chinese.start(1)) is None
+    ):
         scanner.match(_CHINESE_SCALE)
         factor, word = _CHINESE_SCALES[chinese.group(1)]
         return word, factor
@@ -233,6 +242,8 @@ def _number(scanner: _Scanner) -> tuple[Decimal, str | None]:
     """The number here and its scale word (a registry unit), or a ParseError."""
     start = scanner.pos
     magnitude = _digits(scanner)
+    if magnitude is None and scanner.match(_ENGLISH_ONE) is not None:
+        magnitude = Decimal(1)
     if magnitude is not None:
         scale, factor = _arabic_scale(scanner)
     else:
@@ -242,8 +253,13 @@ def _number(scanner: _Scanner) -> tuple[Decimal, str | None]:
             raise scanner.error(f"expected a number{found}")
         if len(run.group()) > _MAX_NUMERAL:
             raise scanner.error(f"a numeral longer than {_MAX_NUMERAL} signs", start)
+        numeral = run.group()
+        if numeral in ("亿", "十亿", "百亿", "千亿", "万亿"):
+            # 破百亿, 超千亿元: a scale of 亿 alone stands for one of it (a
+            # lone 万 or 千 stays an error: it is a word more than a number).
+            numeral = "一" + numeral
         try:
-            magnitude, scale, factor = _chinese_number(run.group())
+            magnitude, scale, factor = _chinese_number(numeral)
         except ValueError as error:
             raise scanner.error(
                 f"{run.group()!r} is not a Chinese numeral ({error})", start

@@ -56,12 +56,15 @@ from .lexicon import (
     _PREFIX_QUALIFIER,
     _PREFIX_TABLE,
     _SUFFIX_QUALIFIER,
+    _TIMES,
     _ZH_BASE_YEAR,
     _ZH_NUMERAL_AHEAD,
     _ZH_PER,
     _ZH_SHARE,
     _ZH_SHARE_BARE,
     _ZH_SUFFIX_QUALIFIERS,
+    _ZH_UNIT,
+    _ZH_UNITS,
     _lexicon,
     _normalized,
 )
@@ -120,7 +123,16 @@ def _quantity(scanner: _Scanner, hints: _Hints, form: _Form | None = None) -> Qu
     unit = None
     if percent is None:
         after = _currency(scanner, lexicon.suffix, hints)
-    if percent is None and after is None and not _measure(scanner, form):
+    if percent is None and after is None:
+        chinese = scanner.match(_ZH_UNIT)
+        if chinese is not None:
+            unit = (_ZH_UNITS[chinese.group(1)], chinese.start(1))
+    if (
+        percent is None
+        and after is None
+        and unit is None
+        and not _measure(scanner, form)
+    ):
         unit = _physical_unit(scanner, form)
     if unit is not None and unit[0] in CURRENCIES:
         after, unit = unit, None  # a currency alias only pint knows
@@ -223,10 +235,19 @@ def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
             form.set(scanner, "change", change, start)
             if change in _NOUN_AFTER_CHANGE:
                 _noun_before(scanner, form)
+            elif change is Change.GROWTH and (times := scanner.match(_TIMES)):
+                form.multiple = 100 * _times(times.group(1))
         elif scanner.match(_PLUS) is not None:
             form.set(scanner, "change", Change.GROWTH, start)
         else:
             return words
+
+
+def _times(number: str) -> Decimal:
+    """The number before 倍: "1", "1.5" or a Chinese digit."""
+    if number[0].isdigit():
+        return Decimal(number)
+    return Decimal(_chinese_integer(number))
 
 
 def _per_count(match: re.Match[str], scanner: _Scanner, at: int) -> Decimal:
@@ -453,6 +474,11 @@ def _parse_full(
     if equivalent is not None:
         stated, at = equivalent
         _check_equivalent(quantity, stated, at, scanner)
+    change = form.change
+    if change is Change.GROWTH and form.multiple is None and not is_percent(quantity):
+        # 增长1.2个百分点, 新增 by another name ("up 300 enterprises", 增加500亿元):
+        # growth stated in points or amounts is an amount added.
+        change = Change.INCREMENT
     share = [at for what, at in form.spans if what == "share"]
     if share and not is_percent(quantity):
         raise scanner.error("a share is a percentage", share[0])
@@ -471,7 +497,7 @@ def _parse_full(
             source,
             stated_equivalent=stated,
             approximate=approximate,
-            change=form.change,
+            change=change,
             base_year=form.base_year,
             share_of=form.share_of,
             per=form.per,

@@ -59,6 +59,9 @@ class _Form:
     measure: str | None = None
     multiple: Decimal | None = None
     spans: list[tuple[str, int]] = field(default_factory=list)
+    # Reading a document: a figure ends at its measure word (80家), since the
+    # noun after it runs on into the sentence (80家企业实现营收…).
+    document: bool = False
 
     def set(self, scanner: _Scanner, name: str, value: object, at: int) -> None:
         if getattr(self, name) is not None:
@@ -260,6 +263,8 @@ def _measure(scanner: _Scanner, form: _Form) -> bool:
     if found is None:
         return False
     form.measure = found.group()
+    if form.document:
+        return True
     noun = scanner.match(_zh_noun_after())
     if noun is not None:
         form.counted = noun.group().strip()

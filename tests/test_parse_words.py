@@ -1,0 +1,90 @@
+"""The words documents state figures in, read by parse_figure (issue 20).
+
+Each phrase is written here in the style of plans, bulletins and news
+reports; none is copied from a source.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import industrial_plan as ip
+
+
+def read(text: str) -> tuple[Decimal, str, ip.Change | None, ip.Qualifier]:
+    figure = ip.parse_figure(text)
+    quantity = figure.quantity
+    return quantity.magnitude, str(quantity.units), figure.change, figure.qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "magnitude", "units", "change", "qualifier"),
+    [
+        # A level reached, not a change.
+        ("提升至2.6%", "2.6", "percent", None, ip.Qualifier.EXACT),
+        ("提高到41.9%", "41.9", "percent", None, ip.Qualifier.EXACT),
+        ("降至0.8吨", "0.8", "tonne", None, ip.Qualifier.EXACT),
+        ("rose to 5.2%", "5.2", "percent", None, ip.Qualifier.EXACT),
+        ("to 2.6%", "2.6", "percent", None, ip.Qualifier.EXACT),
+        # Number words.
+        ("破百亿", "100", "亿", None, ip.Qualifier.MORE_THAN),
+        ("超千亿元", "1000", "CNY * 亿", None, ip.Qualifier.MORE_THAN),
+        ("万亿元", "1", "CNY * 万亿", None, ip.Qualifier.EXACT),
+        ("a trillion yuan", "1", "CNY * trillion", None, ip.Qualifier.EXACT),
+        ("one billion US dollars", "1", "USD * billion", None, ip.Qualifier.EXACT),
+        # Times: growth of 100 % per 倍, as Chinese statistics count it.
+        ("增长1倍", "100", "percent", ip.Change.GROWTH, ip.Qualifier.EXACT),
+        ("增长了一倍", "100", "percent", ip.Change.GROWTH, ip.Qualifier.EXACT),
+        ("增长2倍", "200", "percent", ip.Change.GROWTH, ip.Qualifier.EXACT),
+        ("翻了两番", "300", "percent", ip.Change.GROWTH, ip.Qualifier.EXACT),
+        # Changes in more words, signed by the word.
+        ("down 3.1 percent", "3.1", "percent", ip.Change.REDUCTION, ip.Qualifier.EXACT),
+        ("fell 2.1%", "2.1", "percent", ip.Change.REDUCTION, ip.Qualifier.EXACT),
+        ("declined by 4%", "4", "percent", ip.Change.REDUCTION, ip.Qualifier.EXACT),
+        ("increased 6 percent", "6", "percent", ip.Change.GROWTH, ip.Qualifier.EXACT),
+        ("增长了5.5%", "5.5", "percent", ip.Change.GROWTH, ip.Qualifier.EXACT),
+        # Growth in points or amounts is an amount added.
+        (
+            "提高1.2个百分点",
+            "1.2",
+            "percentage_point",
+            ip.Change.INCREMENT,
+            ip.Qualifier.EXACT,
+        ),
+        ("增加500亿元", "500", "CNY * 亿", ip.Change.INCREMENT, ip.Qualifier.EXACT),
+        (
+            "an increase of 12,300 people",
+            "12300",
+            "dimensionless",
+            ip.Change.INCREMENT,
+            ip.Qualifier.EXACT,
+        ),
+        # Chinese unit words.
+        ("30万千瓦", "30", "kilowatt * 万", None, ip.Qualifier.EXACT),
+        ("30千瓦", "30", "kilowatt", None, ip.Qualifier.EXACT),
+        ("500万吨", "500", "tonne * 万", None, ip.Qualifier.EXACT),
+        ("12亿千瓦时", "12", "kilowatt_hour * 亿", None, ip.Qualifier.EXACT),
+        ("超3.5%", "3.5", "percent", None, ip.Qualifier.MORE_THAN),
+    ],
+)
+def test_document_words(
+    text: str,
+    magnitude: str,
+    units: str,
+    change: ip.Change | None,
+    qualifier: ip.Qualifier,
+) -> None:
+    assert read(text) == (Decimal(magnitude), units, change, qualifier)
+
+
+def test_a_lone_myriad_is_still_not_a_number() -> None:
+    for text in ("万", "千", "万元"):
+        with pytest.raises(ip.ParseError):
+            ip.parse_figure(text)
+
+
+def test_average_growth_in_an_amount_is_still_refused() -> None:
+    with pytest.raises(ip.ParseError, match="a growth rate is a percentage"):
+        ip.parse_figure("年均增长6.5亿元")
