@@ -29,6 +29,7 @@ from ._errors import (
     UnknownCurrencyError,
 )
 from ._figures.bounds import Bound
+from ._figures.document import find_figures
 from ._figures.figure import (
     Figure,
     FormMismatchError,
@@ -233,6 +234,7 @@ __all__ = [
     "exact_arithmetic",
     "examples",
     "exchange_context",
+    "find_figures",
     "format_figure",
     "format_quantity",
     "from_dict",

@@ -27,6 +27,9 @@ from .qualifier import Qualifier
 _EN_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
     Qualifier.MORE_THAN: (
         "exceeded",
+        "exceed",
+        "surpass",
+        "top",
         "exceeding",
         "exceeds",
         "over",
@@ -231,7 +234,10 @@ def _zh_noun_after() -> re.Pattern[str]:
 
 # An English noun after a number: lower-case words, never a word that
 # starts what follows a figure ("per 10,000 people", "of GDP", "from 2020").
-_STOP_WORDS = r"(?:per|of|from|in|by|over|compared|relative|to|than|and|or|the|a|an)"
+_STOP_WORDS = (
+    r"(?:per|of|from|in|by|over|compared|relative|to|than|and|or|the|a|an"
+    r"|before|after|on|at|for|with|as|since|until|during|while|when|which|that)"
+)
 _STOP = re.compile(_STOP_WORDS, re.IGNORECASE)
 _NOUN_WORD = rf"(?!{_STOP_WORDS}(?![A-Za-z-]))[a-z][a-z-]{{0,30}}"
 _COUNTED = re.compile(rf"{_NOUN_WORD}(?:\s+{_NOUN_WORD}){{0,4}}(?![A-Za-z])")

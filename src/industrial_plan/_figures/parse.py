@@ -30,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from industrial_plan._errors import ParseError
 from industrial_plan._money.units import (
     CURRENCIES,
     Quantity,
@@ -506,3 +507,37 @@ def _parse_full(
         )
     except ValueError as error:
         raise scanner.error(str(error), 0) from None
+
+
+# -- in a document ---------------------------------------------------------------
+
+
+def figure_length(text: str) -> int:
+    """How many characters at the start of *text* state one figure.
+
+    *text* is a stretch of a document from a figure's first word to the end
+    of its clause.  It is read with the grammar of :func:`parse_figure` but
+    stops where the figure's words stop instead of refusing what follows,
+    and a Chinese count ends at its measure word (the noun after it runs on
+    into the sentence).  A stated equivalent that does not read is left out.
+
+    Raises:
+        ParseError: no figure starts here.
+    """
+    hints = _hints(None, None)
+    scanner = _Scanner(text)
+    form = _Form(document=True)
+    _lead(scanner, form)
+    if form.multiple is not None:
+        quantity = ureg.Quantity(form.multiple, ureg.percent)
+    else:
+        quantity = _quantity(scanner, hints, form)
+    _qualifiers(scanner, _SUFFIX_QUALIFIER, _ZH_SUFFIX_QUALIFIERS)
+    _trail(scanner, form, quantity)
+    end = scanner.pos
+    try:
+        if _equivalent(scanner, hints) is not None:
+            end = scanner.pos
+    except ParseError:
+        pass  # "(see table 2)", an unclosed bracket: not an equivalent
+    return len(text[:end].rstrip())

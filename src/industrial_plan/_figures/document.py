@@ -1,0 +1,456 @@
+"""Every figure of a document, with what its sentence says of it: :func:`find_figures`.
+
+A document is read sentence by sentence.  Each figure is found from its
+number (``spans``), and its sentence gives the rest (``context``, ``subjects``):
+the indicator, the years, a part of a year, whether it is aimed at or
+happened, and whether it is an estimate.  A year stated of what happened is
+remembered from sentence to sentence, for the words that mean "the year
+being reported" (全年, 比上年, "throughout the year").
+
+The work is linear in the text's length: each pattern runs once over a
+sentence, each figure looks its context up by bisection, and the words
+walked over around a figure are bounded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import attrs
+
+from .context import (
+    Cue,
+    PeriodWords,
+    YearWords,
+    cues_in,
+    estimates_in,
+    last_before,
+    periods_in,
+    previous_year_said,
+    reported_year_said,
+    years_in,
+)
+from .forms import Change
+from .found import FoundFigure, Role
+from .period import Period
+from .qualifier import Qualifier
+from .spans import Span, spans
+from .subjects import split_list, subject
+
+_SENTENCE_END: Final = re.compile(
+    r"[。！？；!?;\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\.(?=\s|$)(?<![0-9]\.(?=[0-9]))"
+)
+_CLAUSE_MARK: Final = re.compile(r"[，、：:（(]|,(?![0-9]{3}(?![0-9]))")
+_LIST_JOIN: Final = re.compile(r"\s*(?:[和与及、,，]|and|,\s*and|以及)\s*$")
+_PAIR_TO: Final = re.compile(r"(?:至|到|\bto\b)", re.IGNORECASE)
+_RESPECTIVELY: Final = re.compile(r"\s*,?\s*respectively", re.IGNORECASE)
+_CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+_MAX_QUOTE: Final = 400
+"""Longest quote kept; a longer sentence is quoted around its figure."""
+
+
+def find_figures(text: str, *, lang: str | None = None) -> list[FoundFigure]:
+    """Every figure stated in *text*, in reading order, with its context.
+
+    Each :class:`FoundFigure` holds the figure read from its own words
+    (``text[found.start:found.end]``) exactly as
+    :func:`~industrial_plan.parse_figure` reads them, and what the sentence
+    says of it: the indicator (:attr:`~FoundFigure.subject`), the year and
+    base year, a part of a year, whether it is a target or an observation, and
+    whether it is an estimate.  A field the text does not settle is ``None``.
+    The one exception to "exactly as its words read": the later figures of a
+    list with 分别 or "respectively" ("分别增长5.5%和7.1%") take the change
+    stated before the first.
+
+    Numbers that are not figures of an indicator are left out: years and
+    dates, times, ordinals (第3, "No. 5"), codes and phone numbers, names
+    such as 5G or "十四五", grades (千亿级, 5大).  The rules are on the
+    reference page "Figures in documents".
+
+    >>> found = find_figures("到2025年，研发经费投入强度达到3%。")
+    >>> [(f.subject, f.figure.describe(), f.year) for f in found]
+    [('研发经费投入强度', '3 %', 2025)]
+    >>> found = find_figures("GDP grew 5.2 percent in 2023.")[0]
+    >>> found.subject, found.year, found.role.value
+    ('GDP', 2023, 'observation')
+
+    Args:
+        text: the document, in English or Chinese or both.
+        lang: "en" or "zh" to read every sentence in that language's rules;
+            by default each sentence is read by its own script.
+
+    Returns:
+        The figures, in the order they appear.
+
+    Raises:
+        TypeError: *text* is not a string.
+        ValueError: *lang* is not "en", "zh" or None.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_figures() needs text, got {type(text).__name__}")
+    if lang not in (None, "en", "zh"):
+        raise ValueError(f"lang {lang!r} is not 'en', 'zh' or None")
+    reader = _Reader(text, lang)
+    return list(reader.read())
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    years: list[YearWords]
+    periods: list[PeriodWords]
+    chinese: bool
+
+
+class _Reader:
+    """One pass over a document, remembering the year being reported."""
+
+    def __init__(self, text: str, lang: str | None) -> None:
+        self.text = text
+        self.lang = lang
+        self.reported_year: int | None = None
+        self.lines = [m.end() for m in re.finditer("\n", text)]
+
+    def read(self) -> Iterator[FoundFigure]:
+        text = self.text
+        found = spans(text)
+        pending = next(found, None)
+        for start, end in _sentences(text):
+            group: list[Span] = []
+            while pending is not None and pending.start < end:
+                group.append(pending)
+                pending = next(found, None)
+            sentence = self._sentence(start, end)
+            if group:
+                yield from self._figures(sentence, group)
+            self._remember(sentence)
+
+    def _sentence(self, start: int, end: int) -> _Sentence:
+        text = self.text
+        chinese = (
+            self.lang == "zh"
+            if self.lang is not None
+            else _CJK.search(text, start, end) is not None
+        )
+        return _Sentence(
+            start,
+            end,
+            years_in(text, start, end),
+            periods_in(text, start, end),
+            chinese,
+        )
+
+    def _remember(self, sentence: _Sentence) -> None:
+        observed = [y.year for y in sentence.years if not y.target]
+        if observed:
+            self.reported_year = observed[-1]
+
+    def _figures(self, sentence: _Sentence, group: list[Span]) -> Iterator[FoundFigure]:
+        text = self.text
+        cues = cues_in(text, sentence.start, sentence.end)
+        cue_starts = [c.start for c in cues]
+        estimates = estimates_in(text, sentence.start, sentence.end)
+        cut = [(y.start, y.end) for y in sentence.years]
+        cut += [(p.start, p.end) for p in sentence.periods]
+        cut.sort()
+        quote = _quote(text, sentence.start, sentence.end)
+        results: list[FoundFigure] = []
+        for index, span in enumerate(group):
+            before = group[index - 1] if index else None
+            found = self._one(sentence, span, before, results, cues, cue_starts)
+            found = attrs.evolve(
+                found,
+                estimate=self._estimate(span, found, estimates),
+                line=bisect.bisect_right(self.lines, span.start) + 1,
+                quote=quote(span.start, span.end),
+                subject=found.subject
+                or self._subject(sentence, span, before, results, cut),
+            )
+            results.append(found)
+        _lists(text, sentence, group, results)
+        yield from results
+
+    def _one(
+        self,
+        sentence: _Sentence,
+        span: Span,
+        before: Span | None,
+        done: Sequence[FoundFigure],
+        cues: Sequence[Cue],
+        cue_starts: list[int],
+    ) -> FoundFigure:
+        text = self.text
+        year_words = self._year_words(sentence, span, before)
+        year = base = None
+        target_year = False
+        if year_words is not None:
+            year, target_year = year_words.year, year_words.target
+            if year_words.first is not None:
+                base = year_words.first - 1
+        elif reported_year_said(text, sentence.start, sentence.end):
+            year = self.reported_year
+        pair = before is not None and done and self._pair(sentence, span, before)
+        subject = None
+        if pair:
+            opener = done[-1]
+            base = opener.year if opener.year is not None else base
+            subject = opener.subject
+        if span.figure.base_year is not None:
+            base = span.figure.base_year
+        elif base is None and year is not None:
+            clause_start, clause_end = _clause(text, sentence, span)
+            if previous_year_said(text, clause_start, clause_end):
+                base = year - 1
+        role = Role.TARGET if target_year else self._role(span, cues, cue_starts)
+        return FoundFigure(
+            span.start,
+            span.end,
+            span.figure,
+            subject=subject,
+            year=year,
+            base_year=base,
+            period=self._period(sentence, span),
+            role=role,
+            ratio=span.ratio,
+        )
+
+    def _year_words(
+        self, sentence: _Sentence, span: Span, before: Span | None
+    ) -> YearWords | None:
+        text = self.text
+        years = sentence.years
+        starts = [y.start for y in years]
+        # Just after an English figure: "2.1% in 2019", "1 trillion yuan by 2027".
+        after = bisect.bisect_left(starts, span.end)
+        following = years[after] if after < len(years) else None
+        if (
+            following is not None
+            and not sentence.chinese
+            and not text[span.end : following.start].strip(" ,")
+        ):
+            return following
+        index = last_before(starts, span.start)
+        while index is not None:
+            words = years[index]
+            attached = not text[words.end : span.start].strip()
+            if attached or not words.opens_pair:
+                return words
+            # The first year of a pair is the first figure's, not the later ones'.
+            index = index - 1 if index > 0 else None
+        if following is not None and not sentence.chinese:
+            # "add 2 GW of new energy storage by 2025": later in the clause.
+            _, clause_end = _clause(text, sentence, span)
+            if following.start < clause_end:
+                return following
+        return None
+
+    def _pair(self, sentence: _Sentence, span: Span, before: Span) -> bool:
+        """Whether *span* is the second of "从A提升至B" / "from A to B"."""
+        between = self.text[before.end : span.anchor]  # "to" may lead the figure
+        if _PAIR_TO.search(between) is None or len(between) > 40:
+            return False
+        opener = [y for y in sentence.years if y.end <= before.start + 1]
+        own = self.text[sentence.start : before.start]
+        return (opener and opener[-1].opens_pair) or bool(
+            re.search(r"(?:从|由|\bfrom\b)\s*$", own, re.IGNORECASE)
+        )
+
+    def _period(self, sentence: _Sentence, span: Span) -> Period | None:
+        periods = sentence.periods
+        starts = [p.start for p in periods]
+        index = last_before(starts, span.start)
+        if index is not None:
+            return periods[index].period
+        after = bisect.bisect_left(starts, span.end)
+        if after < len(periods):
+            _, clause_end = _clause(self.text, sentence, span)
+            if periods[after].start < clause_end:
+                return periods[after].period
+        return None
+
+    def _role(self, span: Span, cues: Sequence[Cue], starts: list[int]) -> Role | None:
+        index = last_before(starts, span.end)
+        if index is not None:
+            return Role.TARGET if cues[index].target else Role.OBSERVATION
+        after = bisect.bisect_left(starts, span.end)
+        if after < len(cues):
+            return Role.TARGET if cues[after].target else Role.OBSERVATION
+        return None
+
+    def _estimate(self, span: Span, found: FoundFigure, estimates: list[int]) -> bool:
+        if found.role is Role.TARGET:
+            return False
+        if last_before(estimates, span.start + 1) is not None:
+            return True
+        about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
+        return (
+            found.role is Role.OBSERVATION
+            and about
+            and "约" in self.text[span.start : span.anchor]
+        )
+
+    def _subject(
+        self,
+        sentence: _Sentence,
+        span: Span,
+        before: Span | None,
+        done: Sequence[FoundFigure],
+        cut: Sequence[tuple[int, int]],
+    ) -> str | None:
+        text = self.text
+        clause_start, _ = _clause(text, sentence, span)
+        if before is not None:
+            clause_start = max(clause_start, before.end)
+        found = subject(text, clause_start, span.start, cut)
+        if found is not None and found.lower() not in _ACTORS:
+            return found
+        after = _after_subject(text, span, sentence)
+        if after is not None:
+            return after
+        if found is not None:
+            return found
+        figure = span.figure
+        if figure.counted is not None and figure.measure is None and sentence.chinese:
+            return figure.counted  # 每万人口发明专利拥有量达到30件, 新增…实验室1家
+        if done and (figure.change is not None or figure.counted is None):
+            return done[-1].subject  # "…, an increase of 12,300 people"
+        return None
+
+
+_ACTORS: Final = frozenset(
+    {
+        "city",
+        "province",
+        "government",
+        "region",
+        "country",
+        "municipality",
+        "district",
+        "county",
+        "we",
+        "it",
+        "they",
+        "plan",
+        "china",
+        "nation",
+        "state",
+        "economy",
+    }
+)
+# What a figure is of, after it: "2 GW of new energy storage by 2025".
+_EN_OF_AFTER: Final = re.compile(
+    r"\s+of\s+([A-Za-z][A-Za-z&'-]*(?:\s+(?!(?:by|in|for|during|from|to|and|with|at"
+    r"|over|compared|this|next|last|per|than|year)\b)[A-Za-z&'-]+){0,7})"
+)
+# A count's noun after its measure word: 培育超过80家高新技术企业.
+_ZH_NOUN_AFTER: Final = re.compile(
+    r"(?:(?!实现|完成|达到|增长|下降|提高|比上年|同比|以上|左右)[\u4e00-\u9fff]){2,16}"
+)
+
+
+def _after_subject(text: str, span: Span, sentence: _Sentence) -> str | None:
+    end = min(sentence.end, span.end + 80)
+    if sentence.chinese:
+        if span.figure.measure is None:
+            return None
+        found = _ZH_NOUN_AFTER.match(text, span.end, end)
+    else:
+        found = _EN_OF_AFTER.match(text, span.end, end)
+    if found is None:
+        return None
+    return found.group(found.lastindex or 0).strip()
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if end > start:
+            yield start, end
+        start = end
+    if start < len(text):
+        yield start, len(text)
+
+
+def _clause(text: str, sentence: _Sentence, span: Span) -> tuple[int, int]:
+    """The clause of *span* in its sentence: between commas and colons."""
+    window = max(sentence.start, span.start - 120)
+    start = window
+    for mark in _CLAUSE_MARK.finditer(text, window, span.start):
+        start = mark.end()
+    found = _CLAUSE_MARK.search(text, span.end, min(sentence.end, span.end + 120))
+    end = found.start() if found else min(sentence.end, span.end + 120)
+    return start, end
+
+
+def _quote(text: str, start: int, end: int) -> Callable[[int, int], str]:
+    sentence = text[start:end]
+    stripped = sentence.strip()
+    if len(stripped) <= _MAX_QUOTE:
+
+        def whole(_a: int, _b: int) -> str:
+            return " ".join(stripped.split())
+
+        return whole
+
+    def around(a: int, b: int) -> str:
+        half = _MAX_QUOTE // 2
+        left, right = max(start, a - half), min(end, b + half)
+        words = " ".join(text[left:right].split())
+        return ("…" if left > start else "") + words + ("…" if right < end else "")
+
+    return around
+
+
+def _lists(
+    text: str, sentence: _Sentence, group: list[Span], results: list[FoundFigure]
+) -> None:
+    """Figures in a list with 分别 or "respectively" share their lead and split
+    their subject: "进口和出口分别增长5.5%和7.1%"."""
+    index = 0
+    while index < len(group):
+        last = index
+        while last + 1 < len(group) and _LIST_JOIN.fullmatch(
+            text[group[last].end : group[last + 1].start]
+        ):
+            last += 1
+        if last > index and _is_list(text, sentence, group[index], group[last]):
+            _share(text, group, results, index, last)
+        index = last + 1
+
+
+def _is_list(text: str, sentence: _Sentence, first: Span, last: Span) -> bool:
+    head = text[max(sentence.start, first.start - 12) : first.start]
+    return "分别" in head or _RESPECTIVELY.match(text, last.end) is not None
+
+
+def _share(
+    text: str, group: list[Span], results: list[FoundFigure], first: int, last: int
+) -> None:
+    lead = results[first]
+    change: Change | None = lead.figure.change
+    count = last - first + 1
+    words = lead.subject
+    # The subject was read from the words before 分别: split it there.
+    parts = split_list(words, count) if words is not None else None
+    for offset in range(count):
+        item = results[first + offset]
+        figure = item.figure
+        if offset and figure.change is None and change is not None:
+            # A change this figure cannot state leaves its own words standing.
+            with contextlib.suppress(ValueError):
+                figure = attrs.evolve(figure, change=change)
+        results[first + offset] = attrs.evolve(
+            item,
+            figure=figure,
+            subject=parts[offset] if parts else words,
+            year=item.year if item.year is not None else lead.year,
+            role=item.role if item.role is not None else lead.role,
+        )

@@ -1,0 +1,268 @@
+"""Where the figures of a document stand: anchors, and the words of each figure.
+
+A figure is found from its number (an *anchor*: digits, a Chinese numeral
+before a unit, a number word such as "a trillion" or 翻两番).  Its words run
+back from the number over the words the grammar of
+:func:`~industrial_plan.parse_figure` reads before a number (qualifiers,
+changes, shares, base years, ratios per head), found with one pattern over
+the reversed text, and forward to where the grammar stops
+(:func:`~industrial_plan._figures.parse.figure_length`).  The words are then
+read by ``parse_figure`` itself, so a found figure is exactly what its words
+say.
+
+Every pattern here is linear: no repetition nested in repetition, runs read
+possessively and anchored at their first character, and the walk back takes
+at most a few words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from industrial_plan._errors import ParseError
+
+from .figure import Figure
+from .lexicon import (
+    _EN_CHANGES,
+    _MEASURE_CHARS,
+    _MULTIPLES,
+    _PREFIX_TABLE,
+    _ZH_CHANGES,
+)
+from .parse import figure_length, parse_figure
+
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+
+# What makes a Chinese numeral a figure's number: a unit, money, times, points.
+_ZH_FOLLOW = (
+    r"(?=[万亿千]*+(?:元|美元|倍|番|个?百分点|[%％]|吨|千瓦|兆瓦|公里"
+    rf"|[{_MEASURE_CHARS}]))"
+)
+
+_ANCHOR: Final = re.compile(
+    # A ratio of terms: "0.5:43:56.5" (a clock time is told apart later).
+    r"(?P<ratio>(?<![0-9.])[0-9]++(?:\.[0-9]++)?(?:\s*+[:：]\s*+[0-9]++(?:\.[0-9]++)?)++)"
+    # Digits, full-width too, with thousands separators and a decimal part.
+    r"|(?P<digits>(?<![0-9０-９.．,])[0-9０-９]++(?:,[0-9]{3}(?![0-9]))*+"
+    r"(?:[.．][0-9０-９]++)?)"
+    # A Chinese numeral before what makes it a figure: 三千亿元, 两番, 百亿.
+    rf"|(?P<numeral>(?<![{_CN_NUMERAL}])[{_CN_NUMERAL}]++{_ZH_FOLLOW})"
+    # A scale of 亿 alone after 破, 超 or 逾: 破百亿, 超千亿.
+    r"|(?P<scale>(?<=[破超逾])[百千万]?亿)"
+    # Number words.
+    r"|(?P<word>(?<![A-Za-z])(?i:(?:a|one)\s+(?:thousand|million|billion|trillion)"
+    r"|doubled|tripled|quadrupled)(?![A-Za-z])|翻了?[一两三]番)"
+)
+
+# A clock time, not a ratio: 9:30, 14:05:59.
+_CLOCK: Final = re.compile(r"(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9](?:[:：][0-5][0-9])?")
+_RATIO_TERM: Final = re.compile(r"[0-9]++(?:\.[0-9]++)?")
+
+# Before a number: an ordinal, a version or a name ("第3", "No. 5", "COVID-19").
+_NOT_BEFORE: Final = re.compile(
+    r"(?:第|No\.\s*|#|[A-Za-z]-?|\+|[0-9]-"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)$",
+    re.IGNORECASE,
+)
+# After a number: a date, a time span, a grade, a version ("8月", "5大", "5G").
+_NOT_AFTER: Final = re.compile(
+    r"(?:\s*(?:年(?!均)|月|日|号|时|分钟|秒|届|大(?!于)|级|期|周岁|岁|代|\+[0-9])"
+    r"|[GDK](?![A-Za-z])|[A-Za-z]*-|(?:st|nd|rd|th)(?![A-Za-z])"
+    r"|\s*[ap]\.?m\.?(?![A-Za-z])"
+    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?![a-z])\.?)",
+    re.IGNORECASE,
+)
+
+# A currency symbol or code, or a sign, just before the number ("$11.2",
+# "USD 5", "-1.2万亿元"), read backwards.
+_BACK_PREFIX: Final = re.compile(
+    r"(?:\s*+(?:\$(?:SU|KH)?+|¥(?:NC|BMR)?+|￥|€|£|(?:DSU|YNC|BMR|RUE|DKH|YPJ|PBG)\s+))?"
+    r"(?:[-−－](?![0-9A-Za-z\u4e00-\u9fff]))?"
+)
+
+_MAX_LEAD_WORDS: Final = 6
+"""Most words walked back over before a number: far beyond real figures."""
+
+_WINDOW: Final = 200
+"""Most characters a figure's words take after its first one."""
+
+_CLAUSE_END: Final = re.compile(r"[，；;。！？!?\n\r、]|,(?![0-9]{3}(?![0-9]))")
+
+
+def _reversed_word(word: str) -> str:
+    parts = [re.escape(part[::-1]) for part in reversed(word.split())]
+    pattern = r"\s+".join(parts)
+    if word[-1].isascii() and word[-1].isalpha():
+        pattern = rf"(?<![A-Za-z]){pattern}"
+    if word[0].isascii() and word[0].isalpha():
+        pattern = rf"{pattern}(?![A-Za-z])"
+    return pattern
+
+
+@functools.cache
+def _back_words() -> re.Pattern[str]:
+    """The words read before a number, as one pattern over reversed text."""
+    words = {*_PREFIX_TABLE, *_EN_CHANGES, *_ZH_CHANGES, *_MULTIPLES}
+    simple = "|".join(
+        _reversed_word(word) for word in sorted(words, key=lambda w: (-len(w), w))
+    )
+    cjk = r"[\u4e00-\u9fffA-Za-z]"
+    people = r"口?人个?\s*(?:[0-9０-９,]+|[一二两三四五六七八九十百千万亿]+)\s*每|均人"
+    special = [
+        # 比2020年(末): a base year.
+        r"(?:[末底])?年\s*[0-9]{3}[12]\s*[比较]",
+        # 占地区生产总值(的)比重: a share.
+        r"(?:重比|例比)的?[^0-9０-９%％()（），,。；;]{1,40}?占",
+        r"比占",
+        r"(?i:fo\s+erahs(?:\s+a)?)(?![A-Za-z])",
+        # 每万人口…拥有量 and 新增…实验室: a noun between the words and the number.
+        rf"{cjk}{{1,40}}?(?:{people}|增新|计累)",
+        people,
+        r"[+＋]",
+    ]
+    return re.compile(f"{simple}|{'|'.join(special)}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A figure's words in the document, and the figure they state."""
+
+    start: int
+    end: int
+    anchor: int
+    figure: Figure
+    lead: bool  # words before the number (qualifiers, changes, shares)
+    ratio: tuple[int, int] | None = None
+
+
+def _starts(text: str, reverse: str, anchor: int) -> list[int]:
+    """Where the figure at *anchor* may start, farthest first, *anchor* last."""
+    size = len(text)
+    prefix = _BACK_PREFIX.match(reverse, size - anchor)
+    number = anchor - (prefix.end() - prefix.start()) if prefix else anchor
+    starts = [number]
+    position = number
+    words = _back_words()
+    previous = ""
+    for _ in range(_MAX_LEAD_WORDS):
+        back = position
+        while back > 0 and text[back - 1] in " \t\u3000":
+            back -= 1
+        found = words.match(reverse, size - back)
+        if found is None:
+            break
+        word = " ".join(found.group()[::-1].lower().split())
+        if word in _WEAK_LEADS and previous in _CHANGE_WORDS:
+            break  # "aims to add 2 GW": "to" leads a number, not a change
+        previous = word
+        position = back - (found.end() - found.start())
+        starts.append(position)
+    starts.reverse()
+    if number != anchor:
+        starts.append(anchor)
+    return starts
+
+
+def _clause_end(text: str, at: int) -> int:
+    found = _CLAUSE_END.search(text, at, min(len(text), at + _WINDOW))
+    return found.start() if found else min(len(text), at + _WINDOW)
+
+
+def _bare(figure: Figure) -> bool:
+    """A number with no unit, count, change or form: a year, an ordinal, a code."""
+    return (
+        figure.quantity.dimensionless
+        and figure.measure is None
+        and figure.counted is None
+        and figure.change is None
+        and figure.per is None
+        and figure.share_of is None
+        and str(figure.quantity.units) == "dimensionless"
+    )
+
+
+_CHANGE_WORDS: Final = frozenset(
+    word.lower() for word in (*_EN_CHANGES, *_ZH_CHANGES, *_MULTIPLES)
+)
+_WEAK_LEADS: Final = frozenset({"at", "to", "of", "为", "is", "was", "were"})
+
+
+def _read(text: str, reverse: str, anchor: int, anchor_end: int) -> Span | None:
+    """The figure whose number is at *anchor*, or None if none reads there."""
+    stop = _clause_end(text, anchor_end)
+    for start in _starts(text, reverse, anchor):
+        try:
+            length = figure_length(text[start:stop])
+            end = start + length
+            if end < anchor_end:
+                continue
+            figure = parse_figure(text[start:end])
+        except ParseError:
+            continue
+        lead = text[start:anchor].strip()
+        if _bare(figure):
+            digits = text[anchor:anchor_end]
+            year_like = (
+                len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) < 2200
+            )
+            if year_like or not lead or lead.lower() in _WEAK_LEADS:
+                return None
+        return Span(start, end, anchor, figure, bool(lead))
+    return None
+
+
+def _ratio(text: str, match: re.Match[str]) -> Iterator[Span]:
+    """The terms of a ratio "0.5:43:56.5", or nothing for a clock time."""
+    whole = match.group()
+    if _CLOCK.fullmatch(whole.replace(" ", "")) and not _ratio_said(
+        text, match.start()
+    ):
+        return
+    terms = list(_RATIO_TERM.finditer(text, match.start(), match.end()))
+    for index, term in enumerate(terms, 1):
+        figure = parse_figure(term.group())
+        yield Span(
+            term.start(), term.end(), term.start(), figure, False, (index, len(terms))
+        )
+
+
+_RATIO_WORDS: Final = re.compile(r"比例|结构|比为|之比|ratio|structure", re.IGNORECASE)
+
+
+def _ratio_said(text: str, at: int) -> bool:
+    before = re.split(r"[。；;！？!?\n]", text[max(0, at - 20) : at])[-1]
+    return _RATIO_WORDS.search(before) is not None
+
+
+def spans(text: str) -> Iterator[Span]:
+    """Every figure of *text*, in reading order, none overlapping another."""
+    reverse = text[::-1]
+    last_end = 0
+    for match in _ANCHOR.finditer(text):
+        kind = match.lastgroup
+        if kind == "ratio":
+            for span in _ratio(text, match):
+                last_end = span.end
+                yield span
+            continue
+        anchor, anchor_end = match.start(), match.end()
+        if anchor < last_end:
+            continue  # inside the figure before: "($11.2 billion)", 1-8月
+        if kind == "digits":
+            before = text[max(0, anchor - 4) : anchor]
+            if _NOT_BEFORE.search(before) or _NOT_AFTER.match(text, anchor_end):
+                continue
+            digits = match.group()
+            if len(digits) > 1 and digits[0] in "0０" and digits[1] not in ".．":
+                continue  # 0592: a code, not a quantity
+        read = _read(text, reverse, anchor, anchor_end)
+        if read is None or read.start < last_end:
+            continue
+        if kind == "numeral" and read.figure.measure is not None and not read.lead:
+            continue  # 千家万户, 一批: a numeral and a measure word, no figure
+        last_end = read.end
+        yield read
