@@ -3,7 +3,7 @@
 ``parse_figure`` keeps the figures of texts it has read, and reads a text
 that differs from an earlier one only in its number from that earlier
 reading (``_shaped``).  These tests prove the shortcut equal to the full
-parser over generated English texts, and that errors are never kept.
+parser over generated English and Chinese texts, and that errors are never kept.
 """
 
 from __future__ import annotations
@@ -36,9 +36,35 @@ _HEADS = (
     "more than about ",
     "over over ",
     "per capita ",
+    # Chinese words before the number (issue 20).
+    "增长",
+    "比上年增长",
+    "超过",
+    "下降",
+    "年均增长",
+    "达到",
+    "提升至",
+    "新增",
+    "新增国家重点实验室",
+    "每万人口发明专利拥有量超过",
+    "占地区生产总值比重达到",
+    "百分之",
+    "约",
 )
 _TAILS = (
     "",
+    "亿元",
+    "万亿元",
+    "千亿元",
+    "百亿",
+    "万千瓦",
+    "吨",
+    "个百分点",
+    "家",
+    "%以上",
+    "%左右",
+    "倍",
+    "亿美元",
     "%",
     "% of GDP",
     " percent",

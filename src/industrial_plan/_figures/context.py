@@ -51,7 +51,7 @@ _ZH_YEAR: Final = re.compile(
 )
 _EN_YEAR: Final = re.compile(
     rf"(?i:(?P<to>by\s+the\s+end\s+of|by|until|till|through|to|in|during|for|"
-    rf"as\s+of|at\s+the\s+end\s+of|end\s+of|from|since)\s+)?(?:the\s+)?"
+    rf"as\s+of|at\s+the\s+end\s+of|end\s+of|from|since|of)\s+)?(?:the\s+)?"
     rf"(?:(?P<first>{_YEAR})\s*[-—–]\s*)?(?P<year>{_YEAR})(?![0-9])"
 )
 _TARGET_YEAR_WORDS: Final = frozenset(

@@ -101,6 +101,10 @@ _SIGN = re.compile(r"[-−－]")
 _OPEN = re.compile(r"[(（]")
 _CLOSE = re.compile(r"[)）]")
 _PERIOD = re.compile(r"[.。]")
+# "（约合7亿美元）", "(equivalent to $1 billion)": words that say an equivalent.
+_EQUIVALENT_WORD = re.compile(
+    r"\s*(?:约合|折合|合计约|相当于|合|(?i:equivalent\s+to|or))(?=\s*\S)"
+)
 _PLUS = re.compile(r"[+＋](?=\s*[0-9０-９])")
 
 # -- the grammar ------------------------------------------------------------------
@@ -162,6 +166,7 @@ def _equivalent(scanner: _Scanner, hints: _Hints) -> tuple[Quantity, int] | None
     start = scanner.pos
     if scanner.match(_OPEN) is None:
         return None
+    scanner.match(_EQUIVALENT_WORD)
     for word in _qualifiers(scanner, _PREFIX_QUALIFIER, _PREFIX_TABLE):
         if word.qualifier is not Qualifier.ABOUT:
             raise scanner.error(
@@ -383,13 +388,15 @@ _REUSED_TEXTS: Final = 8192
 _SHAPES: Final = 1024
 """Distinct shapes kept; a plan uses a few dozen."""
 
-# An English figure with one plain number: words, the number, then words or
-# "%" and words.  Only ASCII letters and spaces beside the number: no second
-# number, no sign, no scale attached to the digits ("3B"), no Chinese scale
-# (which multiplies the number), nothing in parentheses.
+# A figure with one plain number: English words, the number, then words or
+# "%" and words; or Chinese words either side (增长5.5%, 超过80家, 4912亿元).
+# Only letters, CJK characters, spaces and "%" beside the number: no second
+# number, no sign, no scale attached to the digits ("3B"), nothing in
+# parentheses.  A Chinese scale that multiplies the number (5千亿 is 5000 亿)
+# or 倍 never makes a template: its magnitude is not the number as written.
 _SHAPE = re.compile(
-    r"((?:[A-Za-z]+ +)*)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?"
-    r"((?: +[A-Za-z]+)*|%(?: +[A-Za-z]+)*)"
+    r"((?:[A-Za-z]+ +)*|[\u4e00-\u9fff]*)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+    r"(\.[0-9]+)?((?: +[A-Za-z]+)*|%(?: +[A-Za-z]+)*|[%\u4e00-\u9fff]*)"
 )
 _shapes: dict[str, Figure | None] = {}
 _UNSEEN: Final = object()

@@ -70,7 +70,8 @@ _NOT_BEFORE: Final = re.compile(
 )
 # After a number: a date, a time span, a grade, a version ("8月", "5大", "5G").
 _NOT_AFTER: Final = re.compile(
-    r"(?:\s*(?:年(?!均)|月|日|号|时|分钟|秒|届|大(?!于)|级|期|周岁|岁|代|\+[0-9])"
+    r"(?:\s*(?:年(?!均)|月|日|号|时|分钟|秒|届|大(?!于)|级|期|周岁|岁|代|\+[0-9]"
+    r"|个(?:月|季度|小时|工作日))"
     r"|[GDK](?![A-Za-z])|[A-Za-z]*-|(?:st|nd|rd|th)(?![A-Za-z])"
     r"|\s*[ap]\.?m\.?(?![A-Za-z])"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?![a-z])\.?)",
@@ -89,6 +90,10 @@ _MAX_LEAD_WORDS: Final = 6
 
 _WINDOW: Final = 200
 """Most characters a figure's words take after its first one."""
+
+_LONGEST_NUMBER: Final = 60
+"""Longest digit run read: 40 digits with separators and a decimal point."""
+
 
 _CLAUSE_END: Final = re.compile(r"[，；;。！？!?\n\r、]|,(?![0-9]{3}(?![0-9]))")
 
@@ -175,13 +180,13 @@ def _clause_end(text: str, at: int) -> int:
 def _bare(figure: Figure) -> bool:
     """A number with no unit, count, change or form: a year, an ordinal, a code."""
     return (
-        figure.quantity.dimensionless
+        # No unit at all; pint's .dimensionless converts, which takes long.
+        not figure.quantity._units
         and figure.measure is None
         and figure.counted is None
         and figure.change is None
         and figure.per is None
         and figure.share_of is None
-        and str(figure.quantity.units) == "dimensionless"
     )
 
 
@@ -191,15 +196,40 @@ _CHANGE_WORDS: Final = frozenset(
 _WEAK_LEADS: Final = frozenset({"at", "to", "of", "为", "is", "was", "were"})
 
 
+# Digits by the class the grammar tells apart: 0, 1, 2 (a year starts with 1
+# or 2, a count of people must not be 0) and the rest.  Two windows that
+# differ only within a class state figures of the same length.
+_DIGIT_CLASS: Final = str.maketrans("456789４５６７８９", "333333３３３３３３")
+_LENGTHS: dict[str, int] = {}
+_KEPT_LENGTHS: Final = 8192
+_NO_FIGURE: Final = -1
+
+
+def _length(window: str) -> int:
+    """:func:`figure_length` of *window*, kept by the shape of its digits;
+    -1 where no figure starts."""
+    key = window.translate(_DIGIT_CLASS)
+    known = _LENGTHS.get(key)
+    if known is None:
+        try:
+            known = figure_length(window)
+        except ParseError:
+            known = _NO_FIGURE
+        if len(_LENGTHS) >= _KEPT_LENGTHS:
+            _LENGTHS.clear()  # another thread may be reading: get() never fails
+        _LENGTHS[key] = known
+    return known
+
+
 def _read(text: str, reverse: str, anchor: int, anchor_end: int) -> Span | None:
     """The figure whose number is at *anchor*, or None if none reads there."""
     stop = _clause_end(text, anchor_end)
     for start in _starts(text, reverse, anchor):
+        length = _length(text[start:stop])
+        end = start + length
+        if length == _NO_FIGURE or end < anchor_end:
+            continue
         try:
-            length = figure_length(text[start:stop])
-            end = start + length
-            if end < anchor_end:
-                continue
             figure = parse_figure(text[start:end])
         except ParseError:
             continue
@@ -234,7 +264,7 @@ _RATIO_WORDS: Final = re.compile(r"比例|结构|比为|之比|ratio|structure",
 
 
 def _ratio_said(text: str, at: int) -> bool:
-    before = re.split(r"[。；;！？!?\n]", text[max(0, at - 20) : at])[-1]
+    before = re.split(r"[。；;！？!?\n]", text[max(0, at - 40) : at])[-1]
     return _RATIO_WORDS.search(before) is not None
 
 
@@ -253,6 +283,8 @@ def spans(text: str) -> Iterator[Span]:
         if anchor < last_end:
             continue  # inside the figure before: "($11.2 billion)", 1-8月
         if kind == "digits":
+            if anchor_end - anchor > _LONGEST_NUMBER:
+                continue  # a run of digits, not a number anyone states
             before = text[max(0, anchor - 4) : anchor]
             if _NOT_BEFORE.search(before) or _NOT_AFTER.match(text, anchor_end):
                 continue
