@@ -265,7 +265,7 @@ def test_the_reported_year_is_carried_to_words_that_mean_it() -> None:
 
 def test_no_year_is_guessed() -> None:
     item = one("Industrial investment rose 8.1%.")
-    assert item.year is None and item.base_year is None and item.period is None
+    assert (item.year, item.base_year, item.period) == (None, None, None)
     assert one("工业投资增长8.1%。").year is None
 
 
@@ -385,7 +385,9 @@ def test_the_quote_is_the_sentence_and_long_sentences_are_cut_around_the_figure(
     long = "x " * 600 + "exports grew 4.1 percent " + "y " * 600
     quote = one(long).quote
     assert "exports grew 4.1 percent" in quote
-    assert quote.startswith("…") and quote.endswith("…") and len(quote) < 500
+    assert quote.startswith("…")
+    assert quote.endswith("…")
+    assert len(quote) < 500
 
 
 def test_empty_and_figureless_text() -> None:
