@@ -231,8 +231,17 @@ class PeriodWords:
     period: Period
 
 
+# Every period's words hold one of these: most sentences have none, and
+# this pattern finds that far faster than the whole one.
+_PERIOD_HINT: Final = re.compile(
+    r"[季月]|半年|(?i:quarter|half|months|Q[1-4]|H[12]|" + "|".join(_MONTH_NAMES) + ")"
+)
+
+
 def periods_in(text: str, start: int, end: int) -> list[PeriodWords]:
     """The parts of a year stated in ``text[start:end]``, in order."""
+    if _PERIOD_HINT.search(text, start, end) is None:
+        return []
     found = []
     for match in _PERIOD.finditer(text, start, end):
         period = _period_of(match)

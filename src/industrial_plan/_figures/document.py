@@ -19,7 +19,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -186,15 +186,21 @@ class _Reader:
         results: list[FoundFigure] = []
         for index, span in enumerate(group):
             before = group[index - 1] if index else None
-            found = self._one(sentence, span, before, results)
-            found = attrs.evolve(
-                found,
-                estimate=self._estimate(sentence, span, found),
-                line=bisect.bisect_right(self.lines, span.start) + 1,
-                quote=quote(span.start, span.end),
-                subject=found.subject or self._subject(sentence, span, before, results),
+            fields = self._one(sentence, span, before, results)
+            if fields["subject"] is None:
+                fields["subject"] = self._subject(sentence, span, before, results)
+            results.append(
+                FoundFigure(
+                    span.start,
+                    span.end,
+                    span.figure,
+                    estimate=self._estimate(sentence, span, fields["role"]),
+                    line=bisect.bisect_right(self.lines, span.start) + 1,
+                    quote=quote(span.start, span.end),
+                    ratio=span.ratio,
+                    **fields,
+                )
             )
-            results.append(found)
         _lists(text, sentence, group, results)
         yield from results
 
@@ -204,7 +210,8 @@ class _Reader:
         span: Span,
         before: Span | None,
         done: Sequence[FoundFigure],
-    ) -> FoundFigure:
+    ) -> dict[str, Any]:
+        """The subject of a pair's second figure, the years, period and role."""
         text = self.text
         year_words = self._year_words(sentence, span, before)
         year = base = None
@@ -227,18 +234,13 @@ class _Reader:
             clause_start, clause_end = _clause(text, sentence, span)
             if previous_year_said(text, clause_start, clause_end):
                 base = year - 1
-        role = Role.TARGET if target_year else _role(sentence, span)
-        return FoundFigure(
-            span.start,
-            span.end,
-            span.figure,
-            subject=subject,
-            year=year,
-            base_year=base,
-            period=self._period(sentence, span),
-            role=role,
-            ratio=span.ratio,
-        )
+        return {
+            "subject": subject,
+            "year": year,
+            "base_year": base,
+            "period": self._period(sentence, span),
+            "role": Role.TARGET if target_year else _role(sentence, span),
+        }
 
     def _year_words(
         self, sentence: _Sentence, span: Span, before: Span | None
@@ -294,14 +296,14 @@ class _Reader:
                 return periods[after].period
         return None
 
-    def _estimate(self, sentence: _Sentence, span: Span, found: FoundFigure) -> bool:
-        if found.role is Role.TARGET:
+    def _estimate(self, sentence: _Sentence, span: Span, role: Role | None) -> bool:
+        if role is Role.TARGET:
             return False
         if last_before(sentence.estimates, span.start + 1) is not None:
             return True
         about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
         return (
-            found.role is Role.OBSERVATION
+            role is Role.OBSERVATION
             and about
             and "约" in self.text[span.start : span.anchor]
         )

@@ -29,7 +29,6 @@ _EN_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
         "exceeded",
         "exceed",
         "surpass",
-        "top",
         "exceeding",
         "exceeds",
         "over",

@@ -112,6 +112,20 @@ _PLUS = re.compile(r"[+＋](?=\s*[0-9０-９])")
 
 def _quantity(scanner: _Scanner, hints: _Hints, form: _Form | None = None) -> Quantity:
     """[-] [currency symbol] number [scale] [currency or unit] as a quantity."""
+    magnitude, names, negative = _quantity_words(scanner, hints, form)
+    # Built from registry names, never from text: no expression parser runs.
+    # Exponents must be of the registry's number type, as pint's own are:
+    # an int exponent beside Decimal ones breaks pint's conversions.
+    units = ureg.Unit(ureg.UnitsContainer(dict.fromkeys(names, Decimal(1))))
+    # copy_negate, not unary minus: minus rounds to the context's 28 digits.
+    return ureg.Quantity(magnitude.copy_negate() if negative else magnitude, units)
+
+
+def _quantity_words(
+    scanner: _Scanner, hints: _Hints, form: _Form | None = None
+) -> tuple[Decimal, list[str], bool]:
+    """The number, the registry names of its unit and its sign, read (see
+    :func:`_quantity`); a document's reader needs no Quantity built."""
     form = form if form is not None else _Form()
     scanner.skip_space()
     negative = scanner.match(_SIGN) is not None
@@ -152,12 +166,7 @@ def _quantity(scanner: _Scanner, hints: _Hints, form: _Form | None = None) -> Qu
         raise scanner.error(f"a currency before a unit ({shown})", at)
     stated = before or after or unit
     names = [name for name in (scale, stated and stated[0], percent) if name]
-    # Built from registry names, never from text: no expression parser runs.
-    # Exponents must be of the registry's number type, as pint's own are:
-    # an int exponent beside Decimal ones breaks pint's conversions.
-    units = ureg.Unit(ureg.UnitsContainer(dict.fromkeys(names, Decimal(1))))
-    # copy_negate, not unary minus: minus rounds to the context's 28 digits.
-    return ureg.Quantity(magnitude.copy_negate() if negative else magnitude, units)
+    return magnitude, names, negative
 
 
 def _equivalent(scanner: _Scanner, hints: _Hints) -> tuple[Quantity, int] | None:
@@ -298,7 +307,7 @@ def _noun_before(scanner: _Scanner, form: _Form) -> None:
         scanner.pos = end
 
 
-def _trail(scanner: _Scanner, form: _Form, quantity: Quantity) -> None:
+def _trail(scanner: _Scanner, form: _Form, percent: bool) -> None:
     """After the number: "per 10,000 people", "of GDP", "from 2020 levels"."""
     while True:
         start = scanner.pos
@@ -317,9 +326,7 @@ def _trail(scanner: _Scanner, form: _Form, quantity: Quantity) -> None:
             form.set(scanner, "per", count, start)
         elif (match := scanner.match(_EN_BASE_YEAR)) is not None:
             form.set(scanner, "base_year", int(match.group(1)), start)
-        elif (
-            is_percent(quantity) and (match := scanner.match(_EN_SHARE_OF)) is not None
-        ):
+        elif percent and (match := scanner.match(_EN_SHARE_OF)) is not None:
             form.set(scanner, "share_of", match.group(1).strip(), start)
         else:
             return
@@ -474,7 +481,7 @@ def _parse_full(
     else:
         quantity = _quantity(scanner, hints, form)
     words += _qualifiers(scanner, _SUFFIX_QUALIFIER, _ZH_SUFFIX_QUALIFIERS)
-    _trail(scanner, form, quantity)
+    _trail(scanner, form, is_percent(quantity))
     equivalent = _equivalent(scanner, hints)
     _finish(scanner)
     qualifier, approximate = _settle(words, scanner)
@@ -535,12 +542,12 @@ def figure_length(text: str) -> int:
     scanner = _Scanner(text)
     form = _Form(document=True)
     _lead(scanner, form)
-    if form.multiple is not None:
-        quantity = ureg.Quantity(form.multiple, ureg.percent)
-    else:
-        quantity = _quantity(scanner, hints, form)
+    percent = form.multiple is not None
+    if not percent:
+        _, names, _ = _quantity_words(scanner, hints, form)
+        percent = names == ["percent"]
     _qualifiers(scanner, _SUFFIX_QUALIFIER, _ZH_SUFFIX_QUALIFIERS)
-    _trail(scanner, form, quantity)
+    _trail(scanner, form, percent)
     end = scanner.pos
     try:
         if _equivalent(scanner, hints) is not None:

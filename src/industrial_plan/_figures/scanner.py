@@ -9,6 +9,7 @@ currency, a unit, a count, a percent sign) and move past it or stay.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -234,6 +235,19 @@ def _physical_unit(scanner: _Scanner, form: _Form) -> tuple[str, int] | None:
     raise scanner.error(f"unknown unit {words[0]!r}", start)
 
 
+@functools.lru_cache(maxsize=4096)
+def _misspelt_scale(word: str) -> bool:
+    """Whether *word* is a near miss of a scale word ("trillon"); kept, as
+    difflib takes some 0.1 ms a word and documents repeat their nouns."""
+    return bool(difflib.get_close_matches(word, _ENGLISH_SCALE_WORDS, cutoff=0.8))
+
+
+@functools.lru_cache(maxsize=4096)
+def _misspelt_currency(word: str) -> bool:
+    """Whether *word* is a near miss of a currency's name ("yaun")."""
+    return bool(difflib.get_close_matches(word, _currency_words(), cutoff=0.75))
+
+
 def _counted(scanner: _Scanner, form: _Form) -> bool:
     """A noun here naming what is counted: "enterprises", "high-value patents".
 
@@ -244,9 +258,9 @@ def _counted(scanner: _Scanner, form: _Form) -> bool:
     if found is None:
         return False
     words = found.group().split()
-    if difflib.get_close_matches(words[0].lower(), _ENGLISH_SCALE_WORDS, cutoff=0.8):
+    if _misspelt_scale(words[0].lower()):
         return False
-    if any(difflib.get_close_matches(w, _currency_words(), cutoff=0.75) for w in words):
+    if any(_misspelt_currency(w) for w in words):
         return False  # "3 trillion yaun": a misspelt currency
     lexicon = _lexicon()
     for word in words:

@@ -70,7 +70,7 @@ _NOT_BEFORE: Final = re.compile(
 )
 # After a number: a date, a time span, a grade, a version ("8月", "5大", "5G").
 _NOT_AFTER: Final = re.compile(
-    r"(?:\s*(?:年(?!均)|月|日|号|时|分钟|秒|届|大(?!于)|级|期|周岁|岁|代|\+[0-9]"
+    r"(?:\s*(?:年(?!均)|月|日(?!元)|号|时|分钟|秒|届|大(?!于)|级|期|周岁|岁|代|\+[0-9]"
     r"|个(?:月|季度|小时|工作日))"
     r"|[GDK](?![A-Za-z])|[A-Za-z]*-|(?:st|nd|rd|th)(?![A-Za-z])"
     r"|\s*[ap]\.?m\.?(?![A-Za-z])"
