@@ -79,23 +79,33 @@ def _findable(figure: Figure) -> bool:
 
 
 @st.composite
-def chinese_sentences(draw: st.DrawFn) -> tuple[str, str, str, Figure, dict[str, object]]:
+def chinese_sentences(
+    draw: st.DrawFn,
+) -> tuple[str, str, str, Figure, dict[str, object]]:
     figure = draw(testing.stated_figures())
     assume(_findable(figure))
     written = ip.format_figure(figure, locale="zh")
     assume(not re.search(r"[A-Za-z]", written))  # an English noun in Chinese text
-    if figure.measure is not None and figure.counted and written.endswith(
-        figure.counted
+    if (
+        figure.measure is not None
+        and figure.counted
+        and written.endswith(figure.counted)
     ):
         # In a document a count ends at its measure word: the noun after it
         # runs on into the sentence.
         written = written[: -len(figure.counted)]
         figure = attrs.evolve(figure, counted=None)
-    subject = "".join(draw(st.lists(st.sampled_from(_ZH_WORDS), min_size=1, max_size=3)))
+    subject = "".join(
+        draw(st.lists(st.sampled_from(_ZH_WORDS), min_size=1, max_size=3))
+    )
     year = draw(st.integers(2000, 2035))
     if draw(st.booleans()):
         head = f"到{year}年，{subject}力争"
-        expected: dict[str, object] = {"year": year, "role": Role.TARGET, "period": None}
+        expected: dict[str, object] = {
+            "year": year,
+            "role": Role.TARGET,
+            "period": None,
+        }
     else:
         period = draw(st.none() | st.sampled_from(sorted(_PERIODS)))
         words = "" if period is None else _PERIODS[period][0]
@@ -105,16 +115,24 @@ def chinese_sentences(draw: st.DrawFn) -> tuple[str, str, str, Figure, dict[str,
 
 
 @st.composite
-def english_sentences(draw: st.DrawFn) -> tuple[str, str, str, Figure, dict[str, object]]:
+def english_sentences(
+    draw: st.DrawFn,
+) -> tuple[str, str, str, Figure, dict[str, object]]:
     figure = draw(testing.stated_figures())
     assume(_findable(figure) and figure.measure is None)
     written = ip.format_figure(figure, locale="en")
     assume(not _CJK.search(written))
-    subject = " ".join(draw(st.lists(st.sampled_from(_EN_WORDS), min_size=1, max_size=3)))
+    subject = " ".join(
+        draw(st.lists(st.sampled_from(_EN_WORDS), min_size=1, max_size=3))
+    )
     year = draw(st.integers(2000, 2035))
     if draw(st.booleans()):
         head = f"By {year}, {subject} will be "
-        expected: dict[str, object] = {"year": year, "role": Role.TARGET, "period": None}
+        expected: dict[str, object] = {
+            "year": year,
+            "role": Role.TARGET,
+            "period": None,
+        }
     else:
         periods = sorted(p for p, (_, en) in _PERIODS.items() if en is not None)
         period = draw(st.none() | st.sampled_from(periods))

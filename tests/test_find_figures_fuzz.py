@@ -1,0 +1,132 @@
+"""find_figures over hostile text: it never fails and keeps its invariants (issue 20).
+
+Generated text mixes the pieces figures are made of with what breaks naive
+readers: long digit runs, repeated change words, unbalanced brackets,
+control characters, mixed scripts.  Whatever the text, the result is in
+reading order, never overlapping, inside the text, and each figure is what
+its own words read as.  How long 1 MB of such text takes is measured in
+``benchmarks/test_find_figures.py`` (timing goals live there).
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from industrial_plan import find_figures, parse_figure
+
+_PIECES = (
+    "增长",
+    "下降",
+    "年均增长",
+    "超过",
+    "约",
+    "分别",
+    "和",
+    "、",
+    "，",
+    "。",
+    "%",
+    "％",
+    "亿元",
+    "万亿",
+    "百亿",
+    "破",
+    "家",
+    "个百分点",
+    "倍",
+    "年",
+    "月",
+    "到2025年",
+    "比上年",
+    "同比",
+    "前三季度",
+    "1-8月",
+    "(",
+    ")",
+    "（",
+    "）",
+    "$",
+    "-",
+    ":",
+    "：",
+    ".",
+    ",",
+    " ",
+    "\n",
+    "\x00",
+    "\x1b",
+    "\u202e",
+    "of",
+    "up",
+    "down",
+    "from",
+    "to",
+    "by 2027",
+    "in 2023",
+    "respectively",
+    "billion yuan",
+    "percent",
+    "a trillion",
+    "per 10,000 people",
+    "5",
+    "12",
+    "3.5",
+    "1,234",
+    "2023",
+    "0592",
+    "３．５",
+    "一",
+    "十四五",
+    "5G",
+    "GDP",
+    "地区生产总值",
+)
+
+
+def _check(text: str) -> None:
+    found = find_figures(text)
+    last = 0
+    for item in found:
+        assert last <= item.start < item.end <= len(text)
+        last = item.end
+        own = parse_figure(text[item.start : item.end])
+        if own.change is None and item.figure.change is not None:
+            own = attrs.evolve(own, change=item.figure.change)  # a list's later items
+        assert item.figure == own
+        assert 1 <= item.line <= text.count("\n") + 1
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_any_mix_of_the_pieces_of_figures(text: str) -> None:
+    _check(text)
+
+
+@given(st.text(max_size=300))
+def test_any_text(text: str) -> None:
+    _check(text)
+
+
+_MEGABYTE = 1_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("7" * _MEGABYTE, id="a megabyte of digits"),
+        pytest.param("增长" * 100_000, id="增长 100,000 times"),
+        pytest.param("(" * _MEGABYTE, id="a megabyte of open brackets"),
+        pytest.param("5亿元（" * 100_000, id="unclosed equivalents"),
+        pytest.param("".join(map(chr, range(32))) * 30_000, id="control characters"),
+        pytest.param("一" * _MEGABYTE, id="a megabyte of 一"),
+        pytest.param("1:" * 200_000, id="a ratio without end"),
+        pytest.param("more than " * 100_000 + "5%", id="qualifiers without end"),
+        pytest.param("国" * _MEGABYTE + "新增1家", id="a noun without end"),
+    ],
+)
+def test_hostile_documents_are_read(text: str) -> None:
+    found = find_figures(text)
+    for item in found:
+        assert item.figure == parse_figure(text[item.start : item.end])
