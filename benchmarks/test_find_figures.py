@@ -11,7 +11,8 @@ Hostile texts of 1 MB (a run of digits, 增长 repeated, unbalanced brackets,
 control characters, mixed scripts, figures packed tight) must each be read in
 at most 3 s; their times are printed beside the floor.  Run with::
 
-    python -m pytest benchmarks/test_find_figures.py -p no:cacheprovider --benchmark-only -s
+    python -m pytest benchmarks/test_find_figures.py -p no:cacheprovider \
+        --benchmark-only -s
 """
 
 from __future__ import annotations

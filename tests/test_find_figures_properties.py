@@ -72,6 +72,10 @@ _PERIODS = {
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+def _words(vocabulary: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(vocabulary), min_size=1, max_size=3)
+
+
 def _findable(figure: Figure) -> bool:
     """A figure of an indicator, not a bare number (which is not reported)."""
     units = dict(figure.quantity._units)
@@ -142,7 +146,7 @@ def english_sentences(
     return head, written, ".", figure, {"subject": subject, **expected}
 
 
-def _check(sentence: tuple[str, str, str, Figure, dict[str, object]]) -> None:
+def _check(sentence: Sentence) -> None:
     head, written, tail, figure, expected = sentence
     text = head + written + tail
     found = find_figures(text)
@@ -156,21 +160,21 @@ def _check(sentence: tuple[str, str, str, Figure, dict[str, object]]) -> None:
 
 @given(chinese_sentences())
 def test_chinese_sentences_give_back_what_they_state(
-    sentence: tuple[str, str, str, Figure, dict[str, object]],
+    sentence: Sentence,
 ) -> None:
     _check(sentence)
 
 
 @given(english_sentences())
 def test_english_sentences_give_back_what_they_state(
-    sentence: tuple[str, str, str, Figure, dict[str, object]],
+    sentence: Sentence,
 ) -> None:
     _check(sentence)
 
 
 @given(st.lists(chinese_sentences() | english_sentences(), min_size=2, max_size=6))
 def test_a_document_of_sentences_gives_back_each_in_order(
-    sentences: list[tuple[str, str, str, Figure, dict[str, object]]],
+    sentences: list[Sentence],
 ) -> None:
     text = ""
     expected = []

@@ -125,6 +125,8 @@ class _Sentence:
     cut: list[tuple[int, int]] = field(default_factory=list)
     cut_starts: list[int] = field(default_factory=list)
     reported: bool = False
+    marks: list[tuple[int, int]] | None = None  # where clauses end, on first need
+    mark_starts: list[int] = field(default_factory=list)
 
 
 class _Reader:
@@ -411,14 +413,19 @@ def _pieces(start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _clause(text: str, sentence: _Sentence, span: Span) -> tuple[int, int]:
-    """The clause of *span* in its sentence: between commas and colons."""
-    window = max(sentence.start, span.start - 120)
-    start = window
-    for mark in _CLAUSE_MARK.finditer(text, window, span.start):
-        start = mark.end()
-    found = _CLAUSE_MARK.search(text, span.end, min(sentence.end, span.end + 120))
-    end = found.start() if found else min(sentence.end, span.end + 120)
-    return start, end
+    """The clause of *span* in its sentence: between commas and colons, and at
+    most 120 characters either side of it."""
+    if sentence.marks is None:
+        found = _CLAUSE_MARK.finditer(text, sentence.start, sentence.end)
+        sentence.marks = [(m.start(), m.end()) for m in found]
+        sentence.mark_starts = [m[0] for m in sentence.marks]
+    marks, starts = sentence.marks, sentence.mark_starts
+    index = last_before(starts, span.start)
+    start = marks[index][1] if index is not None else sentence.start
+    start = max(start, span.start - 120)
+    after = bisect.bisect_left(starts, span.end)
+    end = marks[after][0] if after < len(marks) else sentence.end
+    return start, min(end, span.end + 120)
 
 
 def _quote(text: str, start: int, end: int) -> Callable[[int, int], str]:

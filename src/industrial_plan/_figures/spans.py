@@ -88,8 +88,8 @@ _BACK_PREFIX: Final = re.compile(
 _MAX_LEAD_WORDS: Final = 6
 """Most words walked back over before a number: far beyond real figures."""
 
-_WINDOW: Final = 200
-"""Most characters a figure's words take after its first one."""
+_WINDOW: Final = 120
+"""Most characters read after a figure's number to find where its words end."""
 
 _LONGEST_NUMBER: Final = 60
 """Longest digit run read: 40 digits with separators and a decimal point."""
@@ -221,10 +221,34 @@ def _length(window: str) -> int:
     return known
 
 
+_BEFORE: Final = 64
+"""Characters before a number that decide where its words may start: the
+walk back stops where no word ends, which a word of at most 48 characters
+(a share's whole, a noun before 新增) decides."""
+_STARTS: dict[str, tuple[int, ...]] = {}
+
+
+def _kept_starts(text: str, reverse: str, anchor: int) -> list[int]:
+    """:func:`_starts`, kept by the shape of the text just before the number:
+    documents repeat the words that lead to their figures."""
+    left = max(0, anchor - _BEFORE)
+    key = text[left:anchor].translate(_DIGIT_CLASS)
+    known = _STARTS.get(key)
+    if known is not None:
+        return [anchor - back for back in known]
+    starts = _starts(text, reverse, anchor)
+    if anchor - starts[0] <= _BEFORE - 48 or left == 0:
+        # The farthest start leaves room for the longest word before it.
+        if len(_STARTS) >= _KEPT_LENGTHS:
+            _STARTS.clear()
+        _STARTS[key] = tuple(anchor - start for start in starts)
+    return starts
+
+
 def _read(text: str, reverse: str, anchor: int, anchor_end: int) -> Span | None:
     """The figure whose number is at *anchor*, or None if none reads there."""
     stop = _clause_end(text, anchor_end)
-    for start in _starts(text, reverse, anchor):
+    for start in _kept_starts(text, reverse, anchor):
         length = _length(text[start:stop])
         end = start + length
         if length == _NO_FIGURE or end < anchor_end:

@@ -10,6 +10,7 @@ as written, or None when nothing is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -93,7 +94,9 @@ def subject(
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _name(piece: str) -> str | None:
+    """The subject in *piece*; kept, as a document repeats its clauses' openings."""
     if re.search(r"[\u4e00-\u9fff]", piece):
         return _chinese(piece)
     return _english(piece)
