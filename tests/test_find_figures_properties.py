@@ -71,6 +71,10 @@ _PERIODS = {
 }
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
+Sentence = tuple[str, str, str, Figure, dict[str, object]]
+"""The words before a figure, the figure's words, the words after, the figure
+as written, and what find_figures must say of it."""
+
 
 def _words(vocabulary: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
     return st.lists(st.sampled_from(vocabulary), min_size=1, max_size=3)
@@ -83,9 +87,7 @@ def _findable(figure: Figure) -> bool:
 
 
 @st.composite
-def chinese_sentences(
-    draw: st.DrawFn,
-) -> tuple[str, str, str, Figure, dict[str, object]]:
+def chinese_sentences(draw: st.DrawFn) -> Sentence:
     figure = draw(testing.stated_figures())
     assume(_findable(figure))
     written = ip.format_figure(figure, locale="zh")
@@ -119,9 +121,7 @@ def chinese_sentences(
 
 
 @st.composite
-def english_sentences(
-    draw: st.DrawFn,
-) -> tuple[str, str, str, Figure, dict[str, object]]:
+def english_sentences(draw: st.DrawFn) -> Sentence:
     figure = draw(testing.stated_figures())
     assume(_findable(figure) and figure.measure is None)
     written = ip.format_figure(figure, locale="en")
