@@ -205,10 +205,20 @@ _KEPT_LENGTHS: Final = 8192
 _NO_FIGURE: Final = -1
 
 
+# After its first digit, a number's digits matter only by how many there are
+# (the grammar reads a year by its first digit and limits counts by their
+# length), up to nine of them: a count per so many people must not pass 10^9.
+_LATER_DIGITS: Final = re.compile(r"(?<![0-9])([0-9])([0-9]{1,8})(?![0-9])")
+
+
+def _later_digits(match: re.Match[str]) -> str:
+    return match.group(1) + "3" * len(match.group(2))
+
+
 def _length(window: str) -> int:
     """:func:`figure_length` of *window*, kept by the shape of its digits;
     -1 where no figure starts."""
-    key = window.translate(_DIGIT_CLASS)
+    key = _LATER_DIGITS.sub(_later_digits, window.translate(_DIGIT_CLASS))
     known = _LENGTHS.get(key)
     if known is None:
         try:
