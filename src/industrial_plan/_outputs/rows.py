@@ -89,6 +89,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "dated": "{year}: {text}",
         "estimate": "{text} (estimate)",
         "partial": "latest partial year: {text} ({when})",
+        "partial_estimate": "latest partial year: {text} ({when}, estimate)",
         "separator": "; ",
         "percent": "{number} %",
         "as_of": "{name}, as of {year}",
@@ -125,6 +126,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "dated": "{year}年：{text}",
         "estimate": "{text}（预计）",
         "partial": "最新非全年数据：{text}（{when}）",
+        "partial_estimate": "最新非全年数据：{text}（{when}，预计）",
         "separator": "；",
         "percent": "{number}%",
         "as_of": "{name}（截至{year}年）",
@@ -318,10 +320,11 @@ def _partial(observation: Observation, display: Display) -> str:
     """The latest partial-year figure, as the latest column shows it:
     "latest partial year: growth of 6.2% (Q1-Q3 2024)"."""
     text = _TEXT[display.lang]
-    shown = _amount(observation.figure, display)
-    if observation.estimate:
-        shown = text["estimate"].format(text=shown)
-    return text["partial"].format(text=shown, when=observation.when(display.lang))
+    form = "partial_estimate" if observation.estimate else "partial"
+    return text[form].format(
+        text=_amount(observation.figure, display),
+        when=observation.when(display.lang),
+    )
 
 
 def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str:
