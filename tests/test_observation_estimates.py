@@ -27,9 +27,8 @@ from hypothesis import strategies as st
 
 import industrial_plan as ip
 from industrial_plan import examples, testing
-from industrial_plan._outputs import chart_series
+from industrial_plan._outputs import chart_series, report
 from industrial_plan._outputs import html as report_html
-from industrial_plan._outputs import report
 from industrial_plan._outputs import rows as report_rows
 from industrial_plan._outputs.review import review_rows
 from industrial_plan._outputs.text_report import report_lines
@@ -122,8 +121,10 @@ def test_a_baseline_estimate_is_named_too() -> None:
     first, *_ = plan.tier(TIER).observations
     plan = plan.update(TIER, observations=(attrs.evolve(first, estimate=True), FINAL))
     result = _result(plan)
-    assert result.baseline is not None and result.baseline.estimate
-    assert result.latest is not None and not result.latest.estimate
+    assert result.baseline is not None
+    assert result.baseline.estimate
+    assert result.latest is not None
+    assert not result.latest.estimate
     assert "the 2022 figure of total_scale is an estimate" in result.notes
     record = result.record()
     assert (record["baseline_estimate"], record["latest_estimate"]) == (True, False)
@@ -196,7 +197,8 @@ def test_a_share_computed_from_an_estimated_whole_says_so() -> None:
         ),
     )
     (result,) = ip.assess(plan)
-    assert result.latest is not None and result.latest.year == 2023
+    assert result.latest is not None
+    assert result.latest.year == 2023
     assert result.latest.observation is None  # computed: 330 / 1100
     assert result.latest.estimate is True
     assert "the 2023 figure of gdp is an estimate" in result.notes
@@ -226,7 +228,8 @@ def test_a_cumulative_total_built_on_an_estimate_is_one() -> None:
         ),
     )
     (result,) = ip.assess(plan)
-    assert result.latest is not None and result.latest.year == 2022
+    assert result.latest is not None
+    assert result.latest.year == 2022
     assert result.latest.estimate is True  # 100 (estimated) + 120
     assert "the 2021 figure of investment is an estimate" in result.notes
 
@@ -303,15 +306,59 @@ def _assessed(system: ip.IndustrialSystem) -> tuple[list[dict], list[dict]] | No
     return assessment.records(), [m.record() for m in assessment.mismatches]
 
 
-def _revised(figure: ip.Figure) -> ip.Figure:
+def _scaled(figure: ip.Figure, factor: str) -> ip.Figure:
     quantity = ip.ureg.Quantity(
-        figure.quantity.magnitude * Decimal("1.25"), figure.quantity.units
+        figure.quantity.magnitude * Decimal(factor), figure.quantity.units
     )
     return attrs.evolve(figure, quantity=quantity)
 
 
+def _revised(figure: ip.Figure) -> ip.Figure:
+    return _scaled(figure, "1.25")
+
+
+def _reported(target: ip.Target, figure: ip.Figure) -> ip.Observation | None:
+    """What a report of *target*'s metric would say, in the target's own unit
+    and form: average growth as the year's growth, a change as a level."""
+    change = figure.change
+    if change is ip.Change.AVERAGE_GROWTH:
+        change = ip.Change.GROWTH
+    elif change is not ip.Change.GROWTH:
+        change = None
+    try:
+        figure = attrs.evolve(figure, change=change, base_year=None)
+    except (ValueError, TypeError):
+        return None
+    of = target.of if figure.share_of is None and figure.per is None else None
+    return ip.Observation(target.metric, target.year, figure, of=of)
+
+
+@st.composite
+def _aligned_systems(draw: st.DrawFn) -> ip.IndustrialSystem:
+    """Drawn plans whose owners report on their own targets' metrics, in the
+    targets' units: each observation can change the result it would count in."""
+    system = draw(testing.systems(max_tiers=2, max_industries=2, with_roadmap=False))
+    factors = st.sampled_from(["0.5", "0.8", "0.95", "1", "1.05", "1.3", "2"])
+    for key in _owners(system):
+        owner = system.owner(key)
+        observations = []
+        for target in owner.targets:
+            if target.figure is None:
+                continue
+            years = st.integers(system.start_year - 1, target.year)
+            for year in sorted(draw(st.sets(years, max_size=3))):
+                found = _reported(target, _scaled(target.figure, draw(factors)))
+                if found is not None:
+                    observations.append(attrs.evolve(found, year=year))
+        try:
+            system = system.update(key, observations=observations)
+        except ip.PlanValidationError:
+            system = system.update(key, observations=())
+    return system
+
+
 @SLOW
-@given(testing.systems(max_tiers=2, max_industries=2, with_roadmap=False), st.data())
+@given(_aligned_systems(), st.data())
 def test_a_superseded_estimate_changes_nothing(
     system: ip.IndustrialSystem, data: st.DataObject
 ) -> None:
@@ -322,7 +369,7 @@ def test_a_superseded_estimate_changes_nothing(
         if not o.estimate
     ]
     assume(finals)
-    key, k, final = data.draw(st.sampled_from(finals))
+    key, _k, final = data.draw(st.sampled_from(finals))
     owner = system.owner(key)
     estimate = attrs.evolve(final, estimate=True, figure=_revised(final.figure))
     listed = list(owner.observations)
@@ -357,7 +404,8 @@ def test_a_partial_year_figure_is_left_out_and_named() -> None:
 def test_a_partial_level_never_becomes_the_latest() -> None:
     plain = _result(_xiamen())
     result = _result(_xiamen(FIRST_HALF, FIRST_THREE))
-    assert result.latest is not None and result.latest.year == 2022
+    assert result.latest is not None
+    assert result.latest.year == 2022
     assert (result.status, result.attainment) == (plain.status, plain.attainment)
     assert result.notes[0] == (
         "left out: the H1 2024 and Q1-Q3 2024 figures of total_scale "
@@ -474,28 +522,37 @@ def _annual_view(records: list[dict]) -> list[dict]:
 
 
 @SLOW
-@given(testing.systems(max_tiers=2, max_industries=2, with_roadmap=False), st.data())
+@given(_aligned_systems(), st.data())
 def test_partial_year_figures_never_change_an_annual_assessment(
     system: ip.IndustrialSystem, data: st.DataObject
 ) -> None:
-    owners = _owners(system)
-    changed = system
-    added = data.draw(
-        st.lists(
-            st.tuples(st.sampled_from(owners), testing.observations(2015, 2040)),
-            min_size=1,
-            max_size=3,
-        )
+    # Figures that would count if they were annual: a part of a year of one
+    # already reported (another value, maybe a later year), and drawn ones.
+    reported = [
+        (key, o) for key in _owners(system) for o in system.owner(key).observations
+    ]
+    drawn = st.tuples(
+        st.sampled_from(_owners(system)), testing.observations(2015, 2040)
     )
-    for key, observation in added:
-        partial = attrs.evolve(observation, period=data.draw(testing.periods()))
+    candidates = drawn if not reported else drawn | st.sampled_from(reported)
+    changed = system
+    for key, observation in data.draw(st.lists(candidates, min_size=1, max_size=4)):
+        partial = attrs.evolve(
+            observation,
+            year=observation.year + data.draw(st.integers(0, 2)),
+            figure=_scaled(
+                observation.figure, data.draw(st.sampled_from(["0.5", "3"]))
+            ),
+            period=data.draw(testing.periods()),
+        )
         try:
             changed = changed.with_observation(key, partial)
-        except ip.PlanValidationError:
+        except (ip.PlanValidationError, ValueError):
             continue  # one of the same metric, time and kind is there already
     before, after = _assessed(system), _assessed(changed)
     assume(before is not None and after is not None)
-    assert before is not None and after is not None
+    assert before is not None
+    assert after is not None
     assert _annual_view(after[0]) == _annual_view(before[0])
     assert after[1] == before[1]  # totals are compared on annual figures
     # Every target of a metric with a partial-year figure names it.
