@@ -413,3 +413,17 @@ def test_csv_rows_read_back(tmp_path: Any) -> None:
     empty = attrs.evolve(plan, tiers=[attrs.evolve(plan.tiers[0], observations=())])
     assert ip.read_rows_csv(empty, path) == plan
     assert ip.from_frame(empty, frame) == plan
+
+
+def test_an_observation_pickled_before_periods_loads_annual_and_final() -> None:
+    import pickle
+
+    observation = ip.Observation("gdp", 2024, ip.parse_figure("13万亿元"))
+    state = observation.__getstate__()
+    del state["period"], state["estimate"]  # as pickles of earlier versions hold
+    old = ip.Observation.__new__(ip.Observation)
+    old.__setstate__(state)
+    assert old == observation
+    assert (old.period, old.estimate) == (None, False)
+    marked = attrs.evolve(observation, period="H1", estimate=True)
+    assert pickle.loads(pickle.dumps(marked)) == marked
