@@ -287,10 +287,11 @@ def test_periods_draw_every_part_of_a_year_but_the_whole() -> None:
 
 
 @settings(max_examples=200)
-@given(testing.periods())
-def test_periods_are_periods(period: ip.Period) -> None:
-    assert ip.Period.from_code(period.code) == period
-    assert period.months < 12
+@given(testing.periods(), st.from_type(ip.Period))
+def test_periods_are_periods(period: ip.Period, by_type: ip.Period) -> None:
+    for drawn in (period, by_type):
+        assert ip.Period.from_code(drawn.code) == drawn
+        assert drawn.months < 12
 
 
 def test_drawn_plans_hold_periods_estimates_and_superseded_estimates() -> None:
