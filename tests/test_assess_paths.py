@@ -279,6 +279,7 @@ LEVEL_FIELDS = (
     "headroom_used",
     "verdict",
     "series",
+    "latest_partial",
 )
 
 

@@ -158,6 +158,8 @@ def test_issue_13_report_csv_is_data_not_display_text() -> None:
                 for part, exact in value.items():
                     cell = row[f"{key}_{part}"]
                     assert cell == ("" if exact is None else str(exact).lower())
+            elif isinstance(value, bool):
+                assert row[key] == str(value).lower()  # true/false, as in JSON
             elif isinstance(value, int | str):
                 assert row[key] == str(value)
         assert not any("CN¥" in cell for cell in row.values())

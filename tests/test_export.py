@@ -57,6 +57,7 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "target_base_year": None,
         "start_year": 2022,
         "end_year": 2027,
+        "period": None,
     }
     assert rows[0] == {
         **common,
@@ -68,6 +69,7 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "qualifier": "exact",
         "source": f'"3 trillion yuan ($442.2 billion)" ({ARTICLE})',
         "target_kind": "level",
+        "estimate": None,
     }
     assert rows[1] == {
         **common,
@@ -79,6 +81,7 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "qualifier": "more than",
         "source": f'"exceeded 2 trillion yuan" ({ARTICLE})',
         "target_kind": "level",
+        "estimate": False,
     }
     assert rows[2]["value"] == Decimal("800000000000")
     assert (rows[3]["kind"], rows[3]["year"]) == ("observation", 2022)
@@ -98,10 +101,12 @@ def test_xiamen_qualitative_target_row() -> None:
         "kind": "target",
         "metric": "development",
         "year": 2027,
+        "period": None,
         "unit": None,
         "value": None,
         "qualifier": None,
         "approximate": None,
+        "estimate": None,
         "statement": "significant progress",
         "source": f'"significant progress" ({ARTICLE})',
         "target_kind": "qualitative aim",

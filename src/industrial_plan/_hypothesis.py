@@ -18,6 +18,7 @@ _STRATEGIES = (
     ("Figure", "stated_figures"),
     ("Target", "targets"),
     ("Observation", "observations"),
+    ("Period", "periods"),
     ("Source", "sources"),
     ("Qualifier", "qualifiers"),
     ("TargetKind", "target_kinds"),

@@ -31,6 +31,7 @@ from industrial_plan._figures.figure import Figure
 
 from ._errors import UnitError
 from ._figures.forms import MEASURE_WORDS, Change, is_percent
+from ._figures.period import Period
 from ._figures.qualifier import Qualifier
 from ._figures.source import Source
 from ._money.rates import Rate
@@ -56,6 +57,7 @@ __all__ = [
     "figures",
     "money_figures",
     "observations",
+    "periods",
     "qualifiers",
     "rates",
     "scale_words",
@@ -435,24 +437,65 @@ def _metric_for(figure: Figure, kind: TargetKind) -> str:
     return "total_scale"
 
 
+# The parts of a year bulletins report most: quarters, halves, the first three
+# quarters, January to August.
+_COMMON_PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "Q1-Q3", "M1-M8", "M1-M2")
+
+
+@st.composite
+def _any_period(draw: st.DrawFn) -> Period:
+    first = draw(st.integers(1, 12))
+    # January to December is the whole year, which is no period.
+    last = draw(st.integers(first, 11 if first == 1 else 12))
+    return Period(first, last)
+
+
+@functools.cache
+def periods() -> st.SearchStrategy[Period]:
+    """Parts of a year a figure is reported for: every run of months but the
+    whole year, the common ones (``Q1``, ``H1``, ``Q1-Q3``, ``M1-M8``) often."""
+    common = st.sampled_from([Period.from_code(code) for code in _COMMON_PERIODS])
+    return common | _any_period()
+
+
 @st.composite
 def observations(
-    draw: st.DrawFn, start_year: int = 2020, end_year: int = 2035
+    draw: st.DrawFn,
+    start_year: int = 2020,
+    end_year: int = 2035,
+    *,
+    partial: bool = True,
+    estimates: bool = True,
 ) -> Observation:
-    """Observations as reports state them: a level, the year's growth or a share."""
+    """Observations as reports state them: a level, the year's growth or a share.
+
+    Some are for a part of the year (a :func:`periods` code) unless not
+    *partial*, and some are estimates unless not *estimates*; about one in
+    five of each.
+    """
     year = draw(st.integers(start_year, end_year))
     reports = draw(st.sampled_from(["level", "level", "growth", "share"]))
     basis = draw(st.none() | st.sampled_from(list(PriceBasis)))
+    extra: dict[str, Any] = {}
+    if partial and draw(st.integers(0, 4)) == 0:
+        extra["period"] = draw(periods())
+    if estimates and draw(st.integers(0, 4)) == 0:
+        extra["estimate"] = True
     if reports == "growth":
         figure = draw(stated_figures("growth"))
         return Observation(
-            "total_scale", year, attrs.evolve(figure, base_year=None), price_basis=basis
+            "total_scale",
+            year,
+            attrs.evolve(figure, base_year=None),
+            price_basis=basis,
+            **extra,
         )
     if reports == "share":
         figure = draw(stated_figures("share"))
         of = "gdp" if figure.share_of is None else None
-        return Observation("value_added", year, figure, of=of)
-    return Observation("total_scale", year, draw(money_figures()), price_basis=basis)
+        return Observation("value_added", year, figure, of=of, **extra)
+    figure = draw(money_figures())
+    return Observation("total_scale", year, figure, price_basis=basis, **extra)
 
 
 @st.composite
@@ -580,10 +623,35 @@ def _observations(
     draw: st.DrawFn, start: int, cite: st.SearchStrategy[Source | None]
 ) -> list[Observation]:
     drawn = draw(st.lists(_observation_strategy(start), max_size=3))
-    unique: dict[tuple[str, int], Observation] = {}
+    unique: dict[tuple[Any, ...], Observation] = {}
     for observation in drawn:
-        unique.setdefault((observation.metric, observation.year), observation)
-    return [attrs.evolve(o, source=draw(cite)) for o in unique.values()]
+        unique.setdefault(_unique_key(observation), observation)
+    chosen = list(unique.values())
+    if chosen and draw(st.integers(0, 3)) == 0:
+        # An estimate and the figure that supersedes it, in either order.
+        final = draw(st.sampled_from(chosen))
+        first = attrs.evolve(
+            final, estimate=True, figure=_revised(final.figure, draw(st.booleans()))
+        )
+        if not final.estimate and _unique_key(first) not in unique:
+            chosen.insert(chosen.index(final) + draw(st.integers(0, 1)), first)
+    return [attrs.evolve(o, source=draw(cite)) for o in chosen]
+
+
+def _unique_key(observation: Observation) -> tuple[Any, ...]:
+    return (
+        observation.metric,
+        observation.year,
+        observation.period,
+        observation.estimate,
+    )
+
+
+def _revised(figure: Figure, up: bool) -> Figure:
+    """*figure* a tenth higher or lower: what a first estimate might have said."""
+    factor = Decimal("1.1") if up else Decimal("0.9")
+    quantity = ureg.Quantity(figure.quantity.magnitude * factor, figure.quantity.units)
+    return attrs.evolve(figure, quantity=quantity)
 
 
 @functools.cache

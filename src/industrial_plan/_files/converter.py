@@ -25,6 +25,7 @@ from industrial_plan._errors import (
 )
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change
+from industrial_plan._figures.period import Period
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._figures.source import Source
 from industrial_plan._figures.wording import figure_text
@@ -47,6 +48,7 @@ from industrial_plan._plan.targets import (
     PriceBasis,
     Target,
     TargetKind,
+    _to_period,
 )
 
 from .problems import _every_problem
@@ -160,6 +162,8 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     ):
         converter.register_structure_hook(enum_type, _enum_hook(enum_type))
         converter.register_unstructure_hook(enum_type, lambda e: e.value)
+    converter.register_structure_hook(Period, lambda v, _: _structure_period(v))
+    converter.register_unstructure_hook(Period, lambda p: p.code)
     converter.register_structure_hook(Figure, lambda v, _: _structure_figure(v))
     converter.register_unstructure_hook(Figure, _unstructure_figure)
     converter.register_structure_hook(
@@ -262,6 +266,14 @@ def _structure_date(value: Any, _: Any) -> dt.date:
         except ValueError:
             pass
     raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
+
+
+def _structure_period(value: Any) -> Period:
+    if not isinstance(value, str):
+        raise TypeError(f"a period is a code such as 'Q1-Q3' or 'M1-M8', got {value!r}")
+    period = _to_period(value)
+    assert period is not None
+    return period
 
 
 def _structure_names(value: Any) -> Names:

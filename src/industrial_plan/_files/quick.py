@@ -30,6 +30,7 @@ import attrs
 import cattrs
 
 from industrial_plan._figures.figure import Figure, plain_figure
+from industrial_plan._figures.period import Period
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._figures.source import Source
 from industrial_plan._money.units import parse_unit, quantity_of, to_decimal
@@ -90,6 +91,8 @@ class _Hooks:
             return _names
         if type_ is Figure:
             return _figure(figure_parser(), self.detailed(Figure))
+        if type_ is Period:
+            return _period
         if isinstance(type_, type) and issubclass(type_, Enum):
             return functools.partial(member_of, type_)
         origin, args = typing.get_origin(type_), typing.get_args(type_)
@@ -181,6 +184,13 @@ def _names(value: Any) -> Names:
     if type(value) is not dict and type(value) is not str:
         raise _GiveUp
     return Names(value)
+
+
+def _period(value: Any) -> Period:
+    # A code; the constructor's converter reads it (and refuses a bad one).
+    if type(value) is not str:
+        raise _GiveUp
+    return Period.from_code(value)
 
 
 _NUMBER_AND_UNIT = frozenset({"value", "unit"})

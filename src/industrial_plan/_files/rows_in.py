@@ -23,6 +23,7 @@ import attrs
 from industrial_plan._errors import IndustrialPlanError, PlanValidationError, Problem
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change
+from industrial_plan._figures.period import Period
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import parse_unit, to_decimal, ureg
 from industrial_plan._plan.owners import Industry, Tier
@@ -34,6 +35,8 @@ from industrial_plan._plan.targets import (
     Target,
     TargetKind,
 )
+
+from .validation import message
 
 if TYPE_CHECKING:
     import pandas
@@ -90,6 +93,16 @@ class _Row:
         except ValueError:
             known = ", ".join(repr(m.value) for m in kind)
             self.problem(column, f"{text!r} is not one of {known}")
+            return None
+
+    def period(self) -> Period | None:
+        text = self.text("period")
+        if text is None:
+            return None
+        try:
+            return Period.from_code(text)
+        except ValueError as error:
+            self.problem("period", message(error))
             return None
 
     def flag(self, column: str) -> bool | None:
@@ -154,7 +167,15 @@ def _item(row: _Row) -> Target | Observation | None:
         row.problem("year", "is missing")
     figure = _figure(row)
     price_basis = row.enum("price_basis", PriceBasis)
+    period = row.period()
     if kind not in ("target", "observation") or metric is None or year is None:
+        return None
+    if kind == "target" and (period is not None or row.flag("estimate")):
+        row.problem(
+            "period" if period is not None else "estimate",
+            "a target is for a whole year and is no estimate: only an "
+            "observation takes a period or an estimate",
+        )
         return None
     try:
         if kind == "observation":
@@ -162,7 +183,13 @@ def _item(row: _Row) -> Target | Observation | None:
                 row.problem("value", "an observation needs a value")
                 return None
             return Observation(
-                metric, year, figure, of=row.text("of"), price_basis=price_basis
+                metric,
+                year,
+                figure,
+                of=row.text("of"),
+                price_basis=price_basis,
+                period=period,
+                estimate=bool(row.flag("estimate")),
             )
         extra: dict[str, Any] = {}
         target_kind = row.enum("target_kind", TargetKind)
@@ -197,11 +224,13 @@ def add_rows(
 
     Each row is a mapping with the columns :func:`long_records` writes; the
     ones read are ``tier``, ``industry``, ``kind``, ``metric``, ``year``,
-    ``unit``, ``value``, ``qualifier``, ``approximate``, ``statement``,
-    ``target_kind``, ``indicator_type``, ``price_basis``, ``of`` and the
-    figure's forms (``change``, ``base_year``, ``share_of``, ``per``,
-    ``counted``, ``measure``); others (``region``, ``system``, ``source``)
-    are ignored: a citation comes back as text only, so cite in the plan.
+    ``period``, ``unit``, ``value``, ``qualifier``, ``approximate``,
+    ``estimate``, ``statement``, ``target_kind``, ``indicator_type``,
+    ``price_basis``, ``of`` and the figure's forms (``change``,
+    ``base_year``, ``share_of``, ``per``, ``counted``, ``measure``); others
+    (``region``, ``system``, ``source``) are ignored: a citation comes back
+    as text only, so cite in the plan.  ``period`` and ``estimate`` may be
+    missing (rows written before they existed): the whole year, no estimate.
     ``value`` is in base units of ``unit`` (yuan, not billions).
 
     A row whose ``industry`` or ``tier`` the system lacks is a problem, unless

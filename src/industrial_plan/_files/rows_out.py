@@ -41,10 +41,12 @@ COLUMNS: tuple[str, ...] = (
     "kind",
     "metric",
     "year",
+    "period",
     "unit",
     "value",
     "qualifier",
     "approximate",
+    "estimate",
     "statement",
     "source",
     "target_kind",
@@ -83,6 +85,8 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
       (``None`` for a tier's own rows);
     - ``kind``: ``"target"`` or ``"observation"``;
     - ``metric``, ``year``: the metric's id and the year;
+    - ``period``: for an observation of a part of the year, its code
+      (``"Q1-Q3"``, ``"M1-M8"``); ``None`` for the whole year and for targets;
     - ``unit``: the currency code for money (``"CNY"``), else the unit
       without scale words (``"GW"``, ``"t"``; ``""`` for a count);
     - ``value``: the exact value in that unit, a :class:`~decimal.Decimal`
@@ -90,6 +94,8 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
     - ``qualifier``: the :class:`~industrial_plan.Qualifier`'s value
       (``"more than"``), so a bound is never mistaken for the value itself;
     - ``approximate``: whether the figure is approximate;
+    - ``estimate``: for an observation, whether it is an estimate (``True``
+      or ``False``); ``None`` for targets;
     - ``statement``: a target's statement ("significant progress"), if any;
     - ``source``: the cited source as text, or ``None``;
     - ``target_kind``: a target's :class:`~industrial_plan.TargetKind` value
@@ -145,7 +151,9 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "kind": "target",
                 "metric": target.metric,
                 "year": target.year,
+                "period": None,
                 **_figure_columns(target.figure),
+                "estimate": None,
                 "statement": target.statement,
                 "source": _source_text(target.source, target.figure),
                 "target_kind": target.kind.value,
@@ -163,7 +171,9 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "kind": "observation",
                 "metric": observation.metric,
                 "year": observation.year,
+                "period": observation.period.code if observation.period else None,
                 **_figure_columns(observation.figure),
+                "estimate": observation.estimate,
                 "statement": None,
                 "source": _source_text(observation.source, observation.figure),
                 "target_kind": observation.reports,
@@ -265,6 +275,7 @@ def _schema(pa: Any, values: list[Decimal | None]) -> Any:
     fields["start_year"] = fields["end_year"] = pa.int32()
     fields["target_base_year"] = pa.int32()
     fields["approximate"] = pa.bool_()
+    fields["estimate"] = pa.bool_()
     fields["value"] = _decimal_type(pa, [v for v in values if v is not None])
     return pa.schema([(name, fields[name]) for name in COLUMNS])
 
@@ -345,7 +356,9 @@ def to_iamc(system: IndustrialSystem) -> pandas.DataFrame:
     long values round), qualifiers are dropped (a lower bound "more than 2
     trillion" becomes 2e12), and qualitative targets are left out.  Use
     :func:`to_pandas` or :func:`to_arrow` where that matters.  Of several
-    observations of one year, the last one listed is kept.
+    observations of one year, the last one listed is kept, an estimate only
+    where no figure that is not one is given; figures for a part of a year
+    are left out (the layout's columns are whole years).
 
     Args:
         system: the industrial system.
@@ -369,8 +382,9 @@ def to_iamc(system: IndustrialSystem) -> pandas.DataFrame:
     pd = _import("pandas", "data frames")
     index = ["model", "scenario", "region", "variable", "unit"]
     values: dict[tuple[str, ...], dict[int, float]] = {}
+    superseded: set[tuple[object, ...]] = set()
     for row in long_records(system):
-        if row["value"] is None:
+        if row["value"] is None or row["period"] is not None:
             continue
         metric = row["metric"]
         if row["target_kind"] not in ("level", "count"):
@@ -384,7 +398,12 @@ def to_iamc(system: IndustrialSystem) -> pandas.DataFrame:
             "|".join(part for part in parts if part is not None),
             row["unit"],
         )
-        values.setdefault(key, {})[row["year"]] = float(row["value"])
+        year = row["year"]
+        if row["estimate"] and (key, year) in superseded:
+            continue  # a figure that is not an estimate stands
+        if row["estimate"] is False:
+            superseded.add((key, year))
+        values.setdefault(key, {})[year] = float(row["value"])
     years = sorted({year for by_year in values.values() for year in by_year})
     table = [
         [*key, *(by_year.get(year, float("nan")) for year in years)]

@@ -217,7 +217,7 @@ def _key(charted: Sequence[Assessment], writer: _Writer) -> tuple[list[Any], lis
         o.figure
         for r in charted
         for o in r.owner.observations
-        if o.metric == r.target.metric
+        if o.metric == r.target.metric and o.period is None
     ]
     targets = [r.target.figure for r in charted if r.target.figure is not None]
     entries: list[tuple[Any, str]] = [

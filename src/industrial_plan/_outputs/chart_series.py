@@ -16,7 +16,7 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import in_base_units, tidy, ureg
-from industrial_plan._plan.targets import Observation, TargetKind
+from industrial_plan._plan.targets import Observation, TargetKind, standing
 from industrial_plan._progress.policy import ConversionPolicy
 from industrial_plan._progress.results import Assessment, Status
 from industrial_plan._progress.series import _in_unit
@@ -112,14 +112,15 @@ def _observed(assessment: SystemAssessment, result: Assessment) -> list[_Point]:
     The assessment's own baseline and latest points are used as they are (with
     the exchange rates it chose); other years are converted at each year's
     average rate, and left out if no rate is known.  Of several observations
-    in a year the last dated one counts, as in the assessment.
+    in a year the last dated one counts, as in the assessment: annual ones
+    only, an estimate only where no figure supersedes it.
     """
     target = result.target
     assert target.figure is not None
     unit = target.figure.quantity.units
     by_year: dict[int, Observation] = {}
-    for observation in sorted(result.owner.observations, key=_when):
-        if observation.metric != target.metric:
+    for observation in sorted(standing(result.owner.observations), key=_when):
+        if observation.metric != target.metric or observation.period is not None:
             continue
         if assessment.as_of is not None and observation.year > assessment.as_of:
             continue

@@ -14,7 +14,7 @@ from typing import Any
 from industrial_plan._figures.format import format_figure
 from industrial_plan._plan.owners import Tier
 from industrial_plan._plan.system import IndustrialSystem
-from industrial_plan._plan.targets import Target
+from industrial_plan._plan.targets import Observation, Target
 from industrial_plan._progress.results import Assessment
 from industrial_plan._progress.system import SystemAssessment
 
@@ -63,8 +63,7 @@ def tier_html(tier: Tier) -> str:
     """A tier as HTML: its industries, targets and observations, for Jupyter."""
     text = _TEXT["en"]
     observed = [
-        f"{_metric_name(o.metric, None, 'en')}, "
-        f"{_dated(format_figure(o.figure), o.year, text)}"
+        f"{_metric_name(o.metric, None, 'en')}, {_observation_text(o)}"
         for o in tier.observations
     ]
     groups = (
@@ -96,6 +95,16 @@ def target_assessment_html(result: Assessment) -> str:
     return _html_block(str(result.owner.name), None, headers(), body) + _html_list(
         result.notes
     )
+
+
+def _observation_text(observation: Observation) -> str:
+    """An observation as a tier's view lists it: "2022: 491.2 billion yuan",
+    "Q1-Q3 2024: growth of 6.2% (estimate)"."""
+    text = _TEXT["en"]
+    shown = text["dated"].format(
+        year=observation.when(), text=format_figure(observation.figure)
+    )
+    return text["estimate"].format(text=shown) if observation.estimate else shown
 
 
 def _target_text(target: Target, system: IndustrialSystem | None) -> str:

@@ -136,6 +136,7 @@ FIGURE_FIELDS: Final = (
     "actual",
     "target_level",
     "headroom_used",
+    "partial",
 )
 FIGURE_PARTS: Final = (
     "value",

@@ -65,6 +65,7 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "verdict": "verdict",
         "none": "—",
         "dated": "{year}: {text}",
+        "estimate": "{text} (estimate)",
         "summary": "Of {total} targets: {groups}.",
         "group": "{count} {name}",
         "typed": "{type}: {groups}",
@@ -92,6 +93,7 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "verdict": "评价",
         "none": "—",
         "dated": "{year}年：{text}",
+        "estimate": "{text}（预计）",
         "summary": "{total}项目标中，{groups}。",
         "group": "{name}{count}项",
         "typed": "{type}：{groups}",
@@ -239,6 +241,8 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
             text = format_figure(result.actual, locale=lang)
             year = result.latest.year if result.latest is not None else None
             actual = words["dated"].format(year=year, text=text) if year else text
+            if result.latest is not None and result.latest.estimate:
+                actual = words["estimate"].format(text=actual)
         verdict = (
             _verdict_name(result.verdict, lang) if result.verdict else words["none"]
         )

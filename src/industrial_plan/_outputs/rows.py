@@ -34,6 +34,7 @@ from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
 from industrial_plan._plan.metrics import BUILTIN_METRICS
 from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import Observation
 from industrial_plan._progress.consistency import Mismatch
 from industrial_plan._progress.results import Assessment, Status
 from industrial_plan._progress.system import SystemAssessment
@@ -86,6 +87,10 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "status": "status",
         "none": "—",
         "dated": "{year}: {text}",
+        "estimate": "{text} (estimate)",
+        "partial": "latest partial year: {text} ({when})",
+        "partial_estimate": "latest partial year: {text} ({when}, estimate)",
+        "separator": "; ",
         "percent": "{number} %",
         "as_of": "{name}, as of {year}",
         "display": (
@@ -119,6 +124,10 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "status": "状态",
         "none": "—",
         "dated": "{year}年：{text}",
+        "estimate": "{text}（预计）",
+        "partial": "最新非全年数据：{text}（{when}）",
+        "partial_estimate": "最新非全年数据：{text}（{when}，预计）",
+        "separator": "；",
         "percent": "{number}%",
         "as_of": "{name}（截至{year}年）",
         "display": (
@@ -283,6 +292,14 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
         latest = _dated(
             _amount(result.latest.figure, display), result.latest.year, text
         )
+        if result.latest.estimate:
+            latest = text["estimate"].format(text=latest)
+    if result.latest_partial is not None:
+        partial = _partial(result.latest_partial, display)
+        if result.latest is None:
+            latest = partial
+        else:
+            latest = f"{latest}{text['separator']}{partial}"
     return Row(
         owner=result.owner.name.best(display.lang),
         metric=_metric_name(target.metric, system, display.lang),
@@ -297,6 +314,17 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
 
 def _dated(text: str, year: int, words: Mapping[str, str]) -> str:
     return words["dated"].format(text=text, year=year)
+
+
+def _partial(observation: Observation, display: Display) -> str:
+    """The latest partial-year figure, as the latest column shows it:
+    "latest partial year: growth of 6.2% (Q1-Q3 2024)"."""
+    text = _TEXT[display.lang]
+    form = "partial_estimate" if observation.estimate else "partial"
+    return text[form].format(
+        text=_amount(observation.figure, display),
+        when=observation.when(display.lang),
+    )
 
 
 def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str:

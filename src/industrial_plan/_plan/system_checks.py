@@ -108,14 +108,24 @@ def _check_owner(
     seen_obs: dict[tuple[Any, ...], int] = {}
     for k, observation in enumerate(owner.observations):
         reports = observation.reports
-        # A level and the year's growth of one metric are two observations.
-        key_obs = (observation.metric, observation.year, observation.date, reports)
+        # A level and the year's growth of one metric are two observations;
+        # so are a figure for a part of the year and the year's, and an
+        # estimate and the figure that supersedes it.
+        key_obs = (
+            observation.metric,
+            observation.year,
+            observation.date,
+            reports,
+            observation.period,
+            observation.estimate,
+        )
         if key_obs in seen_obs:
+            noun = "estimate" if observation.estimate else "observation"
             add(
                 Problem(
                     f"{path}.observations[{k}]",
-                    f"a second observation of {observation.metric!r} for "
-                    f"{observation.year} "
+                    f"a second {noun} of {observation.metric!r} for "
+                    f"{observation.when()} "
                     f"(first at {path}.observations[{seen_obs[key_obs]}])",
                 )
             )

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change, is_percent
+from industrial_plan._figures.period import Period, to_period
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._figures.source import Source
 from industrial_plan._text import free_text
@@ -362,22 +363,50 @@ class Target:
         return None
 
 
+def _to_period(value: Period | str | None) -> Period | None:
+    """:func:`to_period`, its errors naming the value given."""
+    try:
+        return to_period(value)
+    except ValueError as error:
+        if repr(value) in str(error):
+            raise
+        raise ValueError(f"period {value!r}: {error}") from None
+
+
+def _check_estimate(instance: object, attribute: object, value: Any) -> None:
+    if type(value) is not bool:
+        raise TypeError(f"estimate {value!r} is not true or false")
+
+
 @attrs.frozen
 class Observation:
-    """A reported value of one metric for one year.
+    """A reported value of one metric for one year, or for a part of a year.
 
     Besides levels, an observation may report the year's growth ("+8.8 %"),
     a share ("41.9 % of GDP", or a percentage with :attr:`of` naming the
     whole) or a ratio per head: :attr:`reports` says which.
+
+    A figure for the first three quarters ("前三季度增长6.2%") states its
+    :attr:`period`; a first estimate ("预计", "preliminary") is marked
+    :attr:`estimate`, and a figure of the same metric, year, period and kind
+    that is not an estimate supersedes it, wherever each is listed.  Targets
+    are annual: an assessment leaves a partial-year figure out, with a note
+    that names it, and reports show it as the latest partial-year figure.
 
     Attributes:
         metric: id of the :class:`Metric` measured.
         year: the year the value is for.
         figure: the reported figure, with its qualifier.
         source: where it was reported.
-        date: the day, when the figure is for a day rather than a year.
+        date: the day, when the figure is for a day rather than a year; in
+            the :attr:`period` when both are given.
         of: for a reported share, the id of the metric it is a share of.
         price_basis: current or comparable prices, for money and growth.
+        period: the part of the year the figure covers (a
+            :class:`~industrial_plan.Period`, or its code such as
+            ``"Q1-Q3"``); ``None`` for the whole year.
+        estimate: whether the figure is an estimate (预计, 初步核算,
+            preliminary), to be superseded by the reported figure.
     """
 
     metric: str = attrs.field(validator=_check_id)
@@ -393,6 +422,10 @@ class Observation:
     price_basis: PriceBasis | None = attrs.field(
         default=None, kw_only=True, converter=_optional_price_basis
     )
+    period: Period | None = attrs.field(
+        default=None, kw_only=True, converter=_to_period
+    )
+    estimate: bool = attrs.field(default=False, kw_only=True, validator=_check_estimate)
 
     @property
     def reports(self) -> str:
@@ -407,6 +440,32 @@ class Observation:
             return "ratio"
         return "level"
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _OBSERVATION_FIELDS}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Pickles written before observations had a period and an estimate
+        # lack them: those take their defaults.
+        for name in _OBSERVATION_FIELDS:
+            value = state[name] if name in state else _OBSERVATION_DEFAULTS[name]
+            object.__setattr__(self, name, value)
+
+    def when(self, lang: str = "en") -> str:
+        """The time the figure is for, in words: ``"2024"`` or ``"Q1-Q3 2024"``
+        in English (``"en"``), ``"2024年"`` or ``"2024年前三季度"`` in Chinese
+        (``"zh"``).
+
+        >>> from industrial_plan import parse_figure
+        >>> growth = Observation("value_added", 2024, parse_figure("+6.2%"),
+        ...                      period="Q1-Q3")
+        >>> growth.when(), growth.when("zh")
+        ('Q1-Q3 2024', '2024年前三季度')
+        """
+        period = self.period
+        if lang.startswith("zh"):
+            return f"{self.year}年{period.describe('zh') if period else ''}"
+        return f"{period.code} {self.year}" if period else str(self.year)
+
     @date.validator
     def _check_date(self, attribute: object, value: dt.date | None) -> None:
         if value is None:
@@ -415,3 +474,50 @@ class Observation:
             raise ValueError(f"observation date {value!r} is not a date")
         if value.year != self.year:
             raise ValueError(f"observation date {value} is not in its year {self.year}")
+
+    @period.validator
+    def _check_period(self, attribute: object, value: Period | None) -> None:
+        date = self.date
+        if value is None or not isinstance(date, dt.date):
+            return
+        if not value.first <= date.month <= value.last:
+            raise ValueError(
+                f"observation date {date} is not in its period {value.code} "
+                f"({value.describe()}) of {self.year}"
+            )
+
+
+_OBSERVATION_FIELDS = tuple(field.name for field in attrs.fields(Observation))
+_OBSERVATION_DEFAULTS = {"period": None, "estimate": False}
+
+
+def _standing_key(observation: Observation) -> tuple[Any, ...]:
+    return (
+        observation.metric,
+        observation.year,
+        observation.period,
+        observation.reports,
+    )
+
+
+def standing(observations: Iterable[Observation]) -> list[Observation]:
+    """The observations that stand, in their order: each estimate is left out
+    where an observation of the same metric, year, period and kind
+    (:attr:`Observation.reports`) that is not an estimate is given, wherever
+    that one is listed.
+
+    Of two observations that are not estimates nothing is left out here:
+    a plan refuses two for one day, and of a year's dated observations the
+    assessment takes the latest.
+
+    >>> from industrial_plan import parse_figure
+    >>> first = Observation("gdp", 2024, parse_figure("约13万亿元"), estimate=True)
+    >>> final = Observation("gdp", 2024, parse_figure("13.2万亿元"))
+    >>> standing([final, first]) == [final]
+    True
+    """
+    listed = list(observations)
+    if not any(o.estimate for o in listed):
+        return listed
+    final = {_standing_key(o) for o in listed if not o.estimate}
+    return [o for o in listed if not (o.estimate and _standing_key(o) in final)]

@@ -71,6 +71,9 @@ _NEEDED = (
     "end_year",
 )
 _KEYS = ("region", "system", "tier", "industry", "metric", "year", "target_kind")
+# Read where given; tables written before they existed have neither: whole
+# years, no estimates.
+_OPTIONAL = ("plan", "period", "estimate")
 
 # Qualifier codes and their sides: (lower, lower inclusive, upper, upper inclusive).
 _QUALIFIERS = ("exact", "about", "at least", "more than", "at most", "less than")
@@ -117,7 +120,11 @@ def assess_table(
 
     The results equal :func:`~industrial_plan.assess`'s: the same statuses and
     verdicts, numbers within a relative 1e-9 (floats here, exact decimals
-    there), the same qualifiers.
+    there), the same qualifiers.  As there, rows with a ``period`` (figures
+    for a part of a year) are left out, and a row marked ``estimate`` counts
+    only where no row of the same metric and year that is not one is given;
+    both on whole columns.  The notes that name them are the object path's
+    (:func:`~industrial_plan.assess`): the output has no notes.
 
     Raises:
         MissingExtraError: if pyarrow is not installed.
@@ -141,7 +148,7 @@ def assess_table(
             "industrial_plan.to_arrow"
         )
     thresholds = thresholds or Thresholds()
-    wanted = [*_NEEDED, *(["plan"] if "plan" in table.column_names else [])]
+    wanted = [*_NEEDED, *(name for name in _OPTIONAL if name in table.column_names)]
     columns = _Columns(pa, np, table.select(wanted))
     columns.source = table
     out = _Output(np, columns.targets.size)
@@ -199,6 +206,20 @@ class _Columns:
         self.group = _combine(np, [owner, codes("metric")[0]])
         self.is_target = self.kind == _index(kinds, "target")
         self.is_observation = self.kind == _index(kinds, "observation")
+        # Targets are annual: a figure for a part of a year is left out.
+        names = table.column_names
+        self.annual = (
+            pc.is_null(table.column("period")).to_numpy(zero_copy_only=False)
+            if "period" in names
+            else np.ones(self.n, dtype=bool)
+        )
+        self.estimate = (
+            pc.fill_null(table.column("estimate").cast(pa.bool_()), False)
+            .to_numpy(zero_copy_only=False)
+            .astype(bool)
+            if "estimate" in names
+            else np.zeros(self.n, dtype=bool)
+        )
         self.level = self.target_kind == _index(target_kinds, "level")
         self.count = self.target_kind == _index(target_kinds, "count")
         self.share = self.target_kind == _index(target_kinds, "share")
@@ -367,7 +388,7 @@ def _vectorised(
     qualitative = ~has_value
     out.status[qualitative] = Status.NOT_QUANTIFIED.value
     out.vectorised[qualitative] = True
-    observed = c.is_observation & c.has_value
+    observed = c.is_observation & c.has_value & c.annual
     if as_of is not None:
         observed &= c.year <= as_of
     levels = has_value & (c.level[rows] | c.count[rows])
@@ -401,12 +422,13 @@ def _series(
     """
     rows = c.targets
     # Each year's last row (the object path keeps a year's latest observation:
-    # the table has no dates, so the last one listed).
+    # the table has no dates, so the last one listed), an estimate only where
+    # no row that is not one is given: those sort after estimates.
     first = int(c.year.min(initial=0)) - 1
     span = int(c.year.max(initial=0)) - first + 2
     key = c.group * span + (c.year - first)
     index = np.flatnonzero(observed)
-    index = index[np.argsort(key[index], kind="stable")]
+    index = index[np.lexsort((~c.estimate[index], key[index]))]
     sorted_key = key[index]
     last = np.ones(index.size, bool)
     last[:-1] = sorted_key[1:] != sorted_key[:-1]

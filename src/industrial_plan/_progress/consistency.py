@@ -24,6 +24,7 @@ from industrial_plan._money.units import (
 )
 from industrial_plan._plan.owners import Industry, Tier
 from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.targets import standing
 
 from .calculation import _BOTH_SIDES, _EXACT, _SIDES, _same_units
 from .policy import ConversionPolicy
@@ -80,7 +81,9 @@ def sum_of_parts(
 
     Bounds add as bounds: a sum of lower bounds is a lower bound; a lower
     plus an upper bound has no bound (``None``).  Missing industries are
-    returned, never counted as zero.
+    returned, never counted as zero.  Each industry's annual figure counts
+    (not one for a part of the year), the last listed, an estimate only where
+    no figure supersedes it.
     """
     chosen = policy or ConversionPolicy()
     total = _Total()
@@ -90,8 +93,13 @@ def sum_of_parts(
         found = [
             o
             for o in industry.observations
-            if o.metric == metric and o.year == year and o.reports == "level"
+            if o.metric == metric
+            and o.year == year
+            and o.period is None
+            and o.reports == "level"
         ]
+        if len(found) > 1:
+            found = standing(found)
         if not found:
             missing.append(industry.id)
             continue
@@ -218,14 +226,16 @@ def check_consistency(
     figure's base unit, e.g. yuan).  Bounds are honoured: the sum and the
     stated total agree when some value both allow lies within the tolerance.
     Industries without a figure for the year are reported as missing.
+    Annual figures are compared, estimates superseded left out; figures for
+    a part of a year are not compared.
     """
     relative, absolute = to_decimal(rtol, "rtol"), to_decimal(atol, "atol")
     found: list[Mismatch] = []
     for tier in system.tiers:
         if not tier.industries:
             continue
-        for observation in tier.observations:
-            if observation.reports != "level":
+        for observation in standing(tier.observations):
+            if observation.reports != "level" or observation.period is not None:
                 continue  # rates and shares do not add up over industries
             stated = observation.figure
             unit = stated.quantity.units

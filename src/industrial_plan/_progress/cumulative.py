@@ -9,6 +9,7 @@ import attrs
 from industrial_plan._figures.figure import Figure, UnboundedError
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.targets import Observation
 
 from .calculation import _apply, _Calculation
 from .context import _Context, _insufficient
@@ -37,7 +38,10 @@ def _cumulative_method(context: _Context, base: Assessment) -> Assessment:
     ]
     total: Figure | None = None
     running: list[Point] = []
+    summed: list[Observation] = []  # what each running total comes from
     for point in points:
+        if point.observation is not None:
+            summed.append(point.observation)
         try:
             total = point.figure if total is None else total + point.figure
         except UnboundedError:
@@ -48,7 +52,9 @@ def _cumulative_method(context: _Context, base: Assessment) -> Assessment:
                 "on opposite sides",
                 context,
             )
-        running.append(Point(point.year, total, point.observation, point.rate))
+        running.append(
+            Point(point.year, total, point.observation, point.rate, tuple(summed))
+        )
     assert total is not None
     if missing:
         shown = ", ".join(str(y) for y in missing)

@@ -33,7 +33,7 @@ from .calculation import (
     _short_of,
     _unit_of,
 )
-from .context import _Context, _insufficient
+from .context import _Context, _estimate_notes, _insufficient
 from .results import Assessment, Point, Status
 from .rules import _status, _verdict_of
 from .series import _level_of, _points, _ratio_series, _share_series, _yearly
@@ -61,6 +61,7 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
         unit,
     )
     status, found = _level_metrics(context, points, _level_of(context.goal))
+    _estimate_notes(context.notes, points)
     get = found.get
     actual = get("actual")
     # By position, in the order of Assessment's fields (a test checks it):
@@ -88,6 +89,7 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
         None,
         _verdict_of(context, status, context.direction, actual),
         get("series", ()),
+        context.latest_partial,
     )
 
 

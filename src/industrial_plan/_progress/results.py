@@ -129,6 +129,14 @@ class Point:
     rate: Rate | None = None
     parts: tuple[Observation, ...] = ()
 
+    @property
+    def estimate(self) -> bool:
+        """Whether the value is an estimate, or computed from one."""
+        observation = self.observation
+        if observation is not None and observation.estimate:
+            return True
+        return any(part.estimate for part in self.parts)
+
 
 @attrs.frozen
 class Assessment:
@@ -150,6 +158,11 @@ class Assessment:
     :attr:`required_cagr` the growth still needed each remaining year; for a
     cumulative total :attr:`linear_change_needed` is the amount needed each
     remaining year.
+
+    Targets are annual, so figures for a part of a year are left out (a note
+    names them); :attr:`latest_partial` keeps the latest of them for
+    reports to show beside the result.  Points computed from an estimate say
+    so (:attr:`Point.estimate`), and a note names the estimates used.
     """
 
     owner: Owner
@@ -174,6 +187,10 @@ class Assessment:
     headroom_used: Figure | None = None
     verdict: Verdict | None = None
     series: tuple[Point, ...] = ()
+    latest_partial: Observation | None = None
+    """The latest figure of the target's metric for a part of a year ("+6.2 %
+    in Q1-Q3 2024"), left out of the assessment of this annual target; None
+    when there is none."""
 
     @property
     def owner_kind(self) -> str:
@@ -218,8 +235,10 @@ class Assessment:
             "latest_qualifier": self.latest.figure.qualifier.value
             if self.latest
             else None,
+            "latest_estimate": self.latest.estimate if self.latest else None,
             "baseline_year": self.baseline.year if self.baseline else None,
             "baseline": _figure_record(self.baseline.figure if self.baseline else None),
+            "baseline_estimate": self.baseline.estimate if self.baseline else None,
             "attainment": _figure_record(self.attainment),
             "gap": _figure_record(self.gap),
             "required_cagr": _figure_record(self.required_cagr),
@@ -236,7 +255,35 @@ class Assessment:
             "rates": [str(rate) for rate in self.rates],
             "source": str(target.source) if target.source else None,
             "notes": list(self.notes),
+            **_partial_record(self.latest_partial),
         }
+
+
+def _partial_record(observation: Observation | None) -> dict[str, Any]:
+    """The latest partial-year figure's fields of a record (all None without one)."""
+    if observation is None:
+        return dict.fromkeys(PARTIAL_FIELDS)
+    figure = observation.figure
+    assert observation.period is not None
+    return {
+        "partial_year": observation.year,
+        "partial_period": observation.period.code,
+        "partial_reports": observation.reports,
+        "partial": _figure_record(figure),
+        "partial_unit": _unit(figure),
+        "partial_estimate": observation.estimate,
+    }
+
+
+PARTIAL_FIELDS = (
+    "partial_year",
+    "partial_period",
+    "partial_reports",
+    "partial",
+    "partial_unit",
+    "partial_estimate",
+)
+"""The fields of a record that give :attr:`Assessment.latest_partial`."""
 
 
 def _unit(figure: Figure | None) -> str | None:

@@ -21,7 +21,7 @@ from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_of, in_base_units, ureg
 from industrial_plan._plan.owners import Owner
-from industrial_plan._plan.targets import Observation, Target
+from industrial_plan._plan.targets import Observation, Target, standing
 
 from .calculation import _apply, _same_units
 from .context import _Context
@@ -41,18 +41,54 @@ def _level_of(figure: Figure) -> Figure:
 def _yearly(
     owners: Sequence[Owner], metric: str, as_of: int | None, reports: str
 ) -> dict[int, Observation]:
-    """Each year's observation of *metric* reporting *reports*, first owner first."""
+    """Each year's observation of *metric* reporting *reports*, first owner first.
+
+    Annual figures only: one for a part of a year is left out (targets are
+    annual; :func:`_partial_years` names them).  Of a year's figures the
+    latest date wins, as listed when undated, except that an estimate never
+    replaces a figure that is not one, and is replaced by one.
+    """
     found: dict[int, Observation] = {}
     for owner in reversed(owners):
         chosen = [
             o
             for o in owner.observations
-            if o.metric == metric and (as_of is None or o.year <= as_of)
+            if o.metric == metric
+            and (as_of is None or o.year <= as_of)
+            and o.period is None
         ]
+        own: dict[int, Observation] = {}
         for observation in sorted(chosen, key=_time_key(chosen)):
             if observation.reports == reports:
-                found[observation.year] = observation  # a year's latest date wins
+                if observation.estimate:
+                    held = own.get(observation.year)
+                    if held is not None and not held.estimate:
+                        continue  # the reported figure stands
+                own[observation.year] = observation  # a year's latest date wins
+        found.update(own)
     return found
+
+
+def _partial_years(owner: Owner, metric: str, as_of: int | None) -> list[Observation]:
+    """The figures of *metric* for a part of a year, those that stand
+    (an estimate superseded left out), in time order: (year, last month,
+    months covered), then as listed."""
+    partial = [
+        o
+        for o in owner.observations
+        if o.period is not None
+        and o.metric == metric
+        and (as_of is None or o.year <= as_of)
+    ]
+    if not partial:
+        return partial
+    return sorted(standing(partial), key=_in_year)
+
+
+def _in_year(observation: Observation) -> tuple[int, int, int]:
+    period = observation.period
+    assert period is not None
+    return observation.year, period.last, period.months
 
 
 def _in_time(observation: Observation) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from industrial_plan._plan.targets import Target, TargetKind
 
 from .caps import _cap_method
 from .consistency import Mismatch, check_consistency
-from .context import _Context
+from .context import _Context, _estimate_notes, _partial_note
 from .cumulative import _cumulative_method
 from .growth import _growth_method
 from .levels import (
@@ -38,6 +38,7 @@ from .policy import ConversionPolicy, Thresholds
 from .results import Assessment, Status
 from .review import Review
 from .rules import _verdict
+from .series import _partial_years
 
 
 def assess_target(
@@ -84,15 +85,23 @@ def assess_target(
         thresholds or Thresholds(),
         [],
     )
+    partial = _partial_years(owner, target.metric, as_of)
+    if partial:
+        # Targets are annual: a figure for a part of a year is left out, and
+        # named, and the latest is kept for reports to show.
+        context.notes.append(_partial_note(partial, target.metric))
+        context.latest_partial = partial[-1]
     kind = target.kind
     if kind is _LEVEL or kind is _COUNT:  # identity: an enum hashes in Python
         return _level_assessment(context, tier)
     base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
     result = _METHODS[target.kind](context, base)
+    _estimate_notes(context.notes, (result.latest, result.baseline, *result.series))
     return attrs.evolve(
         result,
         verdict=result.verdict or _verdict(context, result),
         notes=tuple(context.notes),
+        latest_partial=context.latest_partial,
     )
 
 
