@@ -6,9 +6,12 @@ reports; none is copied from a source.
 
 from __future__ import annotations
 
+import difflib
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import industrial_plan as ip
 
@@ -88,3 +91,16 @@ def test_a_lone_myriad_is_still_not_a_number() -> None:
 def test_average_growth_in_an_amount_is_still_refused() -> None:
     with pytest.raises(ip.ParseError, match="a growth rate is a percentage"):
         ip.parse_figure("年均增长6.5亿元")
+
+
+@given(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=16))
+def test_the_currency_typo_check_compares_only_words_that_could_match(
+    word: str,
+) -> None:
+    """Words of lengths too far apart are never near misses; leaving them out
+    of the comparison changes nothing."""
+    from industrial_plan._figures.lexicon import _currency_words
+    from industrial_plan._figures.scanner import _misspelt_currency
+
+    everything = difflib.get_close_matches(word, _currency_words(), cutoff=0.75)
+    assert _misspelt_currency(word) is bool(everything)

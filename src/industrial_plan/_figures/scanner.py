@@ -245,7 +245,24 @@ def _misspelt_scale(word: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _misspelt_currency(word: str) -> bool:
     """Whether *word* is a near miss of a currency's name ("yaun")."""
-    return bool(difflib.get_close_matches(word, _currency_words(), cutoff=0.75))
+    # A ratio of 0.75 needs the shorter word at least 0.6 of the longer:
+    # the others cannot match, and comparing them took most of the time.
+    size = len(word)
+    near = [
+        name
+        for length, names in _currency_words_by_length().items()
+        if 0.6 * size <= length <= size / 0.6
+        for name in names
+    ]
+    return bool(difflib.get_close_matches(word, near, cutoff=0.75))
+
+
+@functools.cache
+def _currency_words_by_length() -> dict[int, tuple[str, ...]]:
+    by_length: dict[int, list[str]] = {}
+    for name in _currency_words():
+        by_length.setdefault(len(name), []).append(name)
+    return {length: tuple(names) for length, names in by_length.items()}
 
 
 def _counted(scanner: _Scanner, form: _Form) -> bool:
