@@ -27,9 +27,10 @@ The how-to "Draft a plan from a document" states the rules for users:
   that states a level: money, percent, a count (a plain number), or a
   physical dimension such as ``[power]``.  Growth rates, shares and changes
   in percent state no level; a metric with only those has its kind guessed
-  from its name (``percent`` for rates, intensities and shares, ``money`` for
-  value added, investment, revenue, exports and the like, else ``count``),
-  and its description says so.  Its direction is lower-is-better when every
+  from its name (``count`` for amounts per unit such as energy use per unit
+  of GDP, ``percent`` for rates, intensities and shares, ``money`` for value
+  added, investment, revenue, exports and the like, else ``count``), and its
+  description says so.  Its direction is lower-is-better when every
   target of it is a reduction or a cap.
 """
 
@@ -38,7 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Final, TypeAlias
 
@@ -46,17 +47,10 @@ import attrs
 
 from industrial_plan._errors import PlanValidationError, Problem
 from industrial_plan._figures.document import find_figures
-from industrial_plan._figures.forms import Change, is_percent
 from industrial_plan._figures.found import FoundFigure, Role
-from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._figures.source import Source
-from industrial_plan._money.units import currency_of, in_base_units, unit_text, ureg
 from industrial_plan._plan.metrics import (
     BUILTIN_METRICS,
-    COUNT,
-    MONEY,
-    PERCENT,
-    Direction,
     Metric,
 )
 from industrial_plan._plan.owners import Regional
@@ -64,40 +58,21 @@ from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.system_checks import _check_owner
 from industrial_plan._plan.targets import Observation, Target
 
+from .draft_metrics import (
+    CJK,
+    GROWTH,
+    by_subject,
+    clean,
+    english_id,
+    fresh_id,
+    key,
+    new_metric,
+)
 from .plan_files import Syntax, dumps, syntax_of, write_atomically
 
 Item: TypeAlias = Target | Observation
 _GroupKey: TypeAlias = tuple[str, int, bool]  # metric, year, and a target or not
 
-_GROWTH: Final = frozenset({Change.GROWTH, Change.AVERAGE_GROWTH})
-_CEILINGS: Final = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
-_CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_NOT_ID: Final = re.compile(r"[^a-z0-9]+")
-# What a comment, a name or a quote cannot hold: control characters,
-# surrogates, and the line breaks YAML reads in a comment (NEL, LS, PS).
-_UNPRINTABLE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
-_DIMENSIONS: Final = (
-    "[power]",
-    "[energy]",
-    "[mass]",
-    "[length]",
-    "[area]",
-    "[volume]",
-    "[time]",
-)
-# A metric with no level stated: its kind from its name (rates first:
-# 研发经费投入强度 is a rate, though 经费 is money).
-_RATE_WORDS: Final = re.compile(
-    r"率|强度|比重|占比|比例|指数|\brates?\b|intensity|\bshares?\b|ratio|index"
-    r"|proportion",
-    re.IGNORECASE,
-)
-_MONEY_WORDS: Final = re.compile(
-    r"增加值|产值|投资|收入|营收|总值|总额|出口|进口|消费|零售|销售|经费|税收|利润"
-    r"|金额|\bGDP\b|value added|investment|revenue|output|sales|exports?|imports?"
-    r"|spending|income|profits?|consumption|retail|expenditure|turnover",
-    re.IGNORECASE,
-)
 _FIRST_AT: Final = re.compile(r"\(first at regional\.\w+\[(\d+)\]\)")
 _LONGEST_TITLE: Final = 120
 _LONGEST_NOTE_QUOTE: Final = 100
@@ -136,6 +111,8 @@ class Draft:
         new_metrics: the metrics the draft adds to the plan.
         guessed: the ids of the new metrics whose kind is guessed from their
             name (the document states no level of them).
+        added: whether the draft is a copy of another plan (``into``) with
+            the document's figures added, its name, region and years kept.
     """
 
     system: IndustrialSystem
@@ -144,6 +121,7 @@ class Draft:
     unplaced: tuple[UnplacedFigure, ...]
     new_metrics: tuple[Metric, ...]
     guessed: frozenset[str]
+    added: bool = False
 
     def comments(self) -> list[str]:
         """What a user has to decide, and what was not placed, as lines of text.
@@ -246,7 +224,15 @@ def draft_from_figures(
     new_metrics = tuple(dict.fromkeys(m for m in used.values()))
     system = _system(placed, new_metrics, source, into, language)
     guessed = frozenset(used[p].id for p in builder.guessed if p in used)
-    return Draft(system, source, tuple(placed), tuple(unplaced), new_metrics, guessed)
+    return Draft(
+        system,
+        source,
+        tuple(placed),
+        tuple(unplaced),
+        new_metrics,
+        guessed,
+        added=into is not None,
+    )
 
 
 # -- placing each figure ---------------------------------------------------------------
@@ -278,7 +264,7 @@ class _Builder:
         self.chosen: dict[str, str] = {}  # subject's key -> metric id
         self.new: dict[str, Metric] = {}  # provisional id -> new metric
         self.guessed: set[str] = set()  # provisional ids of guessed kinds
-        self.evidence = _evidence(found)
+        self.evidence = by_subject(found)
         self.groups: dict[_GroupKey, list[tuple[Item, FoundFigure | None]]] = {}
         if into is not None:
             items: tuple[Item, ...] = (
@@ -311,7 +297,7 @@ class _Builder:
                 f"term {place} of a ratio of {terms} terms: a plan holds no "
                 "ratios of several terms; state each as a share"
             )
-        subject = _clean(found.subject or "")
+        subject = clean(found.subject or "")
         if not subject:
             raise _Refused("no subject: the text does not say what the figure measures")
         if found.year is None:
@@ -354,7 +340,7 @@ class _Builder:
         assert year is not None
         base = found.base_year
         if (
-            figure.change in _GROWTH
+            figure.change in GROWTH
             and figure.base_year is None
             and base is not None
             and base != year - 1
@@ -367,7 +353,7 @@ class _Builder:
         )
 
     def _quoting(self, found: FoundFigure) -> Source:
-        return self.source.quoting(_clean(found.quote) or None)
+        return self.source.quoting(clean(found.quote) or None)
 
     def _whole(self, found: FoundFigure) -> str | None:
         """The metric a share is of (by the share's words), or population for a
@@ -381,53 +367,26 @@ class _Builder:
         return None
 
     def _known(self, words: str) -> Metric | None:
-        key = _key(words)
+        wanted = key(words)
         for metric in self.known:
-            if metric.id.casefold() == key or metric.name.matches(words):
+            if metric.id.casefold() == wanted or metric.name.matches(words):
                 return metric
         return None
 
     def _metric(self, subject: str) -> Metric:
-        key = _key(subject)
-        chosen = self.chosen.get(key)
+        subject_key = key(subject)
+        chosen = self.chosen.get(subject_key)
         if chosen is not None:
             return self.metrics[chosen]
         metric = self._known(subject)
         if metric is None:
-            metric = self._new_metric(subject, key)
-        self.chosen[key] = metric.id
-        return metric
-
-    def _new_metric(self, subject: str, key: str) -> Metric:
-        provisional = f"new.{len(self.new) + 1}"
-        while provisional.casefold() in self.taken:
-            provisional += "_"
-        figures = self.evidence.get(key, [])
-        kind = next((k for k in map(_kind_of, figures) if k is not None), None)
-        description = None
-        if kind is None:
-            kind = _kind_from_name(subject)
-            description = (
-                f"kind {kind!r} guessed from the name: the document states no "
-                "level of it, only growth, shares or changes in percent"
-            )
-            self.guessed.add(provisional)
-        targets = [f for f in figures if f.role is Role.TARGET]
-        lower = bool(targets) and all(
-            f.figure.change is Change.REDUCTION or f.figure.qualifier in _CEILINGS
-            for f in targets
-        )
-        language = "zh" if _CJK.search(subject) else "en"
-        metric = Metric(
-            provisional,
-            {language: subject},
-            kind,
-            Direction.LOWER if lower else Direction.HIGHER,
-            description,
-        )
-        self.new[provisional] = metric
-        self.metrics[provisional] = metric
-        self.taken.add(provisional.casefold())
+            provisional = fresh_id(f"new.{len(self.new) + 1}", self.taken)
+            figures = self.evidence.get(subject_key, [])
+            metric, guessed = new_metric(provisional, subject, figures)
+            self.new[provisional] = self.metrics[provisional] = metric
+            if guessed:
+                self.guessed.add(provisional)
+        self.chosen[subject_key] = metric.id
         return metric
 
     def _check(self, item: Item, found: FoundFigure) -> None:
@@ -472,46 +431,6 @@ def _shown(item: Item) -> str:
     return f"{item.metric} {item.year}: {text}"
 
 
-def _evidence(found: Iterable[FoundFigure]) -> dict[str, list[FoundFigure]]:
-    """The figures of each subject, for the kind and direction of a new metric."""
-    by_subject: dict[str, list[FoundFigure]] = {}
-    for item in found:
-        if item.subject and item.ratio is None:
-            by_subject.setdefault(_key(item.subject), []).append(item)
-    return by_subject
-
-
-def _kind_of(found: FoundFigure) -> str | None:
-    """The metric kind a figure's unit states, or None if it states no level
-    (growth, a share, a change in percent or percentage points)."""
-    figure = found.figure
-    if figure.share_of is not None or figure.change in _GROWTH:
-        return None
-    quantity = figure.quantity
-    points = "percentage_point" in dict(quantity._units)
-    if points or (figure.change is not None and is_percent(quantity)):
-        return None
-    if currency_of(quantity) is not None:
-        return MONEY
-    if is_percent(quantity):
-        return PERCENT
-    if quantity.dimensionless:
-        return COUNT
-    dimensions = quantity.dimensionality
-    for name in _DIMENSIONS:
-        if ureg.get_dimensionality(name) == dimensions:
-            return name
-    return unit_text(in_base_units(quantity))
-
-
-def _kind_from_name(subject: str) -> str:
-    if _RATE_WORDS.search(subject):
-        return PERCENT
-    if _MONEY_WORDS.search(subject):
-        return MONEY
-    return COUNT
-
-
 # -- the metrics used, and the system -----------------------------------------------
 
 
@@ -529,40 +448,16 @@ def _used_metrics(
         if metric is None or provisional in used:
             continue
         name = metric.name.by_language[0][1]
-        base = _english_id(name)
+        base = english_id(name)
         if base is None:
             number += 1
             base = f"metric_{number}"
             while base.casefold() in taken:
                 number += 1
                 base = f"metric_{number}"
-        final = _fresh(base, taken)
+        final = fresh_id(base, taken)
         used[provisional] = attrs.evolve(metric, id=final)
     return used
-
-
-def _english_id(name: str) -> str | None:
-    """Lower-case English words joined by ``_``; None for a Chinese name."""
-    if _CJK.search(name) or not name.isascii():
-        return None
-    words = re.sub(r"(?<=[A-Za-z])[&'](?=[A-Za-z])", "", name).lower()
-    slug = _NOT_ID.sub("_", words).strip("_")
-    if not slug:
-        return None
-    if not slug[0].isalpha():
-        slug = f"m_{slug}"
-    if len(slug) > 60:
-        slug = slug[:60].rsplit("_", 1)[0] or slug[:60]
-    return slug
-
-
-def _fresh(base: str, taken: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate.casefold() in taken:
-        candidate = f"{base}_{number}"
-        number += 1
-    taken.add(candidate.casefold())
-    return candidate
 
 
 def _system(
@@ -622,7 +517,7 @@ def _document_source(
 ) -> Source:
     """The document as a source: its id the file's name (made unique among the
     plan's), its title the first line when that holds no figure, else the name."""
-    name = _clean(document) or "document"
+    name = clean(document) or "document"
     taken = {s.id for s in into.sources} if into is not None else set()
     ident, number = name, 2
     while ident in taken:
@@ -632,7 +527,7 @@ def _document_source(
     number, first = next(
         ((n, line) for n, line in enumerate(lines, start=1) if line.strip()), (0, "")
     )
-    title = _clean(first)
+    title = clean(first)
     if not title or len(title) > _LONGEST_TITLE or any(f.line == number for f in found):
         title = name
     return Source(title=title, id=ident)
@@ -641,18 +536,9 @@ def _document_source(
 def _language(text: str) -> str:
     """zh when Chinese characters outnumber Latin letters in *text*, else en."""
     sample = text[:20_000]
-    chinese = len(_CJK.findall(sample))
+    chinese = len(CJK.findall(sample))
     latin = sum(1 for char in sample if char.isascii() and char.isalpha())
     return "zh" if chinese > latin else "en"
-
-
-def _key(words: str) -> str:
-    return " ".join(words.split()).casefold()
-
-
-def _clean(text: str) -> str:
-    """*text* on one line, without control characters: fit for a name or a note."""
-    return " ".join(_UNPRINTABLE.sub(" ", text).split())
 
 
 # -- the comments ------------------------------------------------------------------
@@ -660,24 +546,16 @@ def _clean(text: str) -> str:
 
 def _comments(draft: Draft) -> Iterator[str]:
     name = draft.document.id or "the document"
-    yield f"Draft plan from {name}, written by `industrial-plan extract`."
-    yield "Each target and observation quotes its sentence: check it against the"
-    yield "document before you rely on it."
+    if draft.added:
+        yield f"The plan with the figures of {name} added by `industrial-plan extract`."
+    else:
+        yield f"Draft plan from {name}, written by `industrial-plan extract`."
+    yield f"Each target and observation from {name} quotes its sentence: check it"
+    yield "against the document before you rely on it."
     yield ""
-    yield "Decisions left to you:"
-    yield (
-        "- name, region, start_year and end_year are drafted from the "
-        "document's name and years."
-    )
-    first_line = _first_lines(draft)
-    for metric in draft.new_metrics:
-        shown = metric.name.by_language[0][1]
-        line = first_line.get(metric.id)
-        where = f"line {line}: " if line is not None else ""
-        note = f"- {where}new metric {metric.id} ({shown}), kind {metric.kind!r}"
-        if metric.id in draft.guessed:
-            note += " guessed from its name (no level stated)"
-        yield note + "."
+    decisions = list(_decisions(draft))
+    yield "Decisions left to you:" if decisions else "Decisions left to you: none."
+    yield from decisions
     estimates = [p for p in draft.placed if p.found.estimate]
     if estimates:
         yield ""
@@ -695,15 +573,33 @@ def _comments(draft: Draft) -> Iterator[str]:
         yield f"- line {item.found.line}: {unplaced_text(item)}"
 
 
+def _decisions(draft: Draft) -> Iterator[str]:
+    """What the draft could only guess, each with its line in the document."""
+    if not draft.added:
+        yield (
+            "- name, region, start_year and end_year are drafted from the "
+            "document's name and years."
+        )
+    first_line = _first_lines(draft)
+    for metric in draft.new_metrics:
+        shown = metric.name.by_language[0][1]
+        line = first_line.get(metric.id)
+        where = f"line {line}: " if line is not None else ""
+        note = f"- {where}new metric {metric.id} ({shown}), kind {metric.kind!r}"
+        if metric.id in draft.guessed:
+            note += " guessed from its name (no level stated)"
+        yield note + "."
+
+
 def unplaced_text(item: UnplacedFigure) -> str:
     """An unplaced figure on one line: its figure, subject, the reason and
     its sentence (cut short); the comments and the command line put its
     line in front."""
     found = item.found
-    words = _clean(found.quote)
+    words = clean(found.quote)
     if len(words) > _LONGEST_NOTE_QUOTE:
         words = words[: _LONGEST_NOTE_QUOTE - 1] + "…"
-    subject = f" ({_clean(found.subject)})" if found.subject else ""
+    subject = f" ({clean(found.subject)})" if found.subject else ""
     quote = f' "{words}"' if words else ""
     return f"{found.figure.describe()}{subject}: {item.reason}.{quote}"
 
