@@ -25,7 +25,8 @@ The how-to "Draft a plan from a document" states the rules for users:
   already gets ``_2``, ``_3``.
 - **Kinds.**  A new metric's kind comes from the unit of its first figure
   that states a level: money, percent, a count (a plain number), or a
-  physical dimension such as ``[power]``.  Growth rates, shares and changes
+  physical dimension such as ``[power]``.  A cap on a percentage
+  ("比重不超过30%") makes it ``percent``.  Growth rates, shares and changes
   in percent state no level; a metric with only those has its kind guessed
   from its name (``count`` for amounts per unit such as energy use per unit
   of GDP, ``percent`` for rates, intensities and shares, ``money`` for value
@@ -56,7 +57,7 @@ from industrial_plan._plan.metrics import (
 from industrial_plan._plan.owners import Regional
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.system_checks import _check_owner
-from industrial_plan._plan.targets import Observation, Target
+from industrial_plan._plan.targets import Observation, Target, TargetKind, target_kind
 
 from .draft_metrics import (
     CJK,
@@ -283,12 +284,19 @@ class _Builder:
                 item = self._item(found)
                 self._check(item, found)
             except _Refused as refusal:
-                unplaced.append(UnplacedFigure(found, str(refusal)))
+                unplaced.append(UnplacedFigure(found, self._named(str(refusal))))
                 continue
             key = (item.metric, item.year, isinstance(item, Target))
             self.groups.setdefault(key, []).append((item, found))
             placed.append(PlacedFigure(found, item))
         return placed, unplaced
+
+    def _named(self, reason: str) -> str:
+        """*reason* with each new metric's provisional id replaced by its name:
+        its id is given once the draft knows which metrics it uses."""
+        for provisional, metric in self.new.items():
+            reason = reason.replace(repr(provisional), repr(str(metric.name)))
+        return reason
 
     def _item(self, found: FoundFigure) -> Item:
         if found.ratio is not None:
@@ -325,13 +333,18 @@ class _Builder:
     def _target(self, found: FoundFigure, metric: Metric) -> Target:
         figure, year = found.figure, found.year
         assert year is not None
-        base = found.base_year
+        # The figure's own base year ("比2020年下降13.5%") stands; else the
+        # sentence's ("从2020年的…提高到…"), when it is before the year.
+        base = found.base_year if figure.base_year is None else None
+        whole = self._whole(found)
+        if target_kind(figure) not in (TargetKind.SHARE, TargetKind.RATIO):
+            whole = None  # a capped share ("不超过30%") is a cap, of nothing
         return Target(
             metric.id,
             year,
             figure,
             source=self._quoting(found),
-            of=self._whole(found),
+            of=whole,
             base_year=base if base is not None and base < year else None,
         )
 

@@ -62,6 +62,8 @@ def new_metric(
     """A new metric for *subject*, with the id *provisional*, and whether its
     kind is guessed from its name; *figures* are the subject's figures."""
     kind = next((k for k in map(level_kind, figures) if k is not None), None)
+    if kind is None and any(map(_capped_percent, figures)):
+        kind = PERCENT  # a cap is checked against the metric's own kind
     guessed = kind is None
     description = None
     if kind is None:
@@ -116,6 +118,17 @@ def level_kind(found: FoundFigure) -> str | None:
         if ureg.get_dimensionality(name) == dimensions:
             return name
     return unit_text(in_base_units(quantity))
+
+
+def _capped_percent(found: FoundFigure) -> bool:
+    """Whether a figure caps a percentage ("比重不超过30%"): a cap target, which
+    only a metric in percent takes."""
+    figure = found.figure
+    return (
+        figure.change is None
+        and figure.qualifier in _CEILINGS
+        and is_percent(figure.quantity)
+    )
 
 
 def kind_from_name(subject: str) -> str:
