@@ -218,6 +218,26 @@ def test_a_target_takes_the_base_year_of_its_pair() -> None:
     assert placed.item.base_year == 2020
 
 
+def test_a_rate_aimed_at_is_a_level_of_the_rate_and_assessed_on_its_figures() -> None:
+    text = (
+        "研发经费投入强度从2020年的2.2%提升至2023年的2.8%。\n"
+        "到2025年，研发经费投入强度达到3%。"
+    )
+    result = draft(
+        text,
+        [
+            obs(text, "2.2%", "研发经费投入强度", 2020),
+            obs(text, "2.8%", "研发经费投入强度", 2023),
+            aim(text, "达到3%", "研发经费投入强度", 2025),
+        ],
+    )
+    target = result.system.regional.targets[0]
+    assert (target.metric, target.kind) == ("rd_intensity", ip.TargetKind.LEVEL)
+    (assessment,) = ip.assess(result.system)
+    assert assessment.latest is not None
+    assert assessment.latest.year == 2023
+
+
 def test_a_capped_share_is_a_cap_of_no_whole() -> None:
     text = "到2027年，全市煤炭消费占能源消费总量比重不超过30%。"
     result = draft(

@@ -13,6 +13,9 @@ The how-to "Draft a plan from a document" states the rules for users:
   term of a ratio ("0.5:43:56.5"), or one the plan cannot hold (a target for
   a part of a year, a figure that does not fit its metric's kind, a second
   figure for the same metric, year and kind) is left unplaced, with why.
+  A target's kind is what its figure states (:func:`~industrial_plan.target_kind`),
+  but a plain percentage aimed at for a metric in percent ("研发经费投入强度
+  达到3%") is a level of that rate, assessed on its observations ("2.8%").
 - **Metrics.**  A subject names its metric: the plan's own metrics first
   (with ``into``), then the built-in ones, by id or by name in either
   language, ignoring case.  Any other subject becomes a new metric named as
@@ -50,10 +53,7 @@ from industrial_plan._errors import PlanValidationError, Problem
 from industrial_plan._figures.document import find_figures
 from industrial_plan._figures.found import FoundFigure, Role
 from industrial_plan._figures.source import Source
-from industrial_plan._plan.metrics import (
-    BUILTIN_METRICS,
-    Metric,
-)
+from industrial_plan._plan.metrics import BUILTIN_METRICS, PERCENT, Metric
 from industrial_plan._plan.owners import Regional
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.system_checks import _check_owner
@@ -337,13 +337,23 @@ class _Builder:
         # sentence's ("从2020年的…提高到…"), when it is before the year.
         base = found.base_year if figure.base_year is None else None
         whole = self._whole(found)
-        if target_kind(figure) not in (TargetKind.SHARE, TargetKind.RATIO):
+        kind = target_kind(figure)
+        if (
+            kind is TargetKind.SHARE
+            and figure.share_of is None
+            and metric.kind == PERCENT
+        ):
+            # A rate's own level ("研发经费投入强度达到3%"), assessed on the
+            # rate's observations ("2.8%"), not a share of some whole.
+            kind = TargetKind.LEVEL
+        if kind not in (TargetKind.SHARE, TargetKind.RATIO):
             whole = None  # a capped share ("不超过30%") is a cap, of nothing
         return Target(
             metric.id,
             year,
             figure,
             source=self._quoting(found),
+            kind=kind,
             of=whole,
             base_year=base if base is not None and base < year else None,
         )
