@@ -970,3 +970,29 @@ def test_the_yaml_comments_are_comments(tmp_path: Path) -> None:
     data = yaml.safe_load(result.dumps("yaml"))
     assert data["format"] == ip.FORMAT
     assert "#" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_the_command_line_pages_extract_examples_are_what_the_commands_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each ``$ cat FILE`` in the section writes the file; each command's
+    output on the page is what it prints (stdout and stderr) at 80 columns."""
+    page = Path(__file__).parents[1] / "docs" / "how-to" / "command-line.md"
+    text = page.read_text("utf-8")
+    section = text[text.index("## Extract the figures") : text.index("## Draw a chart")]
+    blocks = [b.split("```", 1)[0] for b in section.split("```text\n")[1:]]
+    monkeypatch.chdir(tmp_path)
+    commands = 0
+    for block in blocks:
+        for step in block.split("$ ")[1:]:
+            command, _, shown = step.partition("\n")
+            if command.startswith("cat "):
+                Path(command[4:]).write_text(shown, encoding="utf-8")
+                continue
+            args = command.split()
+            assert args[0] == "industrial-plan", command
+            result = run(*args[1:])
+            assert result.exit_code == 0, result.output
+            assert result.stdout + result.stderr == shown, command
+            commands += 1
+    assert commands == 3
