@@ -127,9 +127,9 @@ def test_a_figure_neither_aimed_at_nor_reported_is_observed_only_when_past() -> 
                 "subject": "出口",
                 "year": 2023,
                 "period": Period(1, 9),
-                "role": Role.OBSERVATION,
+                "role": Role.TARGET,
             },
-            "part of the year (first three quarters)",
+            "a target for part of the year (first three quarters)",
         ),
     ],
 )
@@ -140,6 +140,37 @@ def test_what_cannot_be_placed_says_why(fields: dict[str, Any], reason: str) -> 
     (unplaced,) = result.unplaced
     assert reason in unplaced.reason
     assert unplaced.found.line == 1
+
+
+def test_an_observation_keeps_its_part_of_the_year_and_its_estimate() -> None:
+    text = (
+        "2023年前三季度，全市出口增长7.5%。\n"
+        "预计2023年全年出口增长6%。\n"
+        "2023年全年出口增长6.2%。\n"
+        "2023年前三季度出口增长7.5%。"
+    )
+    result = draft(
+        text,
+        [
+            obs(text, "增长7.5%", "出口", 2023, period=Period(1, 9)),
+            obs(text, "增长6%", "出口", 2023, estimate=True),
+            obs(text, "增长6.2%", "出口", 2023),
+            obs(text, "增长7.5%", "出口", 2023, period=Period(1, 9), occurrence=1),
+        ],
+    )
+    observed = [p.item for p in result.placed]
+    assert [(o.period, o.estimate) for o in observed] == [
+        (Period(1, 9), False),
+        (None, True),
+        (None, False),
+    ]
+    (repeat,) = reasons(result)
+    assert repeat.startswith("repeats the observation on line 1")
+    assert "Q1-Q3 2023" in repeat
+    dumped = result.dumps("toml")
+    assert 'period = "Q1-Q3"' in dumped
+    assert "estimate = true" in dumped
+    assert ip.loads(dumped, "toml") == result.system
 
 
 def test_a_figure_that_does_not_fit_its_metric_is_not_placed() -> None:
@@ -684,7 +715,11 @@ def test_every_figure_is_placed_or_listed_once_and_the_draft_loads(
         assert item.found.subject is not None
         assert item.found.year is not None
         assert item.found.ratio is None
-        assert item.found.period is None
+        if isinstance(item.item, ip.Observation):
+            assert item.item.period == item.found.period
+            assert item.item.estimate == item.found.estimate
+        else:
+            assert item.found.period is None
         assert item.item.source is not None
         assert item.item.source.id == result.document.id
     regional = result.system.regional
@@ -697,8 +732,7 @@ def test_every_figure_is_placed_or_listed_once_and_the_draft_loads(
         line.startswith("# - line ") and ": " in line and "new metric" not in line
         for line in result.dumps("toml").splitlines()
     )
-    estimates = sum(p.found.estimate for p in result.placed)
-    assert unplaced_lines == len(unplaced) + estimates
+    assert unplaced_lines == len(unplaced)
 
 
 # -- end to end: find_figures, then the draft ---------------------------------------

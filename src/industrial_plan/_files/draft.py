@@ -12,7 +12,9 @@ The how-to "Draft a plan from a document" states the rules for users:
   and is left unplaced otherwise.  A figure with no subject or no year, a
   term of a ratio ("0.5:43:56.5"), or one the plan cannot hold (a target for
   a part of a year, a figure that does not fit its metric's kind, a second
-  figure for the same metric, year and kind) is left unplaced, with why.
+  figure for the same metric, year, period and kind) is left unplaced, with
+  why.  An observation keeps the part of the year its figure is for (一季度,
+  "first three quarters") and whether the text marks it as an estimate.
   A target's kind is what its figure states (:func:`~industrial_plan.target_kind`),
   but a plain percentage aimed at for a metric in percent ("研发经费投入强度
   达到3%") is a level of that rate, assessed on its observations ("2.8%").
@@ -316,11 +318,10 @@ class _Builder:
                 f"neither aimed at nor reported: the text does not say, and "
                 f"{found.year} is not past"
             )
-        if found.period is not None:
-            what = "a target" if target else "an observation"
+        if found.period is not None and target:
             raise _Refused(
-                f"for part of the year ({found.period.describe('en')}): "
-                f"{what} of a plan is for a whole year"
+                f"a target for part of the year ({found.period.describe('en')}): "
+                "a plan's targets are for whole years"
             )
         metric = self._metric(subject)
         try:
@@ -372,7 +373,13 @@ class _Builder:
             figure = attrs.evolve(figure, base_year=base)
         whole = self._whole(found) if figure.share_of is not None else None
         return Observation(
-            metric.id, year, figure, source=self._quoting(found), of=whole
+            metric.id,
+            year,
+            figure,
+            source=self._quoting(found),
+            of=whole,
+            period=found.period,
+            estimate=found.estimate,
         )
 
     def _quoting(self, found: FoundFigure) -> Source:
@@ -446,12 +453,15 @@ class _Builder:
 
 
 def _shown(item: Item) -> str:
+    """A target or an observation in a few words: "gdp Q1-Q3 2023: 3120 亿 CNY"."""
     figure = item.figure
     if figure is not None:
         text = figure.describe()
     else:  # a qualitative aim of the plan added to
         text = item.statement if isinstance(item, Target) and item.statement else ""
-    return f"{item.metric} {item.year}: {text}"
+    when = item.when() if isinstance(item, Observation) else str(item.year)
+    estimate = " (estimate)" if isinstance(item, Observation) and item.estimate else ""
+    return f"{item.metric} {when}: {text}{estimate}"
 
 
 # -- the metrics used, and the system -----------------------------------------------
@@ -579,12 +589,6 @@ def _comments(draft: Draft) -> Iterator[str]:
     decisions = list(_decisions(draft))
     yield "Decisions left to you:" if decisions else "Decisions left to you: none."
     yield from decisions
-    estimates = [p for p in draft.placed if p.found.estimate]
-    if estimates:
-        yield ""
-        yield "Estimates (the document marks them as estimated or preliminary):"
-        for placed in estimates:
-            yield f"- line {placed.found.line}: {_shown(placed.item)}"
     yield ""
     if not draft.unplaced:
         yield "Every figure found is placed."
