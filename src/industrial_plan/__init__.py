@@ -46,6 +46,7 @@ from ._figures.source import Source
 from ._figures.stated_rate import RateCheck
 from ._files.converter import FORMAT
 from ._files.detail import MAX_DEPTH
+from ._files.draft import Draft, PlacedFigure, UnplacedFigure, draft_plan
 from ._files.plan_files import (
     MAX_FILE_BYTES,
     dumps,
@@ -163,6 +164,7 @@ __all__ = [
     "CurrencyMismatchError",
     "DateOutOfRangeError",
     "Direction",
+    "Draft",
     "ECBRates",
     "Enterprise",
     "EnterpriseRole",
@@ -186,6 +188,7 @@ __all__ = [
     "Owner",
     "ParseError",
     "Period",
+    "PlacedFigure",
     "PlanValidationError",
     "Point",
     "Policy",
@@ -214,6 +217,7 @@ __all__ = [
     "UnboundedError",
     "UnitError",
     "UnknownCurrencyError",
+    "UnplacedFigure",
     "Verdict",
     "Zone",
     "__version__",
@@ -230,6 +234,7 @@ __all__ = [
     "currency_code",
     "currency_of",
     "default_source",
+    "draft_plan",
     "dumps",
     "exact_arithmetic",
     "examples",

@@ -9,7 +9,9 @@
   ``problems`` (cattrs' errors as paths and messages), ``validation`` (each
   failing field alone), ``salvage`` (the parts that read, for the whole-plan
   checks) and ``positions`` (the line of each problem);
-- ``rows_in`` and ``rows_out``: long-format rows, CSV, pandas, Arrow, IAMC.
+- ``rows_in`` and ``rows_out``: long-format rows, CSV, pandas, Arrow, IAMC;
+- ``draft``: a draft plan from the figures of a document
+  (:func:`~industrial_plan.draft_plan`).
 
 May import: the ground floor, ``_money``, ``_figures`` and ``_plan``.
 """

@@ -136,7 +136,12 @@ def save(
     it in one step: a crash or a full disk never leaves a half-written plan.
     """
     file = Path(path)
-    text = dumps(system, syntax or syntax_of(file))
+    return write_atomically(file, dumps(system, syntax or syntax_of(file)))
+
+
+def write_atomically(file: Path, text: str) -> Path:
+    """Write *text* to *file* in UTF-8 through a temporary file beside it,
+    which then replaces it in one step."""
     handle, temporary = tempfile.mkstemp(
         dir=file.parent or Path("."), prefix=f".{file.name}.", suffix=".tmp"
     )

@@ -8,7 +8,8 @@
   (``chart_panel``, ``chart_axes``, ``chart_series``, ``chart_kinds``,
   ``chart_colours``, ``chart_words``) load with the first chart;
 - ``cli``: the ``industrial-plan`` command (typer and rich), loaded only by
-  :mod:`industrial_plan.cli`.
+  :mod:`industrial_plan.cli`; ``cli_base``: what its commands share;
+  ``cli_extract``: the ``extract`` command.
 
 May import: every wing below (the ground floor, ``_money``, ``_figures``,
 ``_plan``, ``_files``, ``_progress``); nothing imports it but the public face.

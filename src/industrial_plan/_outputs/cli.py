@@ -13,10 +13,9 @@ import contextlib
 import datetime as dt
 import enum
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
@@ -35,14 +34,20 @@ from industrial_plan._money.units import (
     Quantity,
     currency_code,
     currency_of,
-    in_base_units,
-    unit_text,
     ureg,
 )
 from industrial_plan._plan.system import IndustrialSystem
-from industrial_plan._progress.results import _figure_record
 from industrial_plan._progress.system import SystemAssessment, assess
 
+from .cli_base import (
+    Lang,
+    _fail,
+    _first_line,
+    _problem_lines,
+    _reported,
+    figure_json,
+)
+from .cli_extract import extract
 from .report import json_records, markdown, report_csv
 from .review import review_csv, review_json, review_lines, review_markdown
 from .rows import Display, display_rates, notes, rounded
@@ -60,13 +65,6 @@ app = typer.Typer(
 )
 
 USER_RATE_SOURCE = "given on the command line"
-
-
-class Lang(enum.StrEnum):
-    """Languages of reports and figures."""
-
-    EN = "en"
-    ZH = "zh"
 
 
 class Style(enum.StrEnum):
@@ -164,52 +162,6 @@ StyleOption = Annotated[
         "--style", help="Figures in words (long) or with symbols (compact: CN¥3T)."
     ),
 ]
-
-
-# -- errors ------------------------------------------------------------------------
-
-
-def _say_error(text: str) -> None:
-    typer.echo(f"error: {text}", err=True)
-
-
-def _fail(text: str, code: int = 1) -> NoReturn:
-    """One line on stderr, then exit with *code* (2: the command line is misused)."""
-    _say_error(text)
-    raise typer.Exit(code)
-
-
-def _first_line(error: BaseException) -> str:
-    # A ParseError adds the text and a caret on further lines; the first
-    # line already names the position.
-    lines = str(error).splitlines()
-    return lines[0] if lines else type(error).__name__
-
-
-def _problem_lines(error: PlanValidationError) -> list[str]:
-    """Each problem as ``file:line: field: message``, on one line each."""
-    found = []
-    for problem in error.problems:
-        where = [part for part in (error.file, problem.line) if part is not None]
-        prefix = "".join(f"{part}:" for part in where)
-        # YAML's own messages span lines; a problem must fit on one.
-        message = " ".join(problem.message.split())
-        field = f"{problem.path}: " if problem.path else ""
-        found.append(f"{prefix} {field}{message}".strip())
-    return found
-
-
-@contextlib.contextmanager
-def _reported() -> Iterator[None]:
-    """Turn the library's errors (and the system's) into messages and exit 1."""
-    try:
-        yield
-    except PlanValidationError as error:
-        for line in _problem_lines(error):
-            typer.echo(line, err=True)
-        raise typer.Exit(1) from None
-    except (IndustrialPlanError, OSError) as error:
-        _fail(_first_line(error))
 
 
 # -- shared steps --------------------------------------------------------------------
@@ -657,23 +609,6 @@ def parse_command(
         typer.echo(f"json: {json.dumps(record, ensure_ascii=False)}")
 
 
-def figure_json(figure: Figure) -> dict[str, Any]:
-    """A figure as plain data: exact decimal strings in base units."""
-    exact = _figure_record(figure)
-    assert exact is not None  # a figure always has a record
-    unit = unit_text(in_base_units(figure.quantity)) or None
-    record: dict[str, Any] = {"value": exact.pop("value"), "unit": unit, **exact}
-    equivalent = figure.stated_equivalent
-    record["equivalent"] = None
-    if equivalent is not None:
-        plain = in_base_units(equivalent)
-        record["equivalent"] = {
-            "value": format(Decimal(plain.magnitude), "f"),
-            "unit": unit_text(plain),
-        }
-    return record
-
-
 @app.command()
 def chart(
     plan: PlanArgument = None,
@@ -720,3 +655,6 @@ def schema_command() -> None:
       industrial-plan schema > plan.schema.json
     """
     typer.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+
+
+app.command()(extract)

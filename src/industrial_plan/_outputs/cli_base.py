@@ -1,0 +1,92 @@
+"""What the commands of ``industrial-plan`` share: errors as one line and an
+exit code, the language option's values, figures as plain data.
+
+Kept apart from :mod:`.cli` so that commands in modules of their own
+(``cli_extract``) use them without importing the application that registers
+them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, NoReturn
+
+import typer
+
+from industrial_plan._errors import IndustrialPlanError, PlanValidationError
+from industrial_plan._figures.figure import Figure
+from industrial_plan._money.units import in_base_units, unit_text
+from industrial_plan._progress.results import _figure_record
+
+
+class Lang(enum.StrEnum):
+    """Languages of reports and figures."""
+
+    EN = "en"
+    ZH = "zh"
+
+
+# -- errors ---------------------------------------------------------------------------
+
+
+def _say_error(text: str) -> None:
+    typer.echo(f"error: {text}", err=True)
+
+
+def _fail(text: str, code: int = 1) -> NoReturn:
+    """One line on stderr, then exit with *code* (2: the command line is misused)."""
+    _say_error(text)
+    raise typer.Exit(code)
+
+
+def _first_line(error: BaseException) -> str:
+    # A ParseError adds the text and a caret on further lines; the first
+    # line already names the position.
+    lines = str(error).splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _problem_lines(error: PlanValidationError) -> list[str]:
+    """Each problem as ``file:line: field: message``, on one line each."""
+    found = []
+    for problem in error.problems:
+        where = [part for part in (error.file, problem.line) if part is not None]
+        prefix = "".join(f"{part}:" for part in where)
+        # YAML's own messages span lines; a problem must fit on one.
+        message = " ".join(problem.message.split())
+        field = f"{problem.path}: " if problem.path else ""
+        found.append(f"{prefix} {field}{message}".strip())
+    return found
+
+
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """Turn the library's errors (and the system's) into messages and exit 1."""
+    try:
+        yield
+    except PlanValidationError as error:
+        for line in _problem_lines(error):
+            typer.echo(line, err=True)
+        raise typer.Exit(1) from None
+    except (IndustrialPlanError, OSError) as error:
+        _fail(_first_line(error))
+
+
+def figure_json(figure: Figure) -> dict[str, Any]:
+    """A figure as plain data: exact decimal strings in base units."""
+    exact = _figure_record(figure)
+    assert exact is not None  # a figure always has a record
+    unit = unit_text(in_base_units(figure.quantity)) or None
+    record: dict[str, Any] = {"value": exact.pop("value"), "unit": unit, **exact}
+    equivalent = figure.stated_equivalent
+    record["equivalent"] = None
+    if equivalent is not None:
+        plain = in_base_units(equivalent)
+        record["equivalent"] = {
+            "value": format(Decimal(plain.magnitude), "f"),
+            "unit": unit_text(plain),
+        }
+    return record
