@@ -770,7 +770,7 @@ def test_a_chinese_bulletin_end_to_end() -> None:
     assert metric.direction is ip.Direction.LOWER
     (unplaced,) = result.unplaced
     assert unplaced.found.line == 5
-    assert unplaced.reason.startswith("no subject")
+    assert unplaced.reason.startswith("no year")
     assert result.system.name.as_dict() == {
         "zh": "临江市2023年国民经济和社会发展统计公报（草稿）"
     }
@@ -880,7 +880,7 @@ def test_o_writes_a_draft_that_loads_validates_and_reports(
     assert result.stderr.startswith(
         "linjiang.txt:5: not placed: increment of 120 万 kW"
     )
-    assert "# - line 5: increment of 120 万 kW: no subject" in out.read_text("utf-8")
+    assert "# - line 5: increment of 120 万 kW (光伏装机容量): no year" in out.read_text("utf-8")
     system = ip.load(out)
     assert system == ip.draft_plan(BULLETIN, document="linjiang.txt").system
     validated = run("validate", str(out))

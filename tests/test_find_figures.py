@@ -389,3 +389,22 @@ def test_the_quote_is_the_sentence_and_long_sentences_are_cut_around_the_figure(
 def test_empty_and_figureless_text() -> None:
     assert find_figures("") == []
     assert find_figures("没有数字的句子。A sentence without numbers.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "By 2027, the city aims to raise R&D intensity to 3 percent and to add "
+            "2 GW of new energy storage.",
+            ["R&D intensity", "new energy storage"],
+        ),
+        ("年末全市共有国家高新技术企业2150家。", ["国家高新技术企业"]),
+        ("累计建成国家级创新平台65家。", ["国家级创新平台"]),
+        ("全市新增光伏装机容量120万千瓦。", ["光伏装机容量"]),
+    ],
+)
+def test_subjects_leave_out_the_action_and_the_place(
+    text: str, subjects: list[str]
+) -> None:
+    assert [f.subject for f in found(text)] == subjects

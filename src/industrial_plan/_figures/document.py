@@ -42,7 +42,7 @@ from .found import FoundFigure, Role
 from .period import Period
 from .qualifier import Qualifier
 from .spans import Span, spans
-from .subjects import split_list, subject
+from .subjects import figure_subject, split_list, subject
 
 _SENTENCE_END: Final = re.compile(
     r"[。！？；!?;\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]++|\.(?=\s|$)"
@@ -332,8 +332,13 @@ class _Reader:
         if found is not None:
             return found
         figure = span.figure
-        if figure.counted is not None and sentence.chinese:
-            return figure.counted  # 每万人口发明专利拥有量达到30件, 新增…实验室1家
+        if sentence.chinese:
+            # 每万人口发明专利拥有量达到30件, 新增…实验室1家, 新增光伏装机容量120万千瓦
+            inside = figure_subject(text[span.start : span.anchor])
+            if inside is not None:
+                return inside
+            if figure.counted is not None:
+                return figure.counted
         if done and (figure.change is not None or figure.counted is None):
             return done[-1].subject  # "…, an increase of 12,300 people"
         return None

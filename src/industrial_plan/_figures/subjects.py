@@ -33,7 +33,7 @@ _ZH_WORDS: Final = sorted(
         "培育 打造 建设 建成 引进 新建 形成 实施 "
         "拥有 集聚 培养 组建 带动 吸引 落地 开工 "
         "争创 创建 "
-        "新培育 新引进 "
+        "新培育 新引进 共有 "
     ).split(),
     key=len,
     reverse=True,
@@ -68,6 +68,38 @@ _EN_SAYS: Final = re.compile(
     r"^.*\b(?:show|shows|showed|shown|indicate|indicates|indicated|suggest|suggests)"
     r"\s+(?:that\s+)?",
     re.IGNORECASE,
+)
+# "the city aims to raise R&D intensity to 3 percent": the action, not the subject.
+_EN_ACTION: Final = re.compile(
+    r"^.*?\b(?:to|will|would|should|must)\s+(?:further\s+)?(?:raise|increase|boost|"
+    r"lift|cut|reduce|lower|bring|add|expand|grow|keep|maintain|achieve|reach|make|"
+    r"build|double|triple|hold|limit|control|push|take|get)\s+",
+    re.IGNORECASE,
+)
+_EN_FUNCTION_WORDS: Final = frozenset(
+    {
+        "to",
+        "and",
+        "or",
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "by",
+        "for",
+        "with",
+        "at",
+        "as",
+        "from",
+        "that",
+        "which",
+        "it",
+        "its",
+    }
+)
+_ZH_IN_FIGURE: Final = re.compile(
+    r"(?:新增|累计)([\u4e00-\u9fffA-Za-z]{2,40}?)(?=[^\u4e00-\u9fffA-Za-z]|超过|达到|达|约|不低于|不少于|突破|近|逾|超|$)"
 )
 _EN_PUNCTUATION: Final = re.compile(r"^[\s,;:()\"'“”‘’-]+|[\s,;:()\"'“”‘’-]+$")
 
@@ -120,12 +152,22 @@ def _chinese(piece: str) -> str | None:
 def _english(piece: str) -> str | None:
     words = _EN_PUNCTUATION.sub("", piece.split(",")[-1])
     words = _EN_SAYS.sub("", words)
+    words = _EN_ACTION.sub("", words)
     for _ in range(3):
         words = _EN_TRAILING.sub("", _EN_LEADING.sub("", words))
         words = _EN_PUNCTUATION.sub("", words)
     if not re.search(r"[A-Za-z]{2}", words) or len(words.split()) > _MAX_EN_WORDS:
         return None
+    if all(word.lower() in _EN_FUNCTION_WORDS for word in words.split()):
+        return None  # "… and to add 2 GW": no indicator named here
     return words
+
+
+def figure_subject(words: str) -> str | None:
+    """The indicator named inside a Chinese figure's own words, between 新增 or
+    累计 and the qualifier: 新增光伏装机容量120万千瓦, 累计建成国家级创新平台65家."""
+    found = _ZH_IN_FIGURE.match(words)
+    return _chinese(found.group(1)) if found is not None else None
 
 
 _LIST_SPLIT: Final = re.compile(r"\s*(?:、|和|与|及|以及|,\s*and|,|\band\b)\s*")
