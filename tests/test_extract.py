@@ -880,7 +880,8 @@ def test_o_writes_a_draft_that_loads_validates_and_reports(
     assert result.stderr.startswith(
         "linjiang.txt:5: not placed: increment of 120 万 kW"
     )
-    assert "# - line 5: increment of 120 万 kW (光伏装机容量): no year" in out.read_text("utf-8")
+    comment = "# - line 5: increment of 120 万 kW (光伏装机容量): no year"
+    assert comment in out.read_text("utf-8")
     system = ip.load(out)
     assert system == ip.draft_plan(BULLETIN, document="linjiang.txt").system
     validated = run("validate", str(out))
