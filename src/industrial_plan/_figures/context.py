@@ -85,31 +85,55 @@ class YearWords:
     opens_pair: bool  # 从2019年的…, from … in 2019 (the first of a pair)
 
 
+# Where a year's digits stand.  The patterns above are read only around
+# these, from a little before them: most of a sentence holds no year, and
+# patterns that may start with optional words are slow to try everywhere.
+_YEAR_DIGITS: Final = re.compile(rf"(?<![0-9]){_YEAR}(?![0-9])")
+_BEFORE_YEAR: Final = 32
+
+
+def _year_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of the year patterns whose year is one of the text's years."""
+    found = []
+    for digits in _YEAR_DIGITS.finditer(text, start, end):
+        at = digits.start()
+        left = max(start, at - _BEFORE_YEAR)
+        right = min(end, digits.end() + 8)
+        for pattern in (_ZH_YEAR, _EN_YEAR):
+            for match in pattern.finditer(text, left, right):
+                if match.start("year") == at:
+                    found.append(match)
+                    break
+            else:
+                continue
+            break
+    return found
+
+
 def years_in(text: str, start: int, end: int) -> list[YearWords]:
     """The years stated in ``text[start:end]``, in order."""
     found: list[YearWords] = []
-    for pattern in (_ZH_YEAR, _EN_YEAR):
-        for match in pattern.finditer(text, start, end):
-            # A bare number in English is a year only beside year words.
-            bare = pattern is _EN_YEAR and match.group("to") is None
-            if bare and not _bare_english_year(text, match):
-                continue
-            word = (match.group("to") or "").lower()
-            word = " ".join(word.split())
-            before = text[max(start, match.start() - 2) : match.start()]
-            if word in ("至", "到") and before.endswith(_LEVEL_VERB_ENDS):
-                word = ""  # 提升至2023年的2.6%: the level's verb, not "by 2023"
-            first = match.group("first")
-            found.append(
-                YearWords(
-                    match.start(),
-                    match.end(),
-                    int(match.group("year")),
-                    int(first) if first else None,
-                    word in _TARGET_YEAR_WORDS,
-                    word == "from" or before.endswith(("从", "由")),
-                )
+    for match in _year_matches(text, start, end):
+        # A bare number in English is a year only beside year words.
+        bare = match.re is _EN_YEAR and match.group("to") is None
+        if bare and not _bare_english_year(text, match):
+            continue
+        word = (match.group("to") or "").lower()
+        word = " ".join(word.split())
+        before = text[max(start, match.start() - 2) : match.start()]
+        if word in ("至", "到") and before.endswith(_LEVEL_VERB_ENDS):
+            word = ""  # 提升至2023年的2.6%: the level's verb, not "by 2023"
+        first = match.group("first")
+        found.append(
+            YearWords(
+                match.start(),
+                match.end(),
+                int(match.group("year")),
+                int(first) if first else None,
+                word in _TARGET_YEAR_WORDS,
+                word == "from" or before.endswith(("从", "由")),
             )
+        )
     found.sort(key=lambda y: y.start)
     return found
 
@@ -231,19 +255,33 @@ class PeriodWords:
     period: Period
 
 
-# Every period's words hold one of these: most sentences have none, and
-# this pattern finds that far faster than the whole one.
+# Every period's words hold one of these.  The period pattern is read only
+# around them: most of a sentence holds no period, and the pattern is slow to
+# try everywhere.  Case is spelled out so that the search runs on a literal.
 _PERIOD_HINT: Final = re.compile(
-    r"[季月]|半年|(?i:quarter|half|months|Q[1-4]|H[12]|" + "|".join(_MONTH_NAMES) + ")"
+    r"[季月]|半年|quarter|Quarter|half|Half|months|Months|Q[1-4]|H[12]|"
+    + "|".join(f"{name}|{name.capitalize()}" for name in _MONTH_NAMES)
 )
+_AROUND_PERIOD: Final = 24
 
 
 def periods_in(text: str, start: int, end: int) -> list[PeriodWords]:
     """The parts of a year stated in ``text[start:end]``, in order."""
-    if _PERIOD_HINT.search(text, start, end) is None:
-        return []
+    matches: dict[tuple[int, int], re.Match[str]] = {}
+    for hint in _PERIOD_HINT.finditer(text, start, end):
+        at = hint.start()
+        left = max(start, at - _AROUND_PERIOD)
+        right = min(end, hint.end() + _AROUND_PERIOD)
+        for match in _PERIOD.finditer(text, left, right):
+            if match.start() <= at < match.end():
+                matches.setdefault(match.span(), match)
     found = []
-    for match in _PERIOD.finditer(text, start, end):
+    last = start
+    for span in sorted(matches):
+        if span[0] < last:
+            continue  # inside one already read
+        last = span[1]
+        match = matches[span]
         period = _period_of(match)
         if period is not None:
             found.append(PeriodWords(match.start(), match.end(), period))
@@ -265,8 +303,12 @@ _OBSERVED_WORDS = (
     r"|\byear[- ]on[- ]year\b|\bhit\b|\bclimbed\b|\bjumped\b|\bexpanded\b"
     r"|\brecorded\b|\bposted\b)"
 )
+# The first characters of those words, tried first: one test at most places.
+_ROLE_STARTS = (
+    "力争确将目计预努要比较同上完已全年" + "watspigrfdyhcje" + "WATSPIGRFDYHCJE"
+)
 _ROLE: Final = re.compile(
-    f"(?P<target>{_TARGET_WORDS})|(?P<observed>{_OBSERVED_WORDS})"
+    f"(?=[{_ROLE_STARTS}])(?:(?P<target>{_TARGET_WORDS})|(?P<observed>{_OBSERVED_WORDS}))"
 )
 _ESTIMATE: Final = re.compile(
     r"预计|初步核算|初步统计|初步测算|估计|预估"
