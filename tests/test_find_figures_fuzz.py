@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from industrial_plan import ParseError, find_figures, parse_figure
@@ -154,9 +154,8 @@ def test_a_figure_length_kept_by_shape_is_the_one_read(
             return -1
 
     window = "".join(pieces)
-    key = spans._LATER_DIGITS.sub(
-        spans._later_digits, window.translate(spans._DIGIT_CLASS)
-    )
+    key = spans.shape(window)
+    assume(not key.startswith("\0"))  # a run of ten digits is kept as it is
     other = "".join(
         random.choice("3456789") if k == "3" and w.isdigit() else w  # type: ignore[attr-defined]
         for w, k in zip(window, key, strict=True)
