@@ -7,6 +7,7 @@ reports; none is copied from a source.
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 
 import pytest
@@ -104,3 +105,47 @@ def test_the_currency_typo_check_compares_only_words_that_could_match(
 
     everything = difflib.get_close_matches(word, _currency_words(), cutoff=0.75)
     assert _misspelt_currency(word) is bool(everything)
+
+
+def _flat(names: list[str]) -> re.Pattern[str]:
+    """The alternation as it was before the trie: longest first, in turn."""
+    from industrial_plan._figures.lexicon import _WORD_END
+
+    parts = [
+        r"\s+".join(re.escape(word) for word in name.split())
+        for name in sorted(names, key=lambda n: (-len(n), n))
+    ]
+    return re.compile(f"(?:{'|'.join(parts)}){_WORD_END}", re.IGNORECASE)
+
+
+def _word_lists() -> dict[str, list[str]]:
+    from industrial_plan._figures import lexicon
+
+    prefix, suffix, _ = lexicon._lexicon_tables()
+    return {
+        "currency prefixes": list(prefix.values()),
+        "currency suffixes": list(suffix.values()),
+        "qualifiers": list(lexicon._PREFIX_TABLE),
+        "changes": [*lexicon._EN_CHANGES, *lexicon._ZH_CHANGES],
+    }
+
+
+@pytest.mark.parametrize("table", sorted(_word_lists()))
+@given(data=st.data())
+def test_the_trie_of_words_matches_what_the_flat_alternation_matched(
+    table: str, data: st.DataObject
+) -> None:
+    """Every word, in any case, with spaces changed and text after it, matches
+    the same text under the trie as under the plain longest-first alternation."""
+    from industrial_plan._figures.lexicon import _alternation
+
+    names = _word_lists()[table]
+    trie, flat = _alternation({n: n for n in names}), _flat(names)
+    word = data.draw(st.sampled_from(names))
+    word = data.draw(st.sampled_from([word, word.upper(), word.title()]))
+    word = word.replace(" ", data.draw(st.sampled_from([" ", "  ", "\t"])))
+    text = word[: data.draw(st.integers(0, len(word)))] + data.draw(
+        st.text("abs 元亿 dollarsUSD,.5", max_size=8)
+    )
+    found, expected = trie.match(text), flat.match(text)
+    assert (found and found.group()) == (expected and expected.group()), text

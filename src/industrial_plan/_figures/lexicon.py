@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import babel.numbers
 
@@ -451,12 +451,43 @@ _WORD_END = r"(?!(?<=[A-Za-z])[A-Za-z])"
 
 
 def _alternation(names: Mapping[str, str]) -> re.Pattern[str]:
-    """One pattern matching any of *names*, longest first, spaces flexible."""
-    parts = [
-        r"\s+".join(re.escape(word) for word in name.split())
-        for name in sorted(names.values(), key=lambda n: (-len(n), n))
+    """One pattern matching any of *names*, longest first, spaces flexible.
+
+    The names are laid out as a trie ("美元|美分" is "美(?:元|分)"): a flat
+    alternation of a thousand currency names tries each in turn, some 7 µs a
+    position, where the trie follows one path.  Letters are keyed by their
+    lower case, as the pattern ignores case, so that no two branches start
+    alike; an optional longer ending is tried before the word ends, which
+    keeps the longest-first order of the flat alternation.
+    """
+    trie: dict[str, Any] = {}
+    for name in names.values():
+        node = trie
+        for token in _tokens(name):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return re.compile(f"(?:{_trie_pattern(trie)}){_WORD_END}", re.IGNORECASE)
+
+
+def _tokens(name: str) -> list[str]:
+    """A name's characters, a run of spaces as one " ", letters in lower case."""
+    tokens: list[str] = []
+    for char in " ".join(name.split()):
+        lower = char.lower()
+        tokens.append(lower if len(lower) == 1 else char)
+    return tokens
+
+
+def _trie_pattern(node: Mapping[str, Any]) -> str:
+    branches = [
+        (r"\s+" if token == " " else re.escape(token)) + _trie_pattern(child)
+        for token, child in sorted(node.items())
+        if token
     ]
-    return re.compile(f"(?:{'|'.join(parts)}){_WORD_END}", re.IGNORECASE)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 @functools.cache
