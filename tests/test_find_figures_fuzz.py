@@ -10,6 +10,8 @@ its own words read as.  How long 1 MB of such text takes is measured in
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 from hypothesis import assume, given
@@ -86,6 +88,9 @@ _PIECES = (
 )
 
 
+_DIGITS = st.text("0123456789", min_size=1, max_size=12)
+
+
 def _check(text: str) -> None:
     found = find_figures(text)
     last = 0
@@ -99,9 +104,15 @@ def _check(text: str) -> None:
         assert 1 <= item.line <= text.count("\n") + 1
 
 
-@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+@given(st.lists(st.sampled_from(_PIECES) | _DIGITS, max_size=60).map("".join))
 def test_any_mix_of_the_pieces_of_figures(text: str) -> None:
     _check(text)
+
+
+def test_a_ratio_with_a_term_longer_than_any_number_is_no_ratio() -> None:
+    # Found by the property below: parse_figure refused the term and the
+    # error escaped find_figures.
+    assert find_figures("0" * 41 + ":0") == []
 
 
 @given(st.text(max_size=300))
@@ -132,8 +143,6 @@ def test_hostile_documents_are_read(text: str) -> None:
         assert item.figure == parse_figure(text[item.start : item.end])
 
 
-_DIGITS = st.text("0123456789", min_size=1, max_size=12)
-
 
 @given(
     st.lists(st.sampled_from(_PIECES) | _DIGITS, min_size=1, max_size=12),
@@ -161,3 +170,19 @@ def test_a_figure_length_kept_by_shape_is_the_one_read(
         for w, k in zip(window, key, strict=True)
     )
     assert length(window) == length(other), (window, other)
+
+
+@given(st.lists(st.sampled_from(_PIECES) | _DIGITS, max_size=40).map("".join))
+def test_numbers_left_unread_would_have_read_as_no_figure(text: str) -> None:
+    """A bare number with nothing before or after it that a figure could hold
+    is left without reading it (spans._GOES_ON); reading it changes nothing."""
+    from industrial_plan._figures import spans
+
+    found = find_figures(text)
+    kept = spans._GOES_ON
+    spans._GOES_ON = re.compile("")  # every number read
+    try:
+        everything = find_figures(text)
+    finally:
+        spans._GOES_ON = kept
+    assert found == everything

@@ -266,10 +266,21 @@ def _kept_starts(text: str, reverse: str, anchor: int) -> list[int]:
     return starts
 
 
-def _read(text: str, reverse: str, anchor: int, anchor_end: int) -> Span | None:
+# What may follow a number in its figure: a unit, a percent sign, a word, a
+# bracket.  A number with no word before it and none of these after it is a
+# bare number, which is no figure: it is left without reading it.
+_GOES_ON: Final = re.compile(r"\s*(?:[^\W\d_]|[%％(（])")
+
+
+def _read(
+    text: str, reverse: str, anchor: int, anchor_end: int, arabic: bool = False
+) -> Span | None:
     """The figure whose number is at *anchor*, or None if none reads there."""
+    starts = _kept_starts(text, reverse, anchor)
+    if arabic and len(starts) == 1 and _GOES_ON.match(text, anchor_end) is None:
+        return None
     stop = _clause_end(text, anchor_end)
-    for start in _kept_starts(text, reverse, anchor):
+    for start in starts:
         length = _length(text[start:stop])
         end = start + length
         if length == _NO_FIGURE or end < anchor_end:
@@ -298,8 +309,11 @@ def _ratio(text: str, match: re.Match[str]) -> Iterator[Span]:
     ):
         return
     terms = list(_RATIO_TERM.finditer(text, match.start(), match.end()))
-    for index, term in enumerate(terms, 1):
-        figure = parse_figure(term.group())
+    try:
+        figures = [parse_figure(term.group()) for term in terms]
+    except ParseError:
+        return  # a term of more digits than any number: not a ratio anyone states
+    for index, (term, figure) in enumerate(zip(terms, figures, strict=True), 1):
         yield Span(
             term.start(), term.end(), term.start(), figure, False, (index, len(terms))
         )
@@ -336,7 +350,7 @@ def spans(text: str) -> Iterator[Span]:
             digits = match.group()
             if len(digits) > 1 and digits[0] in "0０" and digits[1] not in ".．":
                 continue  # 0592: a code, not a quantity
-        read = _read(text, reverse, anchor, anchor_end)
+        read = _read(text, reverse, anchor, anchor_end, kind == "digits")
         if read is None or read.start < last_end:
             continue
         if kind == "numeral" and read.figure.measure is not None and not read.lead:
