@@ -143,7 +143,6 @@ def test_hostile_documents_are_read(text: str) -> None:
         assert item.figure == parse_figure(text[item.start : item.end])
 
 
-
 @given(
     st.lists(st.sampled_from(_PIECES) | _DIGITS, min_size=1, max_size=12),
     st.randoms(use_true_random=False),
