@@ -58,18 +58,20 @@ _TARGET_YEAR_WORDS: Final = frozenset(
     {"到", "至", "力争到", "力争在", "争取到", "by", "by the end of", "until", "till"}
 )
 _LEVEL_VERB_ENDS: Final = ("升", "高", "加", "长", "降", "低", "少", "大", "增")
-_REPORTED_YEAR: Final = re.compile(
-    r"全年|当年|本年|年末|年底|比上年|较上年|同比|上年同期"
-    r"|(?i:throughout\s+the\s+year|for\s+the\s+(?:full\s+|whole\s+)?year"
-    r"|the\s+whole\s+year|year[- ]on[- ]year|over\s+the\s+previous\s+year"
-    r"|compared\s+with\s+the\s+previous\s+year|from\s+a\s+year\s+(?:earlier|ago)"
-    r"|at\s+the\s+end\s+of\s+the\s+year|year-end)"
-)
-_PREVIOUS_YEAR: Final = re.compile(
+# Words comparing with the year before (比上年); they also mean the year being
+# reported, as do the words of a whole year (全年, "throughout the year").
+_PREVIOUS_YEAR_WORDS = (
     r"比上年|较上年|同比|上年同期"
     r"|(?i:year[- ]on[- ]year|over\s+the\s+previous\s+year"
     r"|compared\s+with\s+the\s+previous\s+year|from\s+a\s+year\s+(?:earlier|ago)"
     r"|over\s+the\s+same\s+period\s+(?:of\s+)?last\s+year)"
+)
+_PREVIOUS_YEAR: Final = re.compile(_PREVIOUS_YEAR_WORDS)
+_REPORTED_YEAR: Final = re.compile(
+    r"全年|当年|本年|年末|年底"
+    r"|(?i:throughout\s+the\s+year|for\s+the\s+(?:full\s+|whole\s+)?year"
+    r"|the\s+whole\s+year|at\s+the\s+end\s+of\s+the\s+year|year-end)"
+    rf"|{_PREVIOUS_YEAR_WORDS}"
 )
 
 
@@ -99,15 +101,22 @@ def _year_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
         at = digits.start()
         left = max(start, at - _BEFORE_YEAR)
         right = min(end, digits.end() + 8)
-        for pattern in (_ZH_YEAR, _EN_YEAR):
-            for match in pattern.finditer(text, left, right):
-                if match.start("year") == at:
-                    found.append(match)
-                    break
-            else:
-                continue
-            break
+        match = _year_at(_ZH_YEAR, text, left, right, at) or _year_at(
+            _EN_YEAR, text, left, right, at
+        )
+        if match is not None:
+            found.append(match)
     return found
+
+
+def _year_at(
+    pattern: re.Pattern[str], text: str, left: int, right: int, at: int
+) -> re.Match[str] | None:
+    """The match of *pattern* in ``text[left:right]`` whose year starts at *at*."""
+    for match in pattern.finditer(text, left, right):
+        if match.start("year") == at:
+            return match
+    return None
 
 
 def years_in(text: str, start: int, end: int) -> list[YearWords]:

@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 from industrial_plan._errors import ParseError
 
@@ -208,7 +208,8 @@ _HIGH_WIDE_DIGIT: Final = re.compile(r"[４-９]")
 _LATER_DIGIT: Final = re.compile(r"(?<=[0-9])[0-9]")
 _LONG_RUN: Final = re.compile(r"[0-9]{10}")
 _LENGTHS: dict[str, int] = {}
-_KEPT_LENGTHS: Final = 8192
+_KEPT: Final = 8192
+_T = TypeVar("_T")
 _NO_FIGURE: Final = -1
 
 
@@ -236,10 +237,16 @@ def _length(window: str) -> int:
             known = figure_length(window)
         except ParseError:
             known = _NO_FIGURE
-        if len(_LENGTHS) >= _KEPT_LENGTHS:
-            _LENGTHS.clear()  # another thread may be reading: get() never fails
-        _LENGTHS[key] = known
+        _keep(_LENGTHS, key, known)
     return known
+
+
+def _keep(kept: dict[str, _T], key: str, value: _T) -> None:
+    """Keep *value*, emptying *kept* first when it is full (a document's
+    shapes repeat; a bound keeps hostile text from growing it)."""
+    if len(kept) >= _KEPT:
+        kept.clear()  # another thread may be reading: get() never fails
+    kept[key] = value
 
 
 _BEFORE: Final = 64
@@ -260,9 +267,7 @@ def _kept_starts(text: str, reverse: str, anchor: int) -> list[int]:
     starts = _starts(text, reverse, anchor)
     if anchor - starts[0] <= _BEFORE - 48 or left == 0:
         # The farthest start leaves room for the longest word before it.
-        if len(_STARTS) >= _KEPT_LENGTHS:
-            _STARTS.clear()
-        _STARTS[key] = tuple(anchor - start for start in starts)
+        _keep(_STARTS, key, tuple(anchor - start for start in starts))
     return starts
 
 

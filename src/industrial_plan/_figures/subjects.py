@@ -15,28 +15,33 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .lexicon import _ZH_QUALIFIERS, _ZH_SUFFIX_QUALIFIERS
+
 _ZH_WORDS: Final = sorted(
-    (  # noqa: SIM905 - a word list reads best as words
-        "其中 全市 全省 全区 全县 全国 我市 本市 "
-        "我省 本省 我区 全年 当年 本年 力争 争取 "
-        "确保 将 预计 初步核算 初步统计 初步测算 要 使 "
-        "推动 实现 完成 达到 达 从 由 在 "
-        "到 至 "
-        "目标 计划 年末 年底 共 共计 总计 合计 "
-        "已 已经 同时 并 和 及 与 的 "
-        "是 为 其 比上年 "
-        "较上年 同比 上年同期 分别 预期 力求 努力 分别为 "
-        "全部 此外 另外 截至 截止 期间 以来 "
-        "提升至 提高到 提高至 增至 降至 上升到 下降到 下降至 "
-        "以上 左右 "
-        # Verbs of plans before what they build: 培育超过80家高新技术企业.
-        "培育 打造 建设 建成 引进 新建 形成 实施 "
-        "拥有 集聚 培养 组建 带动 吸引 落地 开工 "
-        "争创 创建 "
-        "新培育 新引进 共有 "
-    ).split(),
-    key=len,
-    reverse=True,
+    {
+        # The parser's qualifiers (超过, 达到, 提升至, 以上, ...) may stand at
+        # either edge of the words before a figure.
+        *(word for words in _ZH_QUALIFIERS.values() for word in words),
+        *_ZH_SUFFIX_QUALIFIERS,
+        *(  # noqa: SIM905 - a word list reads best as words
+            "其中 全市 全省 全区 全县 全国 我市 本市 "
+            "我省 本省 我区 全年 当年 本年 力争 争取 "
+            "确保 将 预计 初步核算 初步统计 初步测算 要 使 "
+            "推动 实现 完成 达到 达 从 由 在 "
+            "到 至 "
+            "目标 计划 年末 年底 共 共计 总计 合计 "
+            "已 已经 同时 并 和 及 与 的 "
+            "是 为 其 比上年 "
+            "较上年 同比 上年同期 分别 预期 力求 努力 分别为 "
+            "全部 此外 另外 截至 截止 期间 以来 "
+            # Verbs of plans before what they build: 培育超过80家高新技术企业.
+            "培育 打造 建设 建成 引进 新建 形成 实施 "
+            "拥有 集聚 培养 组建 带动 吸引 落地 开工 "
+            "争创 创建 "
+            "新培育 新引进 共有 "
+        ).split(),
+    },
+    key=lambda word: (-len(word), word),
 )
 _ZH_EDGE: Final = re.compile(
     "^(?:" + "|".join(_ZH_WORDS) + ")+|(?:" + "|".join(_ZH_WORDS) + ")+$"
