@@ -365,6 +365,8 @@ class Target:
 
 def _to_period(value: Period | str | None) -> Period | None:
     """:func:`to_period`, its errors naming the value given."""
+    if value is None:
+        return None  # most observations: a whole year, without a call
     try:
         return to_period(value)
     except ValueError as error:
@@ -474,16 +476,14 @@ class Observation:
             raise ValueError(f"observation date {value!r} is not a date")
         if value.year != self.year:
             raise ValueError(f"observation date {value} is not in its year {self.year}")
-
-    @period.validator
-    def _check_period(self, attribute: object, value: Period | None) -> None:
-        date = self.date
-        if value is None or not isinstance(date, dt.date):
-            return
-        if not value.first <= date.month <= value.last:
+        # Here rather than a validator of the period: validators run once all
+        # fields are set, and most observations have no date (one call less
+        # for each of a large plan's observations).
+        period = self.period
+        if period is not None and not period.first <= value.month <= period.last:
             raise ValueError(
-                f"observation date {date} is not in its period {value.code} "
-                f"({value.describe()}) of {self.year}"
+                f"observation date {value} is not in its period {period.code} "
+                f"({period.describe()}) of {self.year}"
             )
 
 
