@@ -28,7 +28,9 @@ myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_preserve_defaults = True
+# Defaults as values ("subject=None"): preserving their source text shows the
+# attr_dict[...] of attrs-generated __init__ methods instead.
+autodoc_preserve_defaults = False
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
