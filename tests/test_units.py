@@ -220,7 +220,9 @@ def test_issue_13_a_rate_is_needed_only_to_convert() -> None:
     for syntax in ("toml", "json", "yaml"):
         assert ip.loads(ip.dumps(system, syntax), syntax) == system
     with pytest.raises(ip.MissingRateError, match="no rate for TWD -> CNY"):
-        ip.assess(system)
+        ip.assess(system, strict=True)
+    (note,) = next(iter(ip.assess(system))).notes  # not strict: a note says why
+    assert "no rate for TWD -> CNY" in note
     rate = ip.Rate.parse("CNY/TWD 4.5")
     fixed = ip.assess(system, policy=ip.ConversionPolicy.fixed(rate))
     assert next(iter(fixed)).latest is not None

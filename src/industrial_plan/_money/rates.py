@@ -72,6 +72,9 @@ class Rate:
             weekend or holiday, the last business day before it.
         year: for an annual average, the year averaged.
         days: for an annual average, how many daily rates were averaged.
+        covered: for the annual average of a year the source covers only in
+            part (the current year, or its first), the first and last day
+            averaged; ``None`` when the whole year was.
     """
 
     base: str = attrs.field(converter=_currency)
@@ -81,6 +84,7 @@ class Rate:
     effective: dt.date | None = None
     year: int | None = None
     days: int | None = None
+    covered: tuple[dt.date, dt.date] | None = None
 
     @classmethod
     def parse(
@@ -117,6 +121,9 @@ class Rate:
             when = f", {self.effective.isoformat()}"
         elif self.year is not None:
             when = f", {self.year} average of {self.days} days"
+            if self.covered is not None:
+                first, last = self.covered
+                when += f" from {first.isoformat()} to {last.isoformat()} only"
         # Display only: six significant digits; the value itself stays exact.
         value = f"{self.value:.6g}"
         return f"{value} {self.quote} per {self.base} ({self.source}{when})"
@@ -322,7 +329,12 @@ def default_source() -> RateSource:
 
 
 def annual_average(
-    base: str, quote: str, year: int, source: RateSource | None = None
+    base: str,
+    quote: str,
+    year: int,
+    source: RateSource | None = None,
+    *,
+    partial: bool = False,
 ) -> Rate:
     """The mean of the daily rates of *year*, as analysts use for annual figures.
 
@@ -331,33 +343,47 @@ def annual_average(
     the pair is quoted above 1 (CNY per USD, USD per EUR; by the geometric
     mean), and the other direction is its exact inverse, so that converting
     there and back returns the amount.  The whole year must lie inside the
-    source's data, otherwise :class:`DateOutOfRangeError` names the range.
+    source's data, otherwise :class:`DateOutOfRangeError` names the range;
+    with *partial*, a year the source covers only in part (the current year)
+    is averaged over the days it covers, and the rate says so
+    (:attr:`Rate.covered`).
+
+    >>> rate = annual_average("USD", "CNY", 2024)
+    >>> rate.days, rate.covered is None
+    (256, True)
     """
     source = default_source() if source is None else source
     base, quote = currency_code(base), currency_code(quote)
     try:
-        return _cached_annual_average(source, base, quote, year)  # type: ignore[arg-type]
+        return _cached_annual_average(source, base, quote, year, partial)  # type: ignore[arg-type]
     except TypeError:  # an unhashable user source: no caching
-        return _annual_average(source, base, quote, year)
+        return _annual_average(source, base, quote, year, partial)
 
 
-def _annual_average(source: RateSource, base: str, quote: str, year: int) -> Rate:
+def _annual_average(
+    source: RateSource, base: str, quote: str, year: int, partial: bool = False
+) -> Rate:
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise DateOutOfRangeError(year, dt.date.min, dt.date.max, "calendar years")
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    daily: dict[dt.date, Decimal] = {}
-    day = start
     try:
-        while day <= end:
-            rate = source.rate(base, quote, day)
-            effective = rate.effective or day
-            if start <= effective <= end:
-                daily[effective] = rate.value
-            day += dt.timedelta(days=1)
+        daily = _daily_rates(source, base, quote, start, end)
+        covered = None
     except DateOutOfRangeError as error:
+        first, last = max(start, error.first), min(end, error.last)
+        if not partial or first > last:
+            raise DateOutOfRangeError(
+                year,
+                error.first,
+                error.last,
+                f"{source.name} for {base} -> {quote} (whole year needed)",
+            ) from None
+        daily = _daily_rates(source, base, quote, first, last)
+        covered = (min(daily), max(daily)) if daily else None
+    if not daily:
         raise DateOutOfRangeError(
-            year, error.first, error.last, f"{source.name} (whole year needed)"
-        ) from None
+            year, start, end, f"{source.name} for {base} -> {quote} (no rate published)"
+        )
     values = list(daily.values())
     # The mean of daily rates depends on the direction it is taken in (the
     # mean of 1/x is not 1/mean of x), so it is taken in one direction per
@@ -368,7 +394,25 @@ def _annual_average(source: RateSource, base: str, quote: str, year: int) -> Rat
         mean = 1 / inverse_mean
     else:
         mean = sum(values, Decimal(0)) / len(values)
-    return Rate(base, quote, mean, source.name, year=year, days=len(daily))
+    return Rate(
+        base, quote, mean, source.name, year=year, days=len(daily), covered=covered
+    )
+
+
+def _daily_rates(
+    source: RateSource, base: str, quote: str, start: dt.date, end: dt.date
+) -> dict[dt.date, Decimal]:
+    """Each business day's rate from *start* to *end*, once (a weekend's rate
+    is the Friday's, counted once)."""
+    daily: dict[dt.date, Decimal] = {}
+    day = start
+    while day <= end:
+        rate = source.rate(base, quote, day)
+        effective = rate.effective or day
+        if start <= effective <= end:
+            daily[effective] = rate.value
+        day += dt.timedelta(days=1)
+    return daily
 
 
 _cached_annual_average = functools.lru_cache(maxsize=256)(_annual_average)

@@ -153,6 +153,17 @@ BaselineYearOption = Annotated[
         ),
     ),
 ]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help=(
+            "Fail on a figure that has no exchange rate (a currency or a year "
+            "the rates do not cover) instead of marking its target "
+            '"insufficient data" with a note.'
+        ),
+    ),
+]
 LangOption = Annotated[
     Lang, typer.Option("--lang", help="Language of labels and figures.")
 ]
@@ -366,6 +377,7 @@ def report(
         ),
     ] = "0",
     max_bytes: MaxBytesOption = MAX_FILE_BYTES,
+    strict: StrictOption = False,
 ) -> None:
     """Report progress toward every target of a plan.
 
@@ -394,7 +406,12 @@ def report(
     with _reported():
         system = _load(plan, max_bytes, example)
         assessment = assess(
-            system, as_of=as_of, baseline_year=baseline_year, rtol=rtol, atol=atol
+            system,
+            as_of=as_of,
+            baseline_year=baseline_year,
+            rtol=rtol,
+            atol=atol,
+            strict=strict,
         )
         display = _display(assessment, lang, style, currency, rate_date)
         _print_report(assessment, display, output, view)
@@ -623,6 +640,7 @@ def chart(
     baseline_year: BaselineYearOption = None,
     lang: LangOption = Lang.EN,
     max_bytes: MaxBytesOption = MAX_FILE_BYTES,
+    strict: StrictOption = False,
 ) -> None:
     """Draw the progress of every quantitative target into an image.
 
@@ -636,7 +654,10 @@ def chart(
     """
     with _reported():
         assessment = assess(
-            _load(plan, max_bytes, example), as_of=as_of, baseline_year=baseline_year
+            _load(plan, max_bytes, example),
+            as_of=as_of,
+            baseline_year=baseline_year,
+            strict=strict,
         )
         try:
             from .chart import progress_chart

@@ -37,7 +37,7 @@ from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Observation
 from industrial_plan._progress.consistency import Mismatch
 from industrial_plan._progress.results import Assessment, Status
-from industrial_plan._progress.system import SystemAssessment
+from industrial_plan._progress.system import NOT_ASSESSED, SystemAssessment
 
 __all__ = [
     "COLUMNS",
@@ -103,6 +103,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
             "sum of industries {parts}{missing}."
         ),
         "missing": "; no figure for {missing}",
+        "unassessed": "{owner}, {metric}: {note}",
         "unbounded": "no bound",
         "name": "name",
         "kind": "kind",
@@ -140,6 +141,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
             "各产业合计{parts}{missing}。"
         ),
         "missing": "；缺少以下产业的数据：{missing}",
+        "unassessed": "{owner}，{metric}：{note}",
         "unbounded": "无界",
         "name": "名称",
         "kind": "类别",
@@ -435,6 +437,20 @@ def notes(assessment: SystemAssessment, display: Display | None = None) -> list[
         _mismatch_line(mismatch, assessment.system, chosen)
         for mismatch in assessment.mismatches
     )
+    # Why a target was not assessed (no exchange rate) is said under the
+    # table, where a reader looks for it; other notes stay in the records.
+    system, lang = assessment.system, chosen.lang
+    found.extend(
+        text["unassessed"].format(
+            owner=result.owner.name.best(lang),
+            metric=_metric_name(result.target.metric, system, lang),
+            note=note,
+        )
+        for result in assessment
+        for note in result.notes
+        if note.startswith(NOT_ASSESSED)
+    )
+    found.extend(assessment.notes)
     return found
 
 

@@ -13,7 +13,7 @@ See ``docs/how-to/portfolios.md`` for the output's schema.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ from industrial_plan._plan.targets import Target
 from .calculation import RATE_DIGITS
 from .policy import ConversionPolicy, Thresholds
 from .results import Assessment, Status, Verdict
-from .system import assess_target
+from .system import assess_or_note, assess_target
 
 if TYPE_CHECKING:
     import pyarrow
@@ -100,6 +100,7 @@ def assess_table(
     baseline_year: int | None = None,
     thresholds: Thresholds | None = None,
     policy: ConversionPolicy | None = None,
+    strict: bool = False,
 ) -> pyarrow.Table:
     """Assess every target of a long table of many plans, one row per target.
 
@@ -124,7 +125,9 @@ def assess_table(
     for a part of a year) are left out, and a row marked ``estimate`` counts
     only where no row of the same metric and year that is not one is given;
     both on whole columns.  The notes that name them are the object path's
-    (:func:`~industrial_plan.assess`): the output has no notes.
+    (:func:`~industrial_plan.assess`): the output has no notes.  A target
+    whose figures have no exchange rate is "insufficient data", as there,
+    unless *strict*.
 
     Raises:
         MissingExtraError: if pyarrow is not installed.
@@ -153,7 +156,11 @@ def assess_table(
     columns.source = table
     out = _Output(np, columns.targets.size)
     fallback = _vectorised(np, columns, out, as_of, baseline_year, thresholds)
-    _by_objects(np, columns, out, fallback, as_of, baseline_year, thresholds, policy)
+    if strict:
+        policy = attrs.evolve(policy or ConversionPolicy(), partial_years=False)
+    assess_one = assess_target if strict else assess_or_note
+    settings = (as_of, baseline_year, thresholds, policy)
+    _by_objects(np, columns, out, fallback, settings, assess_one)
     return out.table(pa, table.select(list(_KEYS)).take(columns.targets), columns)
 
 
@@ -666,15 +673,14 @@ def _by_objects(
     c: _Columns,
     out: _Output,
     fallback: Any,
-    as_of: int | None,
-    baseline_year: int | None,
-    thresholds: Thresholds,
-    policy: ConversionPolicy | None,
+    settings: tuple[int | None, int | None, Thresholds, ConversionPolicy | None],
+    assess_one: Callable[..., Assessment],
 ) -> None:
     """Assess the flagged targets with :func:`assess_target` on rebuilt plans."""
     slots = np.flatnonzero(fallback)
     if not slots.size:
         return
+    as_of, baseline_year, thresholds, policy = settings
     plans = np.unique(c.plan[c.targets[slots]])
     in_plans = np.flatnonzero(np.isin(c.plan, plans))
     records = c.source.take(in_plans).to_pylist()
@@ -690,7 +696,7 @@ def _by_objects(
             if row not in slot_of:
                 continue
             owner = system.regional if owner_key is None else system.owner(owner_key)
-            result = assess_target(
+            result = assess_one(
                 system,
                 owner,
                 owner.targets[position],

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from industrial_plan._errors import RateError
 from industrial_plan._figures.figure import Figure, UnboundedError, plain_figure
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import (
@@ -218,6 +219,7 @@ def check_consistency(
     rtol: Decimal | str = Decimal("0.01"),
     atol: Decimal | str = Decimal(0),
     policy: ConversionPolicy | None = None,
+    skipped: list[str] | None = None,
 ) -> list[Mismatch]:
     """Compare each tier's own totals with the sum of its industries.
 
@@ -228,6 +230,10 @@ def check_consistency(
     Industries without a figure for the year are reported as missing.
     Annual figures are compared, estimates superseded left out; figures for
     a part of a year are not compared.
+
+    A sum that needs an exchange rate the *policy* cannot give raises
+    :class:`~industrial_plan.RateError`; given a list *skipped*, that total
+    is not compared and a note saying so is appended to the list instead.
     """
     relative, absolute = to_decimal(rtol, "rtol"), to_decimal(atol, "atol")
     found: list[Mismatch] = []
@@ -239,9 +245,19 @@ def check_consistency(
                 continue  # rates and shares do not add up over industries
             stated = observation.figure
             unit = stated.quantity.units
-            parts, missing = sum_of_parts(
-                tier.industries, observation.metric, observation.year, unit, policy
-            )
+            try:
+                parts, missing = sum_of_parts(
+                    tier.industries, observation.metric, observation.year, unit, policy
+                )
+            except RateError as error:
+                if skipped is None:
+                    raise
+                skipped.append(
+                    f"{tier.id}: the {observation.year} total of "
+                    f"{observation.metric} is not compared with its industries: "
+                    f"{error}"
+                )
+                continue
             if parts is None and len(missing) == len(tier.industries):
                 continue  # no industry reports this metric: nothing to compare
             difference = None

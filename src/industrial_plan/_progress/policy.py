@@ -77,12 +77,20 @@ class ConversionPolicy:
 
     Use :meth:`annual_average` (the default: that year's average rate),
     :meth:`fixed` (one constant rate) or :meth:`on_date` (the rate of a day).
+
+    Attributes:
+        partial_years: for the annual average, whether a year the rate source
+            covers only in part (the current year) is averaged over the days
+            it covers (the note that gives the rate says which); when false,
+            such a year has no rate.  ``assess(..., strict=True)`` sets it
+            false.
     """
 
     kind: str = "annual average"
     rate: Rate | None = None
     day: dt.date | None = None
     source: RateSource | None = None
+    partial_years: bool = attrs.field(default=True, kw_only=True)
 
     @classmethod
     def annual_average(cls, source: RateSource | None = None) -> ConversionPolicy:
@@ -111,4 +119,6 @@ class ConversionPolicy:
             return convert(
                 ureg.Quantity(Decimal(1), base), quote, on=self.day, source=self.source
             ).rate
-        return annual_average(base, quote, year, self.source)
+        return annual_average(
+            base, quote, year, self.source, partial=self.partial_years
+        )

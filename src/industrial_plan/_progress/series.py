@@ -15,7 +15,11 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._errors import CurrencyMismatchError
+from industrial_plan._errors import (
+    CurrencyMismatchError,
+    DateOutOfRangeError,
+    RateError,
+)
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.rates import Rate, convert
@@ -280,6 +284,25 @@ _set_rate = Point.__dict__["rate"].__set__
 _set_parts = Point.__dict__["parts"].__set__
 
 
+def _rate_advice(
+    error: RateError, figure: Figure, have: str, wanted: str, year: int
+) -> str:
+    """What a user can do when *figure* of *year* has no rate to *wanted*."""
+    pair = f'"{have}", "{wanted}"'
+    ways = [f"a rate of your own: ConversionPolicy.fixed(Rate({pair}, value))"]
+    if isinstance(error, DateOutOfRangeError):
+        last = error.last
+        ways.append(
+            f"a day the rates cover: ConversionPolicy.on_date("
+            f"datetime.date({last.year}, {last.month}, {last.day}))"
+        )
+    ways.append(f"a rate source that has {have} -> {wanted} for {year}")
+    return (
+        f"converting the {year} figure {figure.describe()} to {wanted}; give "
+        + ", or ".join(ways)
+    )
+
+
 def _in_unit(
     figure: Figure, unit: Any, year: int, policy: ConversionPolicy
 ) -> tuple[Figure, Rate | None]:
@@ -295,7 +318,12 @@ def _in_unit(
     rate = None
     quantity = figure.quantity
     if wanted is not None and have is not None and wanted != have:
-        rate = policy.rate_for(have, wanted, year)
+        try:
+            rate = policy.rate_for(have, wanted, year)
+        except RateError as error:
+            # Said where it is known: which figure, which year, which currency.
+            error.add_note(_rate_advice(error, figure, have, wanted, year))
+            raise
         quantity = convert(quantity, wanted, rate=rate).quantity
     try:
         converted = ureg.Quantity(quantity.to(unit).magnitude, unit)

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from industrial_plan._collector import without_cycle_collection
+from industrial_plan._errors import RateError
 from industrial_plan._plan.owners import Owner, Regional, Tier
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Target, TargetKind
@@ -126,6 +127,9 @@ class SystemAssessment:
     results: tuple[Assessment, ...]
     mismatches: tuple[Mismatch, ...]
     as_of: int | None = None
+    notes: tuple[str, ...] = ()
+    """What the assessment left out as a whole: totals not compared for want
+    of an exchange rate."""
 
     def __iter__(self) -> Iterator[Assessment]:
         return iter(self.results)
@@ -162,8 +166,20 @@ def assess(
     thresholds: Thresholds | None = None,
     rtol: Decimal | str = Decimal("0.01"),
     atol: Decimal | str = Decimal(0),
+    strict: bool = False,
 ) -> SystemAssessment:
     """Assess every target of every tier and industry, and check the totals.
+
+    A target whose observations cannot be converted to its currency (no
+    rate for the currency, or a year the rates do not cover) has the status
+    "insufficient data", with a note naming the currency, the year and what
+    to do; every other target is assessed.  A year the rates cover only in
+    part (the current year) is converted at the average of the days they
+    cover, and the note that gives the rate says so.  A total that cannot be
+    summed for the same reason is not compared, and
+    :attr:`SystemAssessment.notes` says which.  With *strict*, each of these
+    raises instead (:class:`~industrial_plan.RateError`), and a year must be
+    covered whole.
 
     >>> from industrial_plan import examples
     >>> report = assess(examples.xiamen())
@@ -176,10 +192,14 @@ def assess(
     owners += [(owner, tier) for tier in system.tiers for owner in _owners_of(tier)]
     # One policy and one set of thresholds for every target.
     policy = policy or ConversionPolicy()
+    if strict and policy.partial_years:
+        policy = attrs.evolve(policy, partial_years=False)
     thresholds = thresholds or Thresholds()
+    assess_one = assess_target if strict else assess_or_note
+    notes: list[str] = []
     with without_cycle_collection():
         results = tuple(
-            assess_target(
+            assess_one(
                 system,
                 owner,
                 target,
@@ -193,6 +213,67 @@ def assess(
             for target in owner.targets
         )
         mismatches = tuple(
-            check_consistency(system, rtol=rtol, atol=atol, policy=policy)
+            check_consistency(
+                system,
+                rtol=rtol,
+                atol=atol,
+                policy=policy,
+                skipped=None if strict else notes,
+            )
         )
-        return SystemAssessment(system, results, mismatches, as_of)
+        return SystemAssessment(system, results, mismatches, as_of, tuple(notes))
+
+
+def assess_or_note(
+    system: IndustrialSystem,
+    owner: Owner | str,
+    target: Target,
+    *,
+    as_of: int | None = None,
+    baseline_year: int | None = None,
+    policy: ConversionPolicy | None = None,
+    thresholds: Thresholds | None = None,
+    tier: Tier | None = None,
+) -> Assessment:
+    """:func:`assess_target`; a target whose figures have no exchange rate is
+    "insufficient data", with a note that says why and what to do."""
+    try:
+        return assess_target(
+            system,
+            owner,
+            target,
+            as_of=as_of,
+            baseline_year=baseline_year,
+            policy=policy,
+            thresholds=thresholds,
+            tier=tier,
+        )
+    except RateError as error:
+        owner = system.owner(owner) if isinstance(owner, str) else owner
+        if tier is None and not isinstance(owner, Regional):
+            tier = owner if isinstance(owner, Tier) else system.tier_of(owner)
+        direction = target.default_direction or system.metric(target.metric).direction
+        partial = _partial_years(owner, target.metric, as_of)
+        notes = [unconverted_note(error)]
+        if partial:  # named as the assessment names them
+            notes.insert(0, _partial_note(partial, target.metric))
+        return Assessment(
+            owner,
+            tier,
+            target,
+            direction,
+            Status.INSUFFICIENT_DATA,
+            as_of,
+            notes=tuple(notes),
+            latest_partial=partial[-1] if partial else None,
+        )
+
+
+def unconverted_note(error: RateError) -> str:
+    """The note of a target left unassessed for want of an exchange rate."""
+    said = "; ".join(getattr(error, "__notes__", ()))
+    return f"{NOT_ASSESSED}{error}" + (f" ({said})" if said else "")
+
+
+NOT_ASSESSED = "not assessed: "
+"""How the note of a target left unassessed begins (reports list those notes)."""
