@@ -1,8 +1,29 @@
 """industrial-plan: typed models of regional industrial development plans.
 
+Where to start:
+
+- a plan: ``load(path)`` reads a plan file (TOML, YAML or JSON) and
+  ``save(plan, path)`` writes one; ``examples.xiamen()`` is the bundled
+  founding example; ``IndustrialSystem``, ``Tier``, ``Industry``, ``Target``
+  and ``Observation`` build one in code, ``plan.update(...)`` changes it;
+- figures: ``parse_figure("超过2万亿元")`` reads one stated figure,
+  ``find_figures(text)`` every figure of a document, ``draft_plan(...)``
+  drafts a plan from them, ``format_figure(figure, locale="zh")`` writes one;
+- money: ``amount(491.2, "billion CNY")``, ``convert(...)``, ``Rate``,
+  ``ConversionPolicy``;
+- progress: ``assess(plan)`` gives a ``SystemAssessment``
+  (``.find(owner, metric, year)``, ``.review()``, ``.records()``);
+  ``assess_table(table)`` assesses many plans as one Arrow table;
+- output: ``report_json(assessment)``, ``report_csv(assessment)``,
+  ``progress_chart(assessment, path)``, ``to_pandas(plan)`` and
+  ``from_frame(skeleton(plan), frame)``, ``to_dict(plan, json_ready=True)``;
+- errors: every error the library raises is an ``IndustrialPlanError``;
+- tests: ``industrial_plan.testing`` holds hypothesis strategies.
+
 Amounts are pint quantities with exact :class:`~decimal.Decimal` magnitudes;
 each currency is its own dimension, so yuan and dollars never mix without an
-exchange rate.  Everything public is importable from this package.
+exchange rate.  Everything public is importable from this package; the
+command line is ``industrial-plan --help``.
 """
 
 from __future__ import annotations
@@ -15,6 +36,8 @@ from . import examples
 from ._errors import (
     CurrencyMismatchError,
     DateOutOfRangeError,
+    FieldError,
+    FieldTypeError,
     IndustrialPlanError,
     InvalidNumberError,
     MissingExtraError,
@@ -92,7 +115,7 @@ from ._money.units import (
 )
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.html import attach_views as _attach_views
-from ._outputs.report import report_csv
+from ._outputs.report import report_csv, report_json
 from ._plan.metrics import (
     BUILTIN_METRICS,
     COUNT,
@@ -122,7 +145,7 @@ from ._plan.roadmap import (
     SpatialLayout,
     Zone,
 )
-from ._plan.system import IndustrialSystem, check
+from ._plan.system import IndustrialSystem, OwnerChanges, check
 from ._plan.targets import (
     IndicatorType,
     Observation,
@@ -168,6 +191,8 @@ __all__ = [
     "ECBRates",
     "Enterprise",
     "EnterpriseRole",
+    "FieldError",
+    "FieldTypeError",
     "Figure",
     "FixedRates",
     "FormMismatchError",
@@ -186,6 +211,7 @@ __all__ = [
     "NotFoundError",
     "Observation",
     "Owner",
+    "OwnerChanges",
     "ParseError",
     "Period",
     "PlacedFigure",
@@ -256,6 +282,7 @@ __all__ = [
     "progress_figure",
     "read_rows_csv",
     "report_csv",
+    "report_json",
     "save",
     "schema",
     "status_rank",

@@ -9,6 +9,8 @@ working for callers that do not know this library.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -85,6 +87,48 @@ class DateOutOfRangeError(RateError, ValueError):
             f"{requested} is outside the range of {what}: "
             f"{first.isoformat()} to {last.isoformat()}"
         )
+
+
+class FieldError(IndustrialPlanError, ValueError):
+    """A value given to one of the library's classes is not one its field takes.
+
+    The message names the field, says what was given and what to pass
+    ("direction 'sideways' is not a direction: pass 'higher' or 'lower'");
+    :attr:`field` and :attr:`value` hold the first two.
+    """
+
+    def __init__(self, message: str, *, field: str = "", value: object = None) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(message)
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A value of the wrong type for a field (text where a Figure goes).
+
+    Also a :class:`TypeError`, as Python's own type errors are.
+    """
+
+
+def instance_of(
+    kind: type, what: str, optional: bool = False
+) -> Callable[[object, Any, Any], None]:
+    """attrs validator: the value is a *kind* (or ``None`` if *optional*); an
+    error names the field and says what to pass (*what*)."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if type(value) is kind or isinstance(value, kind):
+            return
+        if optional and value is None:
+            return
+        raise FieldTypeError(
+            f"{attribute.name} must be {what}, got {value!r} "
+            f"(a {type(value).__name__})",
+            field=attribute.name,
+            value=value,
+        )
+
+    return check
 
 
 class ParseError(IndustrialPlanError, ValueError):

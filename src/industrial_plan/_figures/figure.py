@@ -22,13 +22,19 @@ a :class:`Figure`, with its errors and the arithmetic on whole figures.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, TypeAlias, TypeVar
 
 import attrs
 
-from industrial_plan._errors import CurrencyMismatchError, IndustrialPlanError
+from industrial_plan._errors import (
+    CurrencyMismatchError,
+    FieldError,
+    FieldTypeError,
+    IndustrialPlanError,
+)
 from industrial_plan._money.rates import Rate, RateSource
 from industrial_plan._money.units import (
     Quantity,
@@ -43,9 +49,10 @@ from .bounds import Bound, _add_bound, _allowed, _difference, _scaled
 from .forms import (
     Change,
     _check_measure,
-    _optional_label,
+    _counted,
     _optional_per,
     _optional_year,
+    _share_of,
     check_form,
     describe,
 )
@@ -90,11 +97,19 @@ class IndeterminateComparisonError(IndustrialPlanError, ValueError):
         )
 
 
-def _exact_quantity(value: Any) -> Quantity:
+def _exact_quantity(value: Quantity, field: str = "quantity") -> Quantity:
     if not isinstance(value, ureg.Quantity):
-        raise TypeError(
-            f"a figure's quantity must be a quantity of industrial_plan.ureg, "
-            f"got {value!r}; build one with industrial_plan.amount()"
+        hint = "build one with industrial_plan.amount()"
+        if isinstance(value, str):
+            hint = (
+                f"read text with industrial_plan.parse_figure({value!r}), or "
+                "build a quantity with industrial_plan.amount()"
+            )
+        raise FieldTypeError(
+            f"a figure's {field} must be a quantity of industrial_plan.ureg, "
+            f"got {value!r}; {hint}",
+            field=field,
+            value=value,
         )
     magnitude = value.magnitude
     if not isinstance(magnitude, Decimal):
@@ -104,8 +119,58 @@ def _exact_quantity(value: Any) -> Quantity:
     return value
 
 
-def _optional_quantity(value: Any) -> Quantity | None:
-    return None if value is None else _exact_quantity(value)
+def _optional_quantity(value: Quantity | None) -> Quantity | None:
+    return None if value is None else _exact_quantity(value, "stated_equivalent")
+
+
+QualifierLike: TypeAlias = (
+    Qualifier
+    | Literal["exact", "about", "at least", "more than", "at most", "less than"]
+)
+"""A :class:`Qualifier`, or its value as text."""
+
+ChangeLike: TypeAlias = (
+    Change
+    | Literal["growth", "average annual growth", "reduction", "increment", "cumulative"]
+)
+"""A :class:`Change`, or its value as text."""
+
+
+def _qualifier(value: QualifierLike) -> Qualifier:
+    if type(value) is Qualifier:
+        return value
+    return _member(Qualifier, value, "qualifier")
+
+
+def _optional_change(value: ChangeLike | None) -> Change | None:
+    if value is None or type(value) is Change:
+        return value
+    return _member(Change, value, "change")
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _member(kind: type[_E], value: Any, field: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in kind)
+        raise FieldError(
+            f"{field} {value!r} is not a {kind.__name__}: pass one of {choices}",
+            field=field,
+            value=value,
+        ) from None
+
+
+def _check_source(figure: Any, attribute: object, value: Any) -> None:
+    if value is not None and not isinstance(value, Source):
+        raise FieldTypeError(
+            f"source must be a Source or None, got {value!r} "
+            f"(a {type(value).__name__}); cite with industrial_plan.Source(title=...)",
+            field="source",
+            value=value,
+        )
 
 
 def _approximate_default(figure: Any) -> bool:
@@ -113,8 +178,14 @@ def _approximate_default(figure: Any) -> bool:
 
 
 def _check_approximate(figure: Any, attribute: object, value: bool) -> None:
+    if type(value) is not bool:
+        raise FieldTypeError(
+            f"approximate {value!r} is not true or false",
+            field="approximate",
+            value=value,
+        )
     if figure.qualifier is Qualifier.ABOUT and not value:
-        raise ValueError("a figure qualified 'about' is approximate")
+        raise FieldError("a figure qualified 'about' is approximate")
 
 
 def _check_equivalent(figure: Any, attribute: object, value: Quantity | None) -> None:
@@ -125,7 +196,7 @@ def _check_equivalent(figure: Any, attribute: object, value: Quantity | None) ->
             str(figure.quantity.units), str(value.units), "a stated equivalent"
         )
     if currency_of(figure.quantity) == currency_of(value):
-        raise ValueError(f"stated equivalent {value} is in the figure's own currency")
+        raise FieldError(f"stated equivalent {value} is in the figure's own currency")
 
 
 @attrs.frozen(eq=True, order=False)
@@ -165,8 +236,8 @@ class Figure:
     """
 
     quantity: Quantity = attrs.field(converter=_exact_quantity)
-    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=Qualifier)
-    source: Source | None = None
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_qualifier)
+    source: Source | None = attrs.field(default=None, validator=_check_source)
     stated_equivalent: Quantity | None = attrs.field(
         default=None,
         converter=_optional_quantity,
@@ -179,20 +250,16 @@ class Figure:
         kw_only=True,
     )
     change: Change | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Change), kw_only=True
+        default=None, converter=_optional_change, kw_only=True
     )
     base_year: int | None = attrs.field(
         default=None, converter=_optional_year, kw_only=True
     )
-    share_of: str | None = attrs.field(
-        default=None, converter=_optional_label, kw_only=True
-    )
+    share_of: str | None = attrs.field(default=None, converter=_share_of, kw_only=True)
     per: Decimal | None = attrs.field(
         default=None, converter=_optional_per, kw_only=True
     )
-    counted: str | None = attrs.field(
-        default=None, converter=_optional_label, kw_only=True
-    )
+    counted: str | None = attrs.field(default=None, converter=_counted, kw_only=True)
     measure: str | None = attrs.field(
         default=None, validator=_check_measure, kw_only=True
     )
@@ -324,7 +391,7 @@ class Figure:
         the precision of the rounded dollar figure).
         """
         if self.stated_equivalent is None:
-            raise ValueError(
+            raise FieldError(
                 f"{self.describe()!r} states no equivalent in another currency"
             )
         return implied_rate_of(self.quantity, self.stated_equivalent, self.source)
@@ -339,7 +406,7 @@ class Figure:
         implied = self.implied_rate()
         day = on if on is not None else implied.effective
         if day is None:
-            raise ValueError(
+            raise FieldError(
                 f"{self.describe()!r} has no source date: give on= to check its rate"
             )
         return check_against(implied, day, source)

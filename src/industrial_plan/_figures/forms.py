@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 from typing import Any, TypeAlias
 
+from industrial_plan._errors import FieldError, FieldTypeError
 from industrial_plan._money.units import Quantity, tidy, to_decimal, unit_text
 
 from .qualifier import Qualifier
@@ -59,17 +60,32 @@ def _is_percent_unit(units: Any) -> bool:
     return dict(units) == {"percent": 1}
 
 
-def _optional_label(value: object) -> str | None:
+def _optional_label(value: object, field: str = "label") -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {value!r}")
+        raise FieldTypeError(
+            f"{field} must be text, got {value!r} (a {type(value).__name__})",
+            field=field,
+            value=value,
+        )
     text = " ".join(value.split())
     if not text or len(text) > 80 or _CONTROL.search(text):
-        raise ValueError(
-            f"{value!r} is not a label: 1 to 80 characters, no control characters"
+        raise FieldError(
+            f"{field} {value!r} is not a label: 1 to 80 characters, no control "
+            "characters",
+            field=field,
+            value=value,
         )
     return text
+
+
+def _share_of(value: object) -> str | None:
+    return _optional_label(value, "share_of")
+
+
+def _counted(value: object) -> str | None:
+    return _optional_label(value, "counted")
 
 
 def _optional_year(value: object) -> int | None:
@@ -80,25 +96,34 @@ def _optional_year(value: object) -> int | None:
         or not isinstance(value, int)
         or not 1900 <= value <= 2200
     ):
-        raise ValueError(f"base year {value!r} is not a year between 1900 and 2200")
+        raise FieldError(
+            f"base_year {value!r} is not a year between 1900 and 2200",
+            field="base_year",
+            value=value,
+        )
     return value
 
 
 def _optional_per(value: object) -> Decimal | None:
     if value is None:
         return None
-    number = to_decimal(value, "population base")
+    number = to_decimal(value, "per: population base")
     if number <= 0 or number != number.to_integral_value() or number > 10**9:
-        raise ValueError(
-            f"population base {value!r} is not a whole number of people from 1 to 10**9"
+        raise FieldError(
+            f"per {value!r} is not a whole number of people from 1 to 10**9",
+            field="per",
+            value=value,
         )
     return tidy(number)
 
 
 def _check_measure(figure: object, attribute: object, value: str | None) -> None:
-    if value is not None and value not in MEASURE_WORDS:
-        raise ValueError(
-            f"measure word {value!r} is not one of {''.join(sorted(MEASURE_WORDS))}"
+    if value is not None and (type(value) is not str or value not in MEASURE_WORDS):
+        raise FieldError(
+            f"measure {value!r} is not a measure word, one of "
+            f"{''.join(sorted(MEASURE_WORDS))}",
+            field="measure",
+            value=value,
         )
 
 
@@ -118,23 +143,37 @@ def check_form(
     change, base_year, share_of, _ = form
     percent = is_percent(quantity)
     if change in (Change.GROWTH, Change.AVERAGE_GROWTH) and not percent:
-        raise ValueError(f"a growth rate is a percentage, not {unit_text(quantity)!r}")
+        raise FieldError(f"a growth rate is a percentage, not {unit_text(quantity)!r}")
     if share_of is not None and not percent:
-        raise ValueError(
+        raise FieldError(
             f"a share of {share_of!r} is a percentage, not {unit_text(quantity)!r}"
         )
     if base_year is not None and change is None:
-        raise ValueError(
+        raise FieldError(
             f"base year {base_year} given for a level: only a change "
             "(growth, reduction, increment, cumulative) has one"
         )
     if (counted or measure) and not quantity.dimensionless:
-        raise ValueError(
-            f"{unit_text(quantity)!r} is a unit: only a plain number counts "
-            f"{counted or measure!r}"
+        field = "counted" if counted else "measure"
+        raise FieldError(
+            f"{field} {counted or measure!r} needs a plain number: "
+            f"{unit_text(quantity)!r} is a unit, and only a plain number counts",
+            field=field,
+            value=counted or measure,
         )
     if stated_equivalent is not None and form != (None,) * 4:
-        raise ValueError("a stated equivalent fits a plain amount of money only")
+        stated = [
+            name
+            for name, part in zip(
+                ("change", "base_year", "share_of", "per"), form, strict=True
+            )
+            if part is not None
+        ]
+        raise FieldError(
+            "a stated equivalent fits a plain amount of money only, not one with "
+            f"{' and '.join(stated)}",
+            field="stated_equivalent",
+        )
 
 
 def describe(

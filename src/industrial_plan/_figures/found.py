@@ -14,6 +14,8 @@ import enum
 
 import attrs
 
+from industrial_plan._errors import FieldError
+
 from .figure import Figure
 from .period import Period
 
@@ -31,7 +33,7 @@ def _non_negative(
     instance: object, attribute: attrs.Attribute[int], value: int
 ) -> None:
     if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} {value!r} is not an offset in the text")
+        raise FieldError(f"{attribute.name} {value!r} is not an offset in the text")
 
 
 @attrs.frozen
@@ -76,6 +78,6 @@ class FoundFigure:
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
-            raise ValueError(
+            raise FieldError(
                 f"found figure ends at {self.end}, not after its start {self.start}"
             )

@@ -16,6 +16,8 @@ from typing import Final
 
 import attrs
 
+from industrial_plan._errors import FieldError, FieldTypeError
+
 _QUARTER_WORDS_EN: Final = ("first", "second", "third", "fourth")
 _QUARTER_WORDS_ZH: Final = ("一", "二", "三", "四")
 _MONTHS_EN: Final = (
@@ -39,7 +41,7 @@ _MONTHS_IN: Final = {"Q": 3, "H": 6, "M": 1}
 
 def _check_month(instance: Period, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int or not 1 <= value <= 12:
-        raise ValueError(f"period {attribute.name} {value!r} is not a month 1-12")
+        raise FieldError(f"period {attribute.name} {value!r} is not a month 1-12")
 
 
 @attrs.frozen(order=True)
@@ -62,11 +64,11 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.first > self.last:
-            raise ValueError(
+            raise FieldError(
                 f"period from month {self.first} to month {self.last} runs backwards"
             )
         if (self.first, self.last) == (1, 12):
-            raise ValueError(
+            raise FieldError(
                 "period of the whole year (months 1-12): a whole year has no period"
             )
 
@@ -95,14 +97,14 @@ class Period:
         """
         match = _CODE.fullmatch(code.strip()) if isinstance(code, str) else None
         if match is None:
-            raise ValueError(
+            raise FieldError(
                 f"period {code!r} is not a code such as 'Q1', 'H1', 'Q1-Q3' or 'M1-M8'"
             )
         kind, start, end = match.group(1), int(match.group(2)), match.group(3)
         size = _MONTHS_IN[kind]
         stop = int(end) if end is not None else start
         if not 1 <= start <= stop <= 12 // size:
-            raise ValueError(f"period {code!r} names no months of a year")
+            raise FieldError(f"period {code!r} names no months of a year")
         return cls((start - 1) * size + 1, stop * size)
 
     def describe(self, lang: str = "en") -> str:
@@ -139,4 +141,4 @@ def to_period(value: Period | str | None) -> Period | None:
         return value
     if isinstance(value, str):
         return Period.from_code(value)
-    raise TypeError(f"period {value!r} is not a Period or a code such as 'Q1-Q3'")
+    raise FieldTypeError(f"period {value!r} is not a Period or a code such as 'Q1-Q3'")

@@ -11,6 +11,7 @@ import datetime as dt
 
 import attrs
 
+from industrial_plan._errors import FieldError, FieldTypeError
 from industrial_plan._text import free_text, single_line
 
 
@@ -21,8 +22,8 @@ def _optional_date(value: object) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"source date {value!r} is not an ISO date") from None
-    raise TypeError(f"source date must be a date or ISO string, got {value!r}")
+            raise FieldError(f"source date {value!r} is not an ISO date") from None
+    raise FieldTypeError(f"source date must be a date or ISO string, got {value!r}")
 
 
 @attrs.frozen
@@ -48,7 +49,7 @@ class Source:
 
     def __attrs_post_init__(self) -> None:
         if all(getattr(self, f.name) is None for f in attrs.fields(Source)):
-            raise ValueError(
+            raise FieldError(
                 "a source needs at least one of publisher, title, date, url, quote, id"
             )
 

@@ -425,7 +425,10 @@ class _Builder:
         target = isinstance(item, Target)
         group = self.groups.get((item.metric, item.year, target), [])
         items = (*(i for i, _ in group), item)
-        regional = Regional(targets=items) if target else Regional(observations=items)
+        regional = Regional(
+            targets=[i for i in items if isinstance(i, Target)],
+            observations=[i for i in items if isinstance(i, Observation)],
+        )
         start = self.into.start_year if self.into is not None else 0
         problems: list[Problem] = []
         _check_owner(problems, "regional", regional, start, self.metrics)

@@ -194,13 +194,35 @@ def schema() -> dict[str, Any]:
     return result
 
 
-def to_dict(system: IndustrialSystem) -> dict[str, Any]:
-    """The plan as plain data (str, int, bool, date, list, dict), ready to write."""
+def to_dict(system: IndustrialSystem, *, json_ready: bool = False) -> dict[str, Any]:
+    """The plan as plain data (str, int, bool, date, list, dict), ready to write.
+
+    With *json_ready*, dates are ISO text as in a JSON plan file, so that
+    :func:`json.dumps` takes the result as it is (a web service's response);
+    :func:`from_dict` reads either back.
+
+    >>> import json
+    >>> from industrial_plan import examples
+    >>> data = to_dict(examples.xiamen(), json_ready=True)
+    >>> from_dict(json.loads(json.dumps(data))) == examples.xiamen()
+    True
+    """
     documents = {s.id: s for s in system.sources if s.id is not None}
     converter = _reading_converter(documents)
     data: dict[str, Any] = {"format": FORMAT}
     data.update(converter.unstructure(system))
-    return data
+    return _json_ready(data) if json_ready else data
+
+
+def _json_ready(value: Any) -> Any:
+    """*value* with dates and decimals as JSON plan files write them."""
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, dt.date | Decimal):
+        return _json_default(value)
+    return value
 
 
 def from_dict(

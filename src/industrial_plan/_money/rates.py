@@ -23,9 +23,13 @@ from pint.facets.plain import PlainQuantity
 from industrial_plan._errors import (
     CurrencyMismatchError,
     DateOutOfRangeError,
+    FieldError,
+    FieldTypeError,
     IndustrialPlanError,
     MissingRateError,
     RateFormError,
+    UnknownCurrencyError,
+    instance_of,
 )
 
 from .units import (
@@ -39,19 +43,39 @@ from .units import (
 )
 
 
-def _currency(value: str) -> str:
-    return currency_code(value)
+def _currency(value: str, field: str) -> str:
+    if not isinstance(value, str):
+        raise FieldTypeError(
+            f"{field} {value!r} is not a currency: pass its code or name as text "
+            "('USD', 'yuan')",
+            field=field,
+            value=value,
+        )
+    try:
+        return currency_code(value)
+    except UnknownCurrencyError as error:
+        raise UnknownCurrencyError(value, f"is not a known currency ({field})") from (
+            error
+        )
+
+
+def _base(value: str) -> str:
+    return _currency(value, "base")
+
+
+def _quote(value: str) -> str:
+    return _currency(value, "quote")
 
 
 def _rate_value(value: object) -> Decimal:
-    return to_decimal(value, "rate")
+    return to_decimal(value, "rate value")
 
 
 def _positive(
     instance: object, attribute: attrs.Attribute[Decimal], value: Decimal
 ) -> None:
     if value <= 0:
-        raise ValueError(
+        raise FieldError(
             f"an exchange rate must be positive, got {attribute.name}={value}"
         )
 
@@ -77,14 +101,22 @@ class Rate:
             averaged; ``None`` when the whole year was.
     """
 
-    base: str = attrs.field(converter=_currency)
-    quote: str = attrs.field(converter=_currency)
+    base: str = attrs.field(converter=_base)
+    quote: str = attrs.field(converter=_quote)
     value: Decimal = attrs.field(converter=_rate_value, validator=_positive)
-    source: str = "user-given"
-    effective: dt.date | None = None
-    year: int | None = None
-    days: int | None = None
-    covered: tuple[dt.date, dt.date] | None = None
+    source: str = attrs.field(default="user-given", validator=instance_of(str, "text"))
+    effective: dt.date | None = attrs.field(
+        default=None, validator=instance_of(dt.date, "a date", optional=True)
+    )
+    year: int | None = attrs.field(
+        default=None, validator=instance_of(int, "a year", optional=True)
+    )
+    days: int | None = attrs.field(
+        default=None, validator=instance_of(int, "a number of days", optional=True)
+    )
+    covered: tuple[dt.date, dt.date] | None = attrs.field(
+        default=None, validator=instance_of(tuple, "(first day, last day)", True)
+    )
 
     @classmethod
     def parse(

@@ -34,7 +34,7 @@ from industrial_plan._errors import (
     UnknownCurrencyError,
 )
 
-Quantity: TypeAlias = pint.Quantity[Any]
+Quantity: TypeAlias = pint.Quantity[Decimal]
 """A pint quantity; the library's amounts are quantities of :data:`ureg`."""
 
 Registry: TypeAlias = pint.UnitRegistry[Any]

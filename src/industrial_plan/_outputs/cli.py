@@ -15,7 +15,7 @@ import enum
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -48,8 +48,8 @@ from .cli_base import (
     figure_json,
 )
 from .cli_extract import extract
-from .report import json_records, markdown, report_csv
-from .review import review_csv, review_json, review_lines, review_markdown
+from .report import json_report, markdown, report_csv
+from .review import review_csv, review_lines, review_markdown
 from .rows import Display, display_rates, notes, rounded
 
 app = typer.Typer(
@@ -250,11 +250,7 @@ def _print_report(
             typer.echo(review_markdown(assessment, display.lang), nl=False)
     else:
         if output is Format.JSON:
-            records: Any = json_records(assessment, display)
-            if chosen is View.REVIEW:
-                records = review_json(assessment)
-            elif chosen is View.BOTH:
-                records = {"progress": records, "review": review_json(assessment)}
+            records = json_report(assessment, display, chosen.value)
             typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         elif progress:
             typer.echo(report_csv(assessment, display), nl=False)

@@ -10,16 +10,19 @@ spreads those records over columns.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
+from industrial_plan._errors import FieldError
 from industrial_plan._money.rates import Rate
 from industrial_plan._money.units import currency_of
 from industrial_plan._progress.system import SystemAssessment
 
-from .rows import COLUMNS, Display, headers, notes, rows, title
+from .review import review_json
+from .rows import COLUMNS, Display, display_rates, headers, notes, rows, title
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -255,6 +258,74 @@ def json_records(
         rate = display.rate_from(code)
         record["display_rate"] = rate_record(rate) if rate is not None else None
     return records
+
+
+ReportView = Literal["progress", "review", "both"]
+"""Which part of a report: the progress per target, the review, or both."""
+
+
+@overload
+def report_json(
+    assessment: SystemAssessment,
+    view: Literal["progress"],
+    *,
+    currency: str | None = None,
+    on: dt.date | None = None,
+) -> list[dict[str, Any]]: ...
+@overload
+def report_json(
+    assessment: SystemAssessment,
+    view: Literal["review", "both"] = "both",
+    *,
+    currency: str | None = None,
+    on: dt.date | None = None,
+) -> dict[str, Any]: ...
+def report_json(
+    assessment: SystemAssessment,
+    view: ReportView = "both",
+    *,
+    currency: str | None = None,
+    on: dt.date | None = None,
+) -> list[dict[str, Any]] | dict[str, Any]:
+    """The report as JSON-ready data, as ``industrial-plan report --format json``
+    prints it: for ``"both"`` (the default) ``{"progress": [...], "review":
+    {...}}``; for ``"progress"`` the list of records (exact and unconverted:
+    see the "Report JSON" page); for ``"review"`` the review's summary and
+    rows.  With *currency*, each progress record also gets ``display_rate``,
+    the rate to that currency (the average of the report's year, or of the
+    day *on*).  :func:`json.dumps` takes the result as it is.
+
+    >>> import json
+    >>> from industrial_plan import assess, examples
+    >>> data = report_json(assess(examples.xiamen()))
+    >>> sorted(data), data["progress"][0]["status"]
+    (['progress', 'review'], 'insufficient data')
+    >>> len(json.dumps(data)) > 1000
+    True
+    """
+    if view not in ("progress", "review", "both"):
+        raise FieldError(
+            f"view {view!r} is not 'progress', 'review' or 'both'",
+            field="view",
+            value=view,
+        )
+    display = None
+    if currency is not None:
+        rates = display_rates(assessment, currency, on=on)
+        display = Display(currency=currency, rates=rates)
+    return json_report(assessment, display, view)
+
+
+def json_report(
+    assessment: SystemAssessment, display: Display | None, view: ReportView
+) -> list[dict[str, Any]] | dict[str, Any]:
+    """:func:`report_json` for a :class:`Display` already chosen (the CLI's)."""
+    if view == "review":
+        return review_json(assessment)
+    progress = json_records(assessment, display)
+    if view == "progress":
+        return progress
+    return {"progress": progress, "review": review_json(assessment)}
 
 
 def rate_record(rate: Rate) -> dict[str, Any]:

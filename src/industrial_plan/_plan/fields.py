@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from industrial_plan._errors import FieldError, FieldTypeError
 from industrial_plan._figures.figure import Figure
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,79}")
@@ -31,9 +32,12 @@ def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
     if type(value) is str and value in _VALID_IDS:
         return
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise ValueError(
+        kind = FieldError if isinstance(value, str) else FieldTypeError
+        raise kind(
             f"{attribute.name} {value!r} is not a valid id: start with a letter; "
-            "use letters, digits, '_', '-' or '.'; at most 80 characters"
+            "use letters, digits, '_', '-' or '.'; at most 80 characters",
+            field=attribute.name,
+            value=value,
         )
     if type(value) is str and len(_VALID_IDS) < _KEEP_IDS:
         _VALID_IDS.add(value)
@@ -42,9 +46,13 @@ def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 def _is_figure(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     # attrs's instance_of, as one plain function: built for every observation.
     if type(value) is not Figure and not isinstance(value, Figure):
-        raise TypeError(
+        raise FieldTypeError(
             f"{attribute.name!r} must be a Figure, got {value!r} "
-            f"(a {type(value).__name__})"
+            f"(a {type(value).__name__}); read one from its words with "
+            "industrial_plan.parse_figure('120 billion yuan'), or build one "
+            "with industrial_plan.Figure(industrial_plan.amount(120, 'billion CNY'))",
+            field=attribute.name,
+            value=value,
         )
 
 
@@ -67,8 +75,27 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
         return value
     # A str is iterable too, but a name where a list was meant is a mistake.
     if isinstance(value, str | bytes | Mapping):
-        raise TypeError(f"expected a list, got {value!r}")
-    return tuple(value)
+        raise FieldTypeError(f"expected a list, got {value!r}", value=value)
+    try:
+        return tuple(value)
+    except TypeError:
+        raise FieldTypeError(
+            f"expected a list, got {value!r} (a {type(value).__name__})", value=value
+        ) from None
+
+
+def tuple_of(value: Iterable[Any], field: str, kind: str) -> tuple[Any, ...]:
+    """*value*, a list of *kind* given for *field*, as a tuple; an error names
+    the field and says what to pass.  Each class calls it from a converter of
+    its own, whose parameter type says what the field takes."""
+    if type(value) is tuple:
+        return value
+    try:
+        return _as_tuple(value)
+    except FieldTypeError as error:
+        raise FieldTypeError(
+            f"{field}: {error}; pass a list of {kind}", field=field, value=value
+        ) from None
 
 
 def _items_are(kind: type) -> Any:
@@ -77,9 +104,11 @@ def _items_are(kind: type) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         for item in value:
             if type(item) is not kind and not isinstance(item, kind):
-                raise TypeError(
+                raise FieldTypeError(
                     f"{attribute.name!r} must hold {kind.__name__} values, "
-                    f"got {item!r} (a {type(item).__name__})"
+                    f"got {item!r} (a {type(item).__name__})",
+                    field=attribute.name,
+                    value=item,
                 )
 
     return check
@@ -89,9 +118,14 @@ _E = TypeVar("_E", bound=enum.Enum)
 _MEMBERS: dict[type[enum.Enum], dict[Any, enum.Enum]] = {}
 
 
-def member_of(kind: type[_E], value: Any) -> _E:
-    """*value* as a member of *kind*: the same as ``kind(value)`` (and its
-    errors), without the enum machinery for the members and values plans use.
+def _article(word: str) -> str:
+    return "an" if word[:1] in "AEIOU" else "a"
+
+
+def member_of(kind: type[_E], value: Any, field: str | None = None) -> _E:
+    """*value* as a member of *kind*: the same as ``kind(value)``, without the
+    enum machinery for the members and values plans use.  An error names
+    *field* (if given), the value and the values to pass.
     """
     if type(value) is kind:
         return value
@@ -101,7 +135,19 @@ def member_of(kind: type[_E], value: Any) -> _E:
     try:
         return by_value[value]  # type: ignore[return-value]
     except (KeyError, TypeError):
+        pass
+    try:
         return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in kind)
+        where = f"{field} " if field else ""
+        raise FieldError(
+            f"{where}{value!r} is not {_article(kind.__name__)} {kind.__name__}: "
+            f"pass one of {choices} "
+            f"(or industrial_plan.{kind.__name__}.{next(iter(kind)).name})",
+            field=field or "",
+            value=value,
+        ) from None
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -112,8 +158,11 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -
         or not isinstance(value, int)
         or not 1900 <= value <= 2200
     ):
-        raise ValueError(
-            f"{attribute.name} {value!r} is not a year between 1900 and 2200"
+        kind = FieldError if isinstance(value, int) else FieldTypeError
+        raise kind(
+            f"{attribute.name} {value!r} is not a year between 1900 and 2200",
+            field=attribute.name,
+            value=value,
         )
 
 

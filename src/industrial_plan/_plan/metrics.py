@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from industrial_plan._errors import UnitError
+from industrial_plan._errors import FieldError, FieldTypeError, UnitError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, parse_unit, ureg
@@ -38,12 +38,16 @@ class Direction(enum.Enum):
         return 1 if self is Direction.HIGHER else -1
 
 
-def _direction(value: Any) -> Direction:
-    return member_of(Direction, value)
+DirectionLike: TypeAlias = Direction | Literal["higher", "lower"]
+"""A :class:`Direction`, or its value as text."""
 
 
-def _optional_direction(value: Any) -> Direction | None:
-    return None if value is None else member_of(Direction, value)
+def _direction(value: DirectionLike) -> Direction:
+    return member_of(Direction, value, "direction")
+
+
+def _optional_direction(value: DirectionLike | None) -> Direction | None:
+    return None if value is None else member_of(Direction, value, "direction")
 
 
 MONEY = "money"
@@ -62,13 +66,20 @@ BUILTIN_DIMENSIONS = frozenset({"[power]", "[energy]", "[mass]"})
 
 
 def _check_kind(instance: object, attribute: object, value: str) -> None:
+    if not isinstance(value, str):
+        raise FieldTypeError(
+            f"metric kind must be text, got {value!r} (a {type(value).__name__}): "
+            "'money', 'count', 'percent', 'qualitative' or a unit such as 'GW'",
+            field="kind",
+            value=value,
+        )
     if value in (MONEY, COUNT, PERCENT, QUALITATIVE) or value in BUILTIN_DIMENSIONS:
         return
     try:
         if not _kind_dimensionality(value):
-            raise ValueError(value)  # dimensionless: that is what "count" is for
+            raise FieldError(value)  # dimensionless: that is what "count" is for
     except (UnitError, ValueError):
-        raise ValueError(
+        raise FieldError(
             f"metric kind {value!r} is not 'money', 'count', 'percent', "
             "'qualitative', a unit such as 'GW' or a dimension such as '[power]'"
         ) from None
@@ -80,7 +91,7 @@ def _kind_dimensionality(kind: str) -> Any:
         # pint's parser sees nothing it could blow up on.
         dims = ureg.get_dimensionality(kind)
         if not dims:
-            raise ValueError(kind)
+            raise FieldError(kind)
         return dims
     return parse_unit(kind).dimensionality
 

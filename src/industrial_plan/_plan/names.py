@@ -13,7 +13,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from industrial_plan._errors import NotFoundError
+from industrial_plan._errors import FieldError, FieldTypeError, NotFoundError
 from industrial_plan._text import check_text
 
 
@@ -28,7 +28,15 @@ def _names(value: Any) -> tuple[tuple[str, str], ...]:
         return ((key if type(key) is str else str(key), text),)
     if isinstance(value, Mapping):
         return tuple((str(k), v) for k, v in value.items())
-    return tuple((str(k), v) for k, v in value)
+    try:
+        return tuple((str(k), v) for k, v in value)
+    except (TypeError, ValueError):
+        raise FieldTypeError(
+            f"a name must be text, or text by language tag ({{'en': 'Biomedicine', "
+            f"'zh': '生物医药'}}), got {value!r} (a {type(value).__name__})",
+            field="name",
+            value=value,
+        ) from None
 
 
 _TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -49,19 +57,19 @@ class Names:
     @by_language.validator
     def _check(self, attribute: object, value: tuple[tuple[str, str], ...]) -> None:
         if not value:
-            raise ValueError("a name needs at least one language")
+            raise FieldError("a name needs at least one language")
         if len(value) > 1:
             languages = [language for language, _ in value]
             if len(set(languages)) != len(languages):
-                raise ValueError(f"a language appears twice in {dict(value)!r}")
+                raise FieldError(f"a language appears twice in {dict(value)!r}")
         for language, text in value:
             if language not in _GOOD_TAGS:
                 if not isinstance(language, str) or not _TAG.fullmatch(language):
-                    raise ValueError(f"{language!r} is not a language tag such as 'en'")
+                    raise FieldError(f"{language!r} is not a language tag such as 'en'")
                 if len(_GOOD_TAGS) < 1024:
                     _GOOD_TAGS.add(language)
             if not isinstance(text, str) or not text.strip():
-                raise ValueError(f"the {language!r} name is empty")
+                raise FieldError(f"the {language!r} name is empty")
             check_text(text, f"the {language!r} name")
 
     def __getitem__(self, language: str) -> str:

@@ -8,13 +8,15 @@ as a whole, to one industry, or to the region-wide indicators such as GDP
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeAlias
 
 import attrs
 
+from industrial_plan._errors import FieldError, instance_of
 from industrial_plan._text import single_line
 
-from .fields import _as_tuple, _check_id, _items_are
+from .fields import _check_id, _items_are, tuple_of
 from .names import Names, _to_names
 from .targets import Observation, Target
 
@@ -25,6 +27,18 @@ class ClassificationCode:
 
     scheme: str = attrs.field(validator=single_line)
     code: str = attrs.field(validator=single_line)
+
+
+def _codes(value: Iterable[ClassificationCode]) -> tuple[ClassificationCode, ...]:
+    return tuple_of(value, "codes", "ClassificationCode values")
+
+
+def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
+    return tuple_of(value, "targets", "Target values")
+
+
+def _observations(value: Iterable[Observation]) -> tuple[Observation, ...]:
+    return tuple_of(value, "observations", "Observation values")
 
 
 @attrs.frozen
@@ -43,15 +57,34 @@ class Industry:
     name: Names = attrs.field(converter=_to_names)
     codes: tuple[ClassificationCode, ...] = attrs.field(
         default=(),
-        converter=_as_tuple,
+        converter=_codes,
         validator=_items_are(ClassificationCode),
     )
     targets: tuple[Target, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Target)
+        default=(),
+        converter=_targets,
+        validator=_items_are(Target),
     )
     observations: tuple[Observation, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Observation)
+        default=(),
+        converter=_observations,
+        validator=_items_are(Observation),
     )
+
+
+def _industries(value: Iterable[Industry]) -> tuple[Industry, ...]:
+    return tuple_of(value, "industries", "Industry values")
+
+
+def _check_kind(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    single_line(instance, attribute, value)
+    if not value:
+        raise FieldError(
+            "kind '' is empty: name the kind of tier, such as "
+            f"{PILLAR_CLUSTER!r} or {FUTURE_INDUSTRY!r}",
+            field="kind",
+            value=value,
+        )
 
 
 PILLAR_CLUSTER = "pillar industrial cluster"
@@ -83,20 +116,24 @@ class Tier:
 
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
-    kind: str = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.min_len(1), single_line)
-    )
+    kind: str = attrs.field(validator=_check_kind)
     industries: tuple[Industry, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Industry)
+        default=(),
+        converter=_industries,
+        validator=_items_are(Industry),
     )
     targets: tuple[Target, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Target)
+        default=(),
+        converter=_targets,
+        validator=_items_are(Target),
     )
     observations: tuple[Observation, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Observation)
+        default=(),
+        converter=_observations,
+        validator=_items_are(Observation),
     )
     open_ended: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+        default=False, kw_only=True, validator=instance_of(bool, "true or false")
     )
 
 
@@ -119,10 +156,14 @@ class Regional:
     """
 
     targets: tuple[Target, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Target)
+        default=(),
+        converter=_targets,
+        validator=_items_are(Target),
     )
     observations: tuple[Observation, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Observation)
+        default=(),
+        converter=_observations,
+        validator=_items_are(Observation),
     )
     name: Names = attrs.field(default=_REGION_NAME, converter=_to_names)
 

@@ -7,14 +7,16 @@ are checked when the whole system is built (:func:`.system.check`).
 from __future__ import annotations
 
 import enum
-from typing import Any
+from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
+from industrial_plan._errors import instance_of
 from industrial_plan._figures.source import Source
 from industrial_plan._text import free_text, single_line
 
-from .fields import _as_tuple, _check_id, _items_are, member_of
+from .fields import _check_id, _items_are, member_of, tuple_of
 from .names import Names, _to_names
 
 
@@ -25,8 +27,19 @@ class EnterpriseRole(enum.Enum):
     INVESTMENT_TARGET = "investment target"
 
 
-def _role(value: Any) -> EnterpriseRole:
-    return member_of(EnterpriseRole, value)
+def _role(
+    value: EnterpriseRole | Literal["leading enterprise", "investment target"],
+) -> EnterpriseRole:
+    return member_of(EnterpriseRole, value, "role")
+
+
+def _industries(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple_of(value, "industries", "industry or tier ids (text)")
+
+
+_optional_source = instance_of(
+    Source, "a Source (industrial_plan.Source(title=...)) or None", optional=True
+)
 
 
 @attrs.frozen
@@ -36,8 +49,8 @@ class Enterprise:
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
     role: EnterpriseRole = attrs.field(converter=_role)
-    industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    source: Source | None = None
+    industries: tuple[str, ...] = attrs.field(default=(), converter=_industries)
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
 
 
 @attrs.frozen
@@ -46,9 +59,9 @@ class Policy:
 
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
-    industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    industries: tuple[str, ...] = attrs.field(default=(), converter=_industries)
     description: str | None = attrs.field(default=None, validator=free_text)
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
 
 
 @attrs.frozen
@@ -58,8 +71,16 @@ class Zone:
     id: str = attrs.field(validator=_check_id)
     name: Names = attrs.field(converter=_to_names)
     kind: str = attrs.field(default="industrial park", validator=single_line)
-    industries: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    source: Source | None = None
+    industries: tuple[str, ...] = attrs.field(default=(), converter=_industries)
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
+
+
+def _enterprises(value: Iterable[Enterprise]) -> tuple[Enterprise, ...]:
+    return tuple_of(value, "enterprises", "Enterprise values")
+
+
+def _policies(value: Iterable[Policy]) -> tuple[Policy, ...]:
+    return tuple_of(value, "policies", "Policy values")
 
 
 @attrs.frozen
@@ -74,13 +95,21 @@ class Roadmap:
     """
 
     summary: str | None = attrs.field(default=None, validator=free_text)
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
     enterprises: tuple[Enterprise, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Enterprise)
+        default=(),
+        converter=_enterprises,
+        validator=_items_are(Enterprise),
     )
     policies: tuple[Policy, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Policy)
+        default=(),
+        converter=_policies,
+        validator=_items_are(Policy),
     )
+
+
+def _zones(value: Iterable[Zone]) -> tuple[Zone, ...]:
+    return tuple_of(value, "zones", "Zone values")
 
 
 @attrs.frozen
@@ -88,7 +117,9 @@ class SpatialLayout:
     """The spatial layout of industries: which zone hosts which industries."""
 
     summary: str | None = attrs.field(default=None, validator=free_text)
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
     zones: tuple[Zone, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Zone)
+        default=(),
+        converter=_zones,
+        validator=_items_are(Zone),
     )

@@ -12,20 +12,51 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypedDict, TypeVar, Unpack
 
 import attrs
 
-from industrial_plan._errors import NotFoundError, PlanValidationError, Problem
+from industrial_plan._errors import (
+    FieldError,
+    NotFoundError,
+    PlanValidationError,
+    Problem,
+    instance_of,
+)
 from industrial_plan._figures.source import Source
 
-from .fields import _as_tuple, _check_year, _items_are
+from .fields import _check_year, _items_are, tuple_of
 from .metrics import BUILTIN_METRICS, Metric
-from .names import Names, _to_names
-from .owners import REGION, Industry, Owner, Regional, Tier
+from .names import NameLike, Names, _to_names
+from .owners import REGION, ClassificationCode, Industry, Owner, Regional, Tier
 from .roadmap import Enterprise, Policy, Roadmap, SpatialLayout, Zone
 from .system_checks import _check_owner, _unique, _unique_names
 from .targets import Observation, Target
+
+
+def _tiers(value: Iterable[Tier]) -> tuple[Tier, ...]:
+    return tuple_of(value, "tiers", "Tier values")
+
+
+def _metrics(value: Iterable[Metric]) -> tuple[Metric, ...]:
+    return tuple_of(value, "metrics", "Metric values")
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple_of(value, "sources", "Source values")
+
+
+class OwnerChanges(TypedDict, total=False):
+    """What :meth:`IndustrialSystem.update` may change of a tier, an industry
+    or the region (each takes the fields its class has)."""
+
+    name: NameLike
+    targets: Iterable[Target]
+    observations: Iterable[Observation]
+    industries: Iterable[Industry]
+    codes: Iterable[ClassificationCode]
+    kind: str
+    open_ended: bool
 
 
 @attrs.frozen
@@ -62,18 +93,28 @@ class IndustrialSystem:
     start_year: int = attrs.field(validator=_check_year)
     end_year: int = attrs.field(validator=_check_year)
     tiers: tuple[Tier, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Tier)
+        default=(),
+        converter=_tiers,
+        validator=_items_are(Tier),
     )
     metrics: tuple[Metric, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Metric)
+        default=(),
+        converter=_metrics,
+        validator=_items_are(Metric),
     )
-    roadmap: Roadmap = attrs.field(factory=Roadmap)
-    layout: SpatialLayout = attrs.field(factory=SpatialLayout)
+    roadmap: Roadmap = attrs.field(
+        factory=Roadmap, validator=instance_of(Roadmap, "a Roadmap")
+    )
+    layout: SpatialLayout = attrs.field(
+        factory=SpatialLayout, validator=instance_of(SpatialLayout, "a SpatialLayout")
+    )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_items_are(Source)
+        default=(),
+        converter=_sources,
+        validator=_items_are(Source),
     )
     regional: Regional = attrs.field(
-        factory=Regional, validator=attrs.validators.instance_of(Regional)
+        factory=Regional, validator=instance_of(Regional, "a Regional")
     )
 
     def __attrs_post_init__(self) -> None:
@@ -158,8 +199,10 @@ class IndustrialSystem:
 
     # -- changes ---------------------------------------------------------------------
 
-    def update(self, key: str, **changes: Any) -> IndustrialSystem:
-        """A new system in which the tier or industry *key* has *changes*.
+    def update(self, key: str, **changes: Unpack[OwnerChanges]) -> IndustrialSystem:
+        """A new system in which the tier or industry *key* has *changes*
+        (the fields of :class:`OwnerChanges`; a field its owner lacks, such as
+        ``industries`` of an industry, is a :class:`FieldError`).
 
         >>> from industrial_plan import examples
         >>> xiamen = examples.xiamen()
@@ -168,17 +211,20 @@ class IndustrialSystem:
         'Biomedicine and health'
         """
         target = self.owner(key)
-        changed = attrs.evolve(target, **changes)
+        fields = attrs.fields_dict(type(target))
+        unknown = [name for name in changes if name not in fields]
+        if unknown:
+            raise FieldError(
+                f"update({key!r}): the {type(target).__name__.lower()} has no "
+                f"field {unknown[0]!r}; change {', '.join(sorted(fields))}",
+                field=unknown[0],
+                value=changes[unknown[0]],  # type: ignore[literal-required]
+            )
+        # Each field was checked to belong to the owner's class just above.
+        changed: Owner = attrs.evolve(target, **typing.cast(dict[str, Any], changes))
         if isinstance(changed, Regional):
             return attrs.evolve(self, regional=changed)
-        tiers = []
-        for tier in self.tiers:
-            if tier is target:
-                tiers.append(changed)
-                continue
-            industries = tuple(changed if i is target else i for i in tier.industries)
-            tiers.append(attrs.evolve(tier, industries=industries))
-        return attrs.evolve(self, tiers=tuple(tiers))
+        return attrs.evolve(self, tiers=_replace_owner(self.tiers, target, changed))
 
     def with_observation(self, key: str, observation: Observation) -> IndustrialSystem:
         """A new system with *observation* added to the tier or industry *key*.
@@ -243,7 +289,7 @@ def _replace_owner(
             replaced[t] = typing.cast(Tier, changed)
         elif any(industry is owner for industry in tier.industries):
             industries = tuple(
-                changed if industry is owner else industry
+                typing.cast(Industry, changed) if industry is owner else industry
                 for industry in tier.industries
             )
             replaced[t] = attrs.evolve(tier, industries=industries)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from industrial_plan._errors import FieldError, FieldTypeError, instance_of
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change, is_percent
 from industrial_plan._figures.period import Period, to_period
@@ -66,8 +67,26 @@ class TargetKind(enum.Enum):
         return _KIND_CHINESE[self]
 
 
-def _target_kind(value: Any) -> TargetKind:
-    return member_of(TargetKind, value)
+TargetKindLike: TypeAlias = (
+    TargetKind
+    | Literal[
+        "level",
+        "count",
+        "share",
+        "per-population ratio",
+        "growth rate",
+        "increment",
+        "reduction",
+        "cap",
+        "cumulative total",
+        "qualitative aim",
+    ]
+)
+"""A :class:`TargetKind`, or its value as text."""
+
+
+def _target_kind(value: TargetKindLike) -> TargetKind:
+    return member_of(TargetKind, value, "kind")
 
 
 _KIND_CHINESE = {
@@ -102,8 +121,14 @@ class IndicatorType(enum.Enum):
         return {"约束性": cls.BINDING, "预期性": cls.ANTICIPATORY}.get(str(value))
 
 
-def _optional_indicator_type(value: Any) -> IndicatorType | None:
-    return None if value is None else member_of(IndicatorType, value)
+IndicatorTypeLike: TypeAlias = (
+    IndicatorType | Literal["binding", "anticipatory", "约束性", "预期性"]
+)
+"""An :class:`IndicatorType`, or its value (or Chinese name) as text."""
+
+
+def _optional_indicator_type(value: IndicatorTypeLike | None) -> IndicatorType | None:
+    return None if value is None else member_of(IndicatorType, value, "indicator_type")
 
 
 class PriceBasis(enum.Enum):
@@ -133,9 +158,31 @@ class PriceBasis(enum.Enum):
         }.get(str(value))
 
 
-def _optional_price_basis(value: Any) -> PriceBasis | None:
-    return None if value is None else member_of(PriceBasis, value)
+PriceBasisLike: TypeAlias = (
+    PriceBasis
+    | Literal[
+        "current prices",
+        "comparable prices",
+        "现价",
+        "当年价",
+        "可比价",
+        "不变价",
+        "current",
+        "comparable",
+        "constant prices",
+        "constant",
+    ]
+)
+"""A :class:`PriceBasis`, or one of the words for it."""
 
+
+def _optional_price_basis(value: PriceBasisLike | None) -> PriceBasis | None:
+    return None if value is None else member_of(PriceBasis, value, "price_basis")
+
+
+_optional_source = instance_of(
+    Source, "a Source (industrial_plan.Source(title=...)) or None", optional=True
+)
 
 _GROWTH = frozenset({Change.GROWTH, Change.AVERAGE_GROWTH})
 _CEILINGS = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
@@ -195,7 +242,10 @@ def _kind_problem(kind: TargetKind, figure: Figure | None) -> str | None:
     if figure is None:
         return f"a {kind.value} target needs a figure"
     if figure.change not in _KIND_CHANGES[kind]:
-        return f"a {kind.value} target cannot state {figure.change.value!r}"  # type: ignore[union-attr]
+        stated = (
+            "a plain figure" if figure.change is None else repr(figure.change.value)
+        )
+        return f"a {kind.value} target cannot state {stated} ({figure.describe()!r})"
     more = _KIND_CHECKS.get(kind)
     return None if more is None else more(figure)
 
@@ -277,7 +327,7 @@ class Target:
         validator=_is_optional_figure,
     )
     statement: str | None = attrs.field(default=None, validator=free_text)
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
     direction: Direction | None = attrs.field(
         default=None, converter=_optional_direction
     )
@@ -293,7 +343,11 @@ class Target:
 
     @kind.default
     def _kind_default(self) -> TargetKind:
-        return target_kind(self.figure)
+        figure = self.figure
+        if figure is not None and not isinstance(figure, Figure):
+            # Said here: the kind is read from the figure before validators run.
+            _is_figure(self, _FIGURE_FIELD, figure)
+        return target_kind(figure)
 
     @base_year.validator
     def _check_base_year(self, attribute: object, value: int | None) -> None:
@@ -301,7 +355,7 @@ class Target:
             return
         _check_year(self, attribute, value)  # type: ignore[arg-type]
         if value >= self.year:
-            raise ValueError(f"base_year {value} is not before the year {self.year}")
+            raise FieldError(f"base_year {value} is not before the year {self.year}")
 
     @of.validator
     def _check_of(self, attribute: object, value: str | None) -> None:
@@ -309,7 +363,7 @@ class Target:
             return
         _check_id(self, attribute, value)  # type: ignore[arg-type]
         if self.kind not in (TargetKind.SHARE, TargetKind.RATIO):
-            raise ValueError(
+            raise FieldError(
                 f"'of' names the whole of a share or a ratio, not of a "
                 f"{self.kind.value} target"
             )
@@ -317,15 +371,20 @@ class Target:
     def __attrs_post_init__(self) -> None:
         figure, kind = self.figure, self.kind
         if figure is None and not (self.statement and self.statement.strip()):
-            raise ValueError(
+            raise FieldError(
                 f"target for {self.metric!r} in {self.year} needs a figure "
                 "or a statement"
             )
         problem = _kind_problem(kind, figure)
         if problem is not None and not (kind is _QUALITATIVE and figure is not None):
-            raise ValueError(f"target for {self.metric!r} in {self.year}: {problem}")
+            raise FieldError(
+                f"target for {self.metric!r} in {self.year}: the figure does not "
+                f"fit the kind: {problem}",
+                field="figure",
+                value=figure,
+            )
         if kind is _QUALITATIVE and figure is not None:
-            raise ValueError(
+            raise FieldError(
                 f"target for {self.metric!r} in {self.year} has a figure, so it "
                 f"is not a qualitative aim"
             )
@@ -335,11 +394,11 @@ class Target:
             and self.base_year is not None
             and stated != self.base_year
         ):
-            raise ValueError(
+            raise FieldError(
                 f"base_year {self.base_year} differs from the figure's {stated}"
             )
         if stated is not None and stated >= self.year:
-            raise ValueError(f"base year {stated} is not before the year {self.year}")
+            raise FieldError(f"base year {stated} is not before the year {self.year}")
 
     @property
     def is_quantitative(self) -> bool:
@@ -372,12 +431,14 @@ def _to_period(value: Period | str | None) -> Period | None:
     except ValueError as error:
         if repr(value) in str(error):
             raise
-        raise ValueError(f"period {value!r}: {error}") from None
+        raise FieldError(f"period {value!r}: {error}") from None
 
 
 def _check_estimate(instance: object, attribute: object, value: Any) -> None:
     if type(value) is not bool:
-        raise TypeError(f"estimate {value!r} is not true or false")
+        raise FieldTypeError(
+            f"estimate {value!r} is not true or false", field="estimate", value=value
+        )
 
 
 @attrs.frozen
@@ -414,7 +475,7 @@ class Observation:
     metric: str = attrs.field(validator=_check_id)
     year: int = attrs.field(validator=_check_year)
     figure: Figure = attrs.field(validator=_is_figure)
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
     date: dt.date | None = attrs.field(default=None)
     of: str | None = attrs.field(
         default=None,
@@ -473,20 +534,26 @@ class Observation:
         if value is None:
             return
         if not isinstance(value, dt.date):
-            raise ValueError(f"observation date {value!r} is not a date")
+            raise FieldTypeError(
+                f"observation date {value!r} is not a date: pass a "
+                "datetime.date, such as datetime.date(2024, 3, 31)",
+                field="date",
+                value=value,
+            )
         if value.year != self.year:
-            raise ValueError(f"observation date {value} is not in its year {self.year}")
+            raise FieldError(f"observation date {value} is not in its year {self.year}")
         # Here rather than a validator of the period: validators run once all
         # fields are set, and most observations have no date (one call less
         # for each of a large plan's observations).
         period = self.period
         if period is not None and not period.first <= value.month <= period.last:
-            raise ValueError(
+            raise FieldError(
                 f"observation date {value} is not in its period {period.code} "
                 f"({period.describe()}) of {self.year}"
             )
 
 
+_FIGURE_FIELD = attrs.fields(Target).figure
 _OBSERVATION_FIELDS = tuple(field.name for field in attrs.fields(Observation))
 _OBSERVATION_DEFAULTS = {"period": None, "estimate": False}
 

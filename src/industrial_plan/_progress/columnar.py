@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from industrial_plan._files.rows_out import _import
-from industrial_plan._plan.metrics import BUILTIN_METRICS, Metric
+from industrial_plan._plan.metrics import BUILTIN_METRICS, Direction, Metric
 from industrial_plan._plan.owners import Regional
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Target
@@ -767,7 +767,7 @@ def _with_directions(
 def _directed(target: Target, direction: str | None) -> Target:
     if direction is None or target.figure is None:
         return target
-    return attrs.evolve(target, direction=direction)
+    return attrs.evolve(target, direction=Direction(direction))
 
 
 def _fill(out: _Output, slot: int, result: Assessment) -> None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from industrial_plan._errors import FieldError, instance_of
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.rates import Rate, RateSource, annual_average, convert
@@ -20,32 +21,52 @@ from industrial_plan._money.units import to_decimal, ureg
 from .results import Status
 
 
-def _decimal(value: object) -> Decimal:
-    return to_decimal(value, "threshold")
+def _on_track(value: object) -> Decimal:
+    return to_decimal(value, "threshold on_track")
+
+
+def _acceleration(value: object) -> Decimal:
+    return to_decimal(value, "threshold acceleration")
+
+
+def _limited(value: object) -> Decimal:
+    return to_decimal(value, "threshold limited")
+
+
+def _about_points(value: object) -> Decimal:
+    return to_decimal(value, "tolerance about_points")
+
+
+def _about_relative(value: object) -> Decimal:
+    return to_decimal(value, "tolerance about_relative")
 
 
 @attrs.frozen
 class Thresholds:
     """The ratio thresholds between statuses (Open SDG / Statistics Canada defaults)."""
 
-    on_track: Decimal = attrs.field(default=Decimal("0.95"), converter=_decimal)
-    acceleration: Decimal = attrs.field(default=Decimal("0.60"), converter=_decimal)
-    limited: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
-    about_points: Decimal = attrs.field(default=Decimal("0.5"), converter=_decimal)
+    on_track: Decimal = attrs.field(default=Decimal("0.95"), converter=_on_track)
+    acceleration: Decimal = attrs.field(
+        default=Decimal("0.60"), converter=_acceleration
+    )
+    limited: Decimal = attrs.field(default=Decimal(0), converter=_limited)
+    about_points: Decimal = attrs.field(default=Decimal("0.5"), converter=_about_points)
     """How far from an "about" target in percent a value may be and still be
     as projected, in percentage points ("up about 6.5 %": 6.0 % to 7.0 %)."""
-    about_relative: Decimal = attrs.field(default=Decimal("0.05"), converter=_decimal)
+    about_relative: Decimal = attrs.field(
+        default=Decimal("0.05"), converter=_about_relative
+    )
     """The same for "about" targets in other units, as a share of the target."""
 
     def __attrs_post_init__(self) -> None:
         if not self.on_track > self.acceleration >= self.limited:
-            raise ValueError(
+            raise FieldError(
                 "thresholds must satisfy on_track > acceleration >= limited, got "
                 f"{self.on_track}, {self.acceleration}, {self.limited}"
             )
         if self.about_points < 0 or self.about_relative < 0:
-            raise ValueError(
-                "tolerances must not be negative, got "
+            raise FieldError(
+                "tolerances about_points and about_relative must not be negative, got "
                 f"{self.about_points}, {self.about_relative}"
             )
 
@@ -71,6 +92,20 @@ class Thresholds:
         return Status.DETERIORATION
 
 
+_POLICY_KINDS = ("annual average", "fixed", "on date")
+
+
+def _check_policy_kind(instance: object, attribute: object, value: object) -> None:
+    if value not in _POLICY_KINDS:
+        raise FieldError(
+            f"kind {value!r} is not a conversion policy: pass one of "
+            f"{', '.join(map(repr, _POLICY_KINDS))}, or use "
+            "ConversionPolicy.annual_average(), .fixed(rate) or .on_date(day)",
+            field="kind",
+            value=value,
+        )
+
+
 @attrs.frozen
 class ConversionPolicy:
     """How an observation in another currency is converted to the target's.
@@ -86,11 +121,30 @@ class ConversionPolicy:
             false.
     """
 
-    kind: str = "annual average"
-    rate: Rate | None = None
-    day: dt.date | None = None
-    source: RateSource | None = None
-    partial_years: bool = attrs.field(default=True, kw_only=True)
+    kind: str = attrs.field(default="annual average", validator=_check_policy_kind)
+    rate: Rate | None = attrs.field(
+        default=None, validator=instance_of(Rate, "a Rate", optional=True)
+    )
+    day: dt.date | None = attrs.field(
+        default=None, validator=instance_of(dt.date, "a date", optional=True)
+    )
+    source: RateSource | None = attrs.field(
+        default=None,
+        validator=instance_of(RateSource, "a rate source (ECBRates(), ...)", True),
+    )
+    partial_years: bool = attrs.field(
+        default=True, kw_only=True, validator=instance_of(bool, "true or false")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        needed = {"fixed": ("rate", self.rate), "on date": ("day", self.day)}
+        name, value = needed.get(self.kind, ("", True))
+        if value is None:
+            raise FieldError(
+                f"a {self.kind!r} policy needs its {name}: use "
+                f"ConversionPolicy.{self.kind.replace(' ', '_')}(...)",
+                field=name,
+            )
 
     @classmethod
     def annual_average(cls, source: RateSource | None = None) -> ConversionPolicy:

@@ -17,10 +17,11 @@ from typing import Any
 import attrs
 
 from industrial_plan._collector import without_cycle_collection
-from industrial_plan._errors import RateError
+from industrial_plan._errors import NotFoundError, RateError
+from industrial_plan._plan.fields import member_of
 from industrial_plan._plan.owners import Owner, Regional, Tier
 from industrial_plan._plan.system import IndustrialSystem
-from industrial_plan._plan.targets import Target, TargetKind
+from industrial_plan._plan.targets import Target, TargetKind, TargetKindLike
 
 from .caps import _cap_method
 from .consistency import Mismatch, check_consistency
@@ -140,6 +141,51 @@ class SystemAssessment:
     def records(self) -> list[dict[str, Any]]:
         """One plain dict per target, ready for JSON or a DataFrame."""
         return [result.record() for result in self.results]
+
+    def find(
+        self,
+        owner: str,
+        metric: str | None = None,
+        year: int | None = None,
+        *,
+        kind: TargetKind | TargetKindLike | None = None,
+    ) -> Assessment:
+        """The assessment of the target of *owner* (a tier's or an industry's
+        id, or ``"region"``) for *metric* in *year*, of *kind* (a level and a
+        share of one metric and year are two targets); any of these may be
+        left out when one target of the owner matches the rest.
+
+        >>> from industrial_plan import examples
+        >>> result = assess(examples.xiamen()).find("strategic_emerging", year=2027)
+        >>> result.target.metric, result.status.value
+        ('total_scale', 'insufficient data')
+
+        Raises:
+            NotFoundError: if no target matches, or several do (the message
+                lists the targets of the owner).
+        """
+        wanted_kind = None if kind is None else member_of(TargetKind, kind, "kind")
+        of_owner = [r for r in self.results if r.owner.id == owner]
+        found = [
+            r
+            for r in of_owner
+            if (metric is None or r.target.metric == metric)
+            and (year is None or r.target.year == year)
+            and (wanted_kind is None or r.target.kind is wanted_kind)
+        ]
+        if len(found) == 1:
+            return found[0]
+        known = [
+            f"{r.target.metric} {r.target.year} ({r.target.kind.value})"
+            for r in of_owner
+        ]
+        given = (owner, metric, year, wanted_kind and wanted_kind.value)
+        wanted = " ".join(str(p) for p in given if p is not None)
+        what = "target" if not found else "single target (several match)"
+        if not of_owner:
+            owners = dict.fromkeys(r.owner.id for r in self.results)
+            raise NotFoundError(owner, "owner of a target", list(owners))
+        raise NotFoundError(wanted, what, known)
 
     def by_status(self) -> dict[Status, list[Assessment]]:
         """The assessments grouped by status."""
