@@ -12,6 +12,7 @@ once, each with its row number and column.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from enum import Enum
@@ -25,7 +26,16 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change
 from industrial_plan._figures.period import Period
 from industrial_plan._figures.qualifier import Qualifier
-from industrial_plan._money.units import parse_unit, to_decimal, ureg
+from industrial_plan._figures.source import Source
+from industrial_plan._money.units import (
+    Quantity,
+    exact_arithmetic,
+    parse_unit,
+    tidy,
+    to_decimal,
+    ureg,
+)
+from industrial_plan._plan.metrics import Direction
 from industrial_plan._plan.owners import Industry, Tier
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import (
@@ -41,7 +51,7 @@ from .validation import message
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["add_rows", "from_frame", "read_rows_csv"]
+__all__ = ["add_rows", "from_frame", "read_rows_csv", "skeleton"]
 
 _E = TypeVar("_E", bound=Enum)
 REGION = "region"
@@ -67,6 +77,25 @@ class _Row:
     def text(self, column: str) -> str | None:
         value = self.row.get(column)
         return None if _missing(value) else str(value).strip()
+
+    def words(self, column: str) -> str | None:
+        """Free text as written, spaces kept; empty text is missing."""
+        value = self.row.get(column)
+        return None if _missing(value) else str(value)
+
+    def date(self, column: str) -> dt.date | None:
+        value = self.row.get(column)
+        if _missing(value):
+            return None
+        if isinstance(value, dt.datetime):  # pandas' Timestamp is one too
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.problem(column, f"{value!r} is not a date (YYYY-MM-DD)")
+            return None
 
     def problem(self, column: str, message: str) -> None:
         self.problems.append(Problem(f"row {self.number}: {column}", message))
@@ -128,14 +157,41 @@ def _unit(text: str) -> Any:
     return parse_unit(_SYMBOLS.get(text, text))
 
 
+def _quantity(row: _Row, value: str, unit: str, stated: str) -> Quantity | None:
+    """The quantity of columns *value* and *unit* (base units), in the unit of
+    column *stated* ("billion CNY") when the row gives one."""
+    try:
+        quantity = ureg.Quantity(
+            to_decimal(row.row[value], value), _unit(row.text(unit) or "")
+        )
+    except IndustrialPlanError as error:
+        row.problem(value if value in str(error) else unit, str(error))
+        return None
+    written = row.text(stated)
+    if written is None or written == row.text(unit):
+        return quantity
+    try:
+        with exact_arithmetic():
+            converted = quantity.to(_unit(written))
+    except (IndustrialPlanError, ArithmeticError, TypeError, ValueError) as error:
+        row.problem(stated, f"{written!r} is no unit {row.text(unit)!r} converts to: "
+                    f"{message(error)}")
+        return None
+    return ureg.Quantity(tidy(converted.magnitude), converted.units)
+
+
 def _figure(row: _Row) -> Figure | None:
     if row.text("value") is None:
         return None
-    try:
-        value = to_decimal(row.row["value"], "value")
-        unit = _unit(row.text("unit") or "")
-    except IndustrialPlanError as error:
-        row.problem("value" if "value" in str(error) else "unit", str(error))
+    quantity = _quantity(row, "value", "unit", "stated_unit")
+    equivalent = None
+    if row.text("equivalent_value") is not None:
+        equivalent = _quantity(
+            row, "equivalent_value", "equivalent_unit", "equivalent_stated_unit"
+        )
+        if equivalent is None:
+            return None
+    if quantity is None:
         return None
     qualifier = row.enum("qualifier", Qualifier) or Qualifier.EXACT
     forms: dict[str, Any] = {
@@ -145,15 +201,40 @@ def _figure(row: _Row) -> Figure | None:
         "per": row.integer("per"),
         "counted": row.text("counted"),
         "measure": row.text("measure"),
+        "stated_equivalent": equivalent,
     }
     approximate = row.flag("approximate")
     if approximate is not None:
         forms["approximate"] = approximate
     try:
-        return Figure(ureg.Quantity(value, unit), qualifier, **forms)
+        return Figure(quantity, qualifier, **forms)
     except (IndustrialPlanError, ValueError, TypeError) as error:
-        row.problem("value", str(error))
+        text = str(error)
+        row.problem("equivalent_value" if "equivalent" in text else "value", text)
         return None
+
+
+# The fields of a Source, each in the column source_<field>.
+_SOURCE_FIELDS = ("id", "publisher", "title", "url", "quote")
+
+
+def _source(row: _Row) -> Source | None:
+    """The source of columns ``source_id`` ... ``source_quote``, or None."""
+    given: dict[str, Any] = {}
+    for name in _SOURCE_FIELDS:
+        text = row.words(f"source_{name}")
+        if text is None:
+            continue
+        try:
+            Source(**{name: text})
+        except (IndustrialPlanError, ValueError, TypeError) as error:
+            row.problem(f"source_{name}", message(error))
+            return None
+        given[name] = text
+    date = row.date("source_date")
+    if date is not None:
+        given["date"] = date
+    return Source(**given) if given else None
 
 
 def _item(row: _Row) -> Target | Observation | None:
@@ -168,13 +249,18 @@ def _item(row: _Row) -> Target | Observation | None:
     figure = _figure(row)
     price_basis = row.enum("price_basis", PriceBasis)
     period = row.period()
+    source = _source(row)
+    date = row.date("date")
     if kind not in ("target", "observation") or metric is None or year is None:
         return None
-    if kind == "target" and (period is not None or row.flag("estimate")):
+    if kind == "target" and (
+        period is not None or row.flag("estimate") or date is not None
+    ):
+        column = "period" if period is not None else "date" if date else "estimate"
         row.problem(
-            "period" if period is not None else "estimate",
-            "a target is for a whole year and is no estimate: only an "
-            "observation takes a period or an estimate",
+            column,
+            "a target is for a whole year, is no estimate and has no date: only "
+            "an observation takes a period, a date or an estimate",
         )
         return None
     try:
@@ -186,6 +272,8 @@ def _item(row: _Row) -> Target | Observation | None:
                 metric,
                 year,
                 figure,
+                source,
+                date,
                 of=row.text("of"),
                 price_basis=price_basis,
                 period=period,
@@ -199,7 +287,9 @@ def _item(row: _Row) -> Target | Observation | None:
             metric,
             year,
             figure,
-            row.text("statement"),
+            row.words("statement"),
+            source,
+            row.enum("target_direction", Direction),
             of=row.text("of"),
             indicator_type=row.enum("indicator_type", IndicatorType),
             price_basis=price_basis,
@@ -211,6 +301,37 @@ def _item(row: _Row) -> Target | Observation | None:
     except (IndustrialPlanError, ValueError, TypeError) as error:
         row.problem("kind", str(error).splitlines()[0])
         return None
+
+
+def skeleton(system: IndustrialSystem) -> IndustrialSystem:
+    """*system* without its targets and observations: the plan rows are read into.
+
+    Everything else stays as it is: the region, the years, the tiers and
+    industries, the metrics, the listed sources, the roadmap and the layout.
+    Reading a plan's own rows back into its skeleton gives the plan again
+    (:func:`add_rows`, :func:`from_frame`, :func:`read_rows_csv`).
+
+    >>> import industrial_plan as ip
+    >>> plan = ip.examples.xiamen()
+    >>> bare = skeleton(plan)
+    >>> [o.id for o in bare.owners()] == [o.id for o in plan.owners()]
+    True
+    >>> sum(len(o.targets) + len(o.observations) for o in bare.owners())
+    0
+    >>> add_rows(bare, ip.long_records(plan)) == plan
+    True
+    """
+
+    def empty(owner: Any) -> Any:
+        if not (owner.targets or owner.observations):
+            return owner
+        return attrs.evolve(owner, targets=(), observations=())
+
+    tiers = tuple(
+        attrs.evolve(empty(tier), industries=tuple(map(empty, tier.industries)))
+        for tier in system.tiers
+    )
+    return attrs.evolve(system, regional=empty(system.regional), tiers=tiers)
 
 
 def add_rows(
