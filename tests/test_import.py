@@ -147,9 +147,7 @@ def test_issue_26_a_data_frame_round_trips_over_generated_plans(
 
     @given(_stated_plans())
     @settings(
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-        deadline=None,
-        max_examples=30,
+        suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=30
     )
     def frame_round_trips(system: ip.IndustrialSystem) -> None:
         expected = _as_carried(system)

@@ -174,8 +174,10 @@ def _quantity(row: _Row, value: str, unit: str, stated: str) -> Quantity | None:
         with exact_arithmetic():
             converted = quantity.to(_unit(written))
     except (IndustrialPlanError, ArithmeticError, TypeError, ValueError) as error:
-        row.problem(stated, f"{written!r} is no unit {row.text(unit)!r} converts to: "
-                    f"{message(error)}")
+        row.problem(
+            stated,
+            f"{written!r} is no unit {row.text(unit)!r} converts to: {message(error)}",
+        )
         return None
     return ureg.Quantity(tidy(converted.magnitude), converted.units)
 

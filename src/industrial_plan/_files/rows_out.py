@@ -31,7 +31,14 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
-__all__ = ["COLUMNS", "SOURCE_COLUMNS", "long_records", "to_arrow", "to_iamc", "to_pandas"]
+__all__ = [
+    "COLUMNS",
+    "SOURCE_COLUMNS",
+    "long_records",
+    "to_arrow",
+    "to_iamc",
+    "to_pandas",
+]
 
 SOURCE_COLUMNS: tuple[str, ...] = (
     "source_id",
