@@ -266,3 +266,63 @@ def test_issue_13_rows_build_tiers_and_industries_when_asked() -> None:
     assert built.industry("ports").targets[0].figure == ip.parse_figure(
         "100 billion yuan"
     )
+
+
+def _row(**cells: Any) -> dict[str, Any]:
+    base = {
+        "tier": "strategic_emerging",
+        "kind": "observation",
+        "metric": "total_scale",
+        "year": "2023",
+        "unit": "CNY",
+        "value": "560000000000",
+    }
+    return {**base, **cells}
+
+
+def test_issue_26_new_columns_name_their_problems() -> None:
+    rows = [
+        _row(stated_unit="GW"),
+        _row(source_date="yesterday", source_title="Bulletin"),
+        _row(kind="target", date="2023-05-01"),
+        _row(equivalent_value="1", equivalent_unit="CNY"),
+        _row(date="2024-05-01"),
+        _row(date="31 May"),
+        _row(kind="target", target_direction="sideways"),
+    ]
+    with pytest.raises(ip.PlanValidationError) as caught:
+        ip.add_rows(ip.examples.xiamen(), rows)
+    message = str(caught.value)
+    assert "row 1: stated_unit: 'GW' is no unit 'CNY' converts to" in message
+    assert "row 2: source_date: 'yesterday' is not a date (YYYY-MM-DD)" in message
+    assert "row 3: date: a target is for a whole year" in message
+    assert "row 4: equivalent_value: stated equivalent" in message
+    assert "row 5: date: observation date 2024-05-01 is not in its year" in message
+    assert "row 6: date: '31 May' is not a date (YYYY-MM-DD)" in message
+    assert "row 7: target_direction: 'sideways' is not one of" in message
+
+
+def test_issue_26_a_figures_own_source_comes_back_on_its_observation() -> None:
+    source = ip.Source("stats bureau", date=dt.date(2024, 2, 1))
+    figure = attrs.evolve(ip.parse_figure("560 billion yuan"), source=source)
+    plan = ip.examples.xiamen().update(
+        "strategic_emerging",
+        observations=[ip.Observation("total_scale", 2023, figure)],
+    )
+    back = ip.add_rows(ip.skeleton(plan), ip.long_records(plan))
+    (observation,) = back.tier("strategic_emerging").observations
+    assert observation.source == source
+    assert observation.figure == attrs.evolve(figure, source=None)
+
+
+def test_issue_26_rows_without_the_new_columns_still_read() -> None:
+    # Rows written before the columns existed: no stated unit, no source.
+    plan = ip.examples.xiamen()
+    old = [
+        {k: v for k, v in row.items() if k in COLUMNS[: COLUMNS.index("stated_unit")]}
+        for row in ip.long_records(plan)
+    ]
+    back = ip.add_rows(ip.skeleton(plan), old)
+    target = back.tier("pillar_clusters").targets[0]
+    assert target.figure == ip.parse_figure("3 trillion yuan")
+    assert target.source is None

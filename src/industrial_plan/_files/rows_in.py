@@ -301,7 +301,9 @@ def _item(row: _Row) -> Target | Observation | None:
             **extra,
         )
     except (IndustrialPlanError, ValueError, TypeError) as error:
-        row.problem("kind", str(error).splitlines()[0])
+        text = str(error).splitlines()[0]
+        # An observation's date outside its year or period is the date's fault.
+        row.problem("date" if "observation date" in text else "kind", text)
         return None
 
 
