@@ -268,7 +268,8 @@ def _item(row: _Row) -> Target | Observation | None:
     try:
         if kind == "observation":
             if figure is None:
-                row.problem("value", "an observation needs a value")
+                if row.text("value") is None:  # else its problem is noted
+                    row.problem("value", "an observation needs a value")
                 return None
             return Observation(
                 metric,
