@@ -2,7 +2,8 @@
 
 The rows are those :func:`~industrial_plan.long_records` writes (with the same
 columns), so a spreadsheet exported with
-:func:`~industrial_plan.to_pandas` or saved as CSV comes back in.  Rows are
+:func:`~industrial_plan.to_pandas` or saved as CSV comes back in: read into
+the plan's :func:`skeleton`, the plan's own rows give the plan again.  Rows are
 added to an existing system: ``tier`` and ``industry`` name the owner (both
 empty for a region-wide indicator), and ``create=True`` builds the tiers and
 industries a row names that the system lacks.  Every problem is reported at
@@ -350,14 +351,26 @@ def add_rows(
 
     Each row is a mapping with the columns :func:`long_records` writes; the
     ones read are ``tier``, ``industry``, ``kind``, ``metric``, ``year``,
-    ``period``, ``unit``, ``value``, ``qualifier``, ``approximate``,
-    ``estimate``, ``statement``, ``target_kind``, ``indicator_type``,
-    ``price_basis``, ``of`` and the figure's forms (``change``,
-    ``base_year``, ``share_of``, ``per``, ``counted``, ``measure``); others
-    (``region``, ``system``, ``source``) are ignored: a citation comes back
-    as text only, so cite in the plan.  ``period`` and ``estimate`` may be
-    missing (rows written before they existed): the whole year, no estimate.
-    ``value`` is in base units of ``unit`` (yuan, not billions).
+    ``period``, ``date``, ``unit``, ``value``, ``stated_unit``,
+    ``qualifier``, ``approximate``, ``estimate``, ``statement``,
+    ``target_kind``, ``target_direction``, ``indicator_type``,
+    ``price_basis``, ``of``, the figure's forms (``change``, ``base_year``,
+    ``share_of``, ``per``, ``counted``, ``measure``), its stated equivalent
+    (``equivalent_value``, ``equivalent_unit``,
+    ``equivalent_stated_unit``), ``target_base_year`` and the source's
+    fields (``source_id`` ... ``source_quote``).  ``region``, ``system``,
+    ``direction`` (the one that applies) and the ``source`` text are not
+    read.  Every column but ``kind``, ``metric``, ``year`` and an
+    observation's ``value`` may be missing (rows written before it existed):
+    it takes its default.  ``value`` is in base units of ``unit`` (yuan, not
+    billions), and comes back in ``stated_unit`` when one is given.
+
+    Rows of a plan read into its :func:`skeleton` give the plan again, but
+    for what rows do not keep: a value's trailing zeros (``3.50`` reads as
+    ``3.5``, an equal number), empty text (a source field of ``""`` reads as
+    missing, as a CSV cell does), and where a source was cited (a figure's
+    own source is written when its target or observation cites none, and
+    comes back on the target or observation).
 
     A row whose ``industry`` or ``tier`` the system lacks is a problem, unless
     *create*: then the tier (kind ``"cluster"``) or the industry is added,
@@ -480,6 +493,12 @@ def from_frame(
 
     Exact decimal columns (Arrow ``decimal128``, or ``Decimal`` objects) stay
     exact; a float column is read through each float's shortest form.
+    Dates may be dates, timestamps or ISO text.
+
+    >>> import industrial_plan as ip
+    >>> plan = ip.examples.xiamen()
+    >>> from_frame(skeleton(plan), ip.to_pandas(plan)) == plan
+    True
     """
     records = frame.to_dict(orient="records")
     return add_rows(system, records, create=create, where="data frame")

@@ -132,6 +132,21 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
       ``measure``: what the figure states beside its number (see
       :class:`~industrial_plan.Figure`), so that a growth rate of 7 % and a
       share of 7 % are told apart.
+    - ``direction``: for a target, the direction that applies (its own, else
+      its metric's); ``target_base_year``: the base year a target states;
+      ``start_year``, ``end_year``: the plan's years;
+    - ``stated_unit``: the unit as the figure states it, scale words and all
+      (``"trillion CNY"``), so that it reads back as written;
+    - ``equivalent_value``, ``equivalent_unit``, ``equivalent_stated_unit``:
+      a stated equivalent in another currency, in base units like ``value``
+      (``Decimal("442200000000")``, ``"USD"``) and its unit as stated
+      (``"billion USD"``);
+    - ``date``: an observation's day, if it has one;
+    - ``target_direction``: the direction a target states itself, if any;
+    - ``source_id``, ``source_publisher``, ``source_title``,
+      ``source_date``, ``source_url``, ``source_quote``: the cited source
+      field by field (a figure's own source when its target or observation
+      cites none), so that :func:`~industrial_plan.add_rows` reads it back.
 
     Region-wide indicators come first, with ``None`` for ``tier`` and
     ``industry``.  A qualitative target has ``None`` for ``unit``, ``value``,
@@ -315,9 +330,11 @@ def to_arrow(system: IndustrialSystem) -> pyarrow.Table:
 
     ``value`` is a ``decimal128(38, s)`` column whose scale ``s`` is the
     largest number of fraction digits among the values, so every value is
-    stored exactly; values too long for 38 digits get ``decimal256(76, s)``.
-    ``year`` is ``int32``, ``approximate`` is ``bool`` and the other columns
-    are strings; missing values are nulls.
+    stored exactly; values too long for 38 digits get ``decimal256(76, s)``;
+    ``equivalent_value`` likewise.  The years and ``per`` are integers,
+    ``approximate`` and ``estimate`` are ``bool``, ``date`` and
+    ``source_date`` are ``date32``, and the other columns are strings;
+    missing values are nulls.
 
     Args:
         system: the industrial system.
