@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -154,33 +156,45 @@ class _Row:
 _SYMBOLS = {"%": "percent", "‰": "permille"}
 
 
+@functools.lru_cache(maxsize=256)  # a table has few units, in many rows
 def _unit(text: str) -> Any:
     return parse_unit(_SYMBOLS.get(text, text))
+
+
+@functools.lru_cache(maxsize=256)
+def _scale(base: str, stated: str) -> tuple[Any, Decimal]:
+    """The units of *stated* and how many of *base* one of them is: 10**12
+    for "trillion CNY" of "CNY"."""
+    units = _unit(stated)
+    with exact_arithmetic():
+        one = ureg.Quantity(Decimal(1), units).to(_unit(base))
+    return units, to_decimal(one.magnitude, stated)
 
 
 def _quantity(row: _Row, value: str, unit: str, stated: str) -> Quantity | None:
     """The quantity of columns *value* and *unit* (base units), in the unit of
     column *stated* ("billion CNY") when the row gives one."""
+    base = row.text(unit) or ""
     try:
-        quantity = ureg.Quantity(
-            to_decimal(row.row[value], value), _unit(row.text(unit) or "")
-        )
+        magnitude = to_decimal(row.row[value], value)
+        units = _unit(base)
     except IndustrialPlanError as error:
         row.problem(value if value in str(error) else unit, str(error))
         return None
     written = row.text(stated)
-    if written is None or written == row.text(unit):
-        return quantity
+    if written is None or written == base:
+        return ureg.Quantity(magnitude, units)
     try:
+        units, factor = _scale(base, written)
         with exact_arithmetic():
-            converted = quantity.to(_unit(written))
+            magnitude = magnitude / factor
     except (IndustrialPlanError, ArithmeticError, TypeError, ValueError) as error:
         row.problem(
             stated,
-            f"{written!r} is no unit {row.text(unit)!r} converts to: {message(error)}",
+            f"{written!r} is no unit {base!r} converts to: {message(error)}",
         )
         return None
-    return ureg.Quantity(tidy(converted.magnitude), converted.units)
+    return ureg.Quantity(tidy(magnitude), units)
 
 
 def _figure(row: _Row) -> Figure | None:
@@ -226,18 +240,28 @@ def _source(row: _Row) -> Source | None:
     given: dict[str, Any] = {}
     for name in _SOURCE_FIELDS:
         text = row.words(f"source_{name}")
-        if text is None:
-            continue
-        try:
-            Source(**{name: text})
-        except (IndustrialPlanError, ValueError, TypeError) as error:
-            row.problem(f"source_{name}", message(error))
-            return None
-        given[name] = text
+        if text is not None:
+            given[name] = text
     date = row.date("source_date")
     if date is not None:
         given["date"] = date
-    return Source(**given) if given else None
+    if not given:
+        return None
+    try:
+        return _new_source(tuple(given.items()))
+    except (IndustrialPlanError, ValueError, TypeError):
+        # Rare: find the field at fault, to name its column.
+        for name, value in given.items():
+            try:
+                Source(**{name: value})
+            except (IndustrialPlanError, ValueError, TypeError) as error:
+                row.problem(f"source_{name}", message(error))
+        return None
+
+
+@functools.lru_cache(maxsize=1024)  # rows cite few documents, each many times
+def _new_source(fields: tuple[tuple[str, Any], ...]) -> Source:
+    return Source(**dict(fields))
 
 
 def _item(row: _Row) -> Target | Observation | None:
