@@ -191,20 +191,22 @@ def test_issue_26_xiamen_stated_equivalent_survives_the_round_trip(
         assert back == plan
 
 
+def _row(**cells: Any) -> dict[str, Any]:
+    """An observation of the strategic emerging tier, with *cells* changed."""
+    base = {
+        "tier": "strategic_emerging",
+        "kind": "observation",
+        "metric": "total_scale",
+        "year": "2023",
+        "unit": "CNY",
+        "value": "560000000000",
+    }
+    return {**base, **cells}
+
+
 def test_issue_13_rows_add_observations_to_a_plan() -> None:
     plan = ip.examples.xiamen()
-    rows = [
-        {
-            "tier": "strategic_emerging",
-            "kind": "observation",
-            "metric": "total_scale",
-            "year": "2023",
-            "unit": "CNY",
-            "value": "560000000000",
-            "qualifier": "more than",
-        }
-    ]
-    more = ip.add_rows(plan, rows)
+    more = ip.add_rows(plan, [_row(qualifier="more than")])
     latest = more.tier("strategic_emerging").observations[-1]
     assert latest.figure == ip.parse_figure("more than 560 billion yuan")
     assessed = {a.owner.id: a for a in ip.assess(more)}
@@ -266,18 +268,6 @@ def test_issue_13_rows_build_tiers_and_industries_when_asked() -> None:
     assert built.industry("ports").targets[0].figure == ip.parse_figure(
         "100 billion yuan"
     )
-
-
-def _row(**cells: Any) -> dict[str, Any]:
-    base = {
-        "tier": "strategic_emerging",
-        "kind": "observation",
-        "metric": "total_scale",
-        "year": "2023",
-        "unit": "CNY",
-        "value": "560000000000",
-    }
-    return {**base, **cells}
 
 
 def test_issue_26_new_columns_name_their_problems() -> None:
