@@ -32,6 +32,18 @@ ARTICLE = (
 )
 
 
+def _cited(quote: str) -> dict[str, Any]:
+    """The source columns of the article quoting *quote*."""
+    return {
+        "source_id": "chinadaily-2023-01-30",
+        "source_publisher": "chinadaily.com.cn",
+        "source_title": "Xiamen promotes modern industrial system construction",
+        "source_date": dt.date(2023, 1, 30),
+        "source_url": None,
+        "source_quote": quote,
+    }
+
+
 def _xiamen_rows() -> list[dict[str, Any]]:
     return ip.long_records(ip.examples.xiamen())
 
@@ -58,6 +70,9 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "start_year": 2022,
         "end_year": 2027,
         "period": None,
+        "stated_unit": "trillion CNY",
+        "date": None,
+        "target_direction": None,
     }
     assert rows[0] == {
         **common,
@@ -70,6 +85,11 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "source": f'"3 trillion yuan ($442.2 billion)" ({ARTICLE})',
         "target_kind": "level",
         "estimate": None,
+        # "3 trillion yuan ($442.2 billion)": the equivalent, exactly.
+        "equivalent_value": Decimal("442200000000"),
+        "equivalent_unit": "USD",
+        "equivalent_stated_unit": "billion USD",
+        **_cited("3 trillion yuan ($442.2 billion)"),
     }
     assert rows[1] == {
         **common,
@@ -82,6 +102,10 @@ def test_xiamen_tier_rows_hold_the_article_figures_exactly() -> None:
         "source": f'"exceeded 2 trillion yuan" ({ARTICLE})',
         "target_kind": "level",
         "estimate": False,
+        **dict.fromkeys(
+            ["equivalent_value", "equivalent_unit", "equivalent_stated_unit"]
+        ),
+        **_cited("exceeded 2 trillion yuan"),
     }
     assert rows[2]["value"] == Decimal("800000000000")
     assert (rows[3]["kind"], rows[3]["year"]) == ("observation", 2022)
@@ -118,6 +142,12 @@ def test_xiamen_qualitative_target_row() -> None:
         "target_base_year": None,
         "start_year": 2022,
         "end_year": 2027,
+        "stated_unit": None,
+        **dict.fromkeys(
+            ["equivalent_value", "equivalent_unit", "equivalent_stated_unit", "date"]
+        ),
+        "target_direction": None,
+        **_cited("significant progress"),
     }
 
 

@@ -81,7 +81,7 @@ from ._files.plan_files import (
     syntax_of,
     to_dict,
 )
-from ._files.rows_in import add_rows, from_frame, read_rows_csv
+from ._files.rows_in import add_rows, from_frame, read_rows_csv, skeleton
 from ._files.rows_out import long_records, to_arrow, to_iamc, to_pandas
 from ._money.rates import (
     Conversion,
@@ -285,6 +285,7 @@ __all__ = [
     "report_json",
     "save",
     "schema",
+    "skeleton",
     "status_rank",
     "sum_of_parts",
     "syntax_of",

@@ -2,7 +2,8 @@
 
 The rows are those :func:`~industrial_plan.long_records` writes (with the same
 columns), so a spreadsheet exported with
-:func:`~industrial_plan.to_pandas` or saved as CSV comes back in.  Rows are
+:func:`~industrial_plan.to_pandas` or saved as CSV comes back in: read into
+the plan's :func:`skeleton`, the plan's own rows give the plan again.  Rows are
 added to an existing system: ``tier`` and ``industry`` name the owner (both
 empty for a region-wide indicator), and ``create=True`` builds the tiers and
 industries a row names that the system lacks.  Every problem is reported at
@@ -12,11 +13,14 @@ once, each with its row number and column.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import functools
 import math
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -25,7 +29,16 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change
 from industrial_plan._figures.period import Period
 from industrial_plan._figures.qualifier import Qualifier
-from industrial_plan._money.units import parse_unit, to_decimal, ureg
+from industrial_plan._figures.source import Source
+from industrial_plan._money.units import (
+    Quantity,
+    exact_arithmetic,
+    parse_unit,
+    tidy,
+    to_decimal,
+    ureg,
+)
+from industrial_plan._plan.metrics import Direction
 from industrial_plan._plan.owners import Industry, Tier
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import (
@@ -41,7 +54,7 @@ from .validation import message
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["add_rows", "from_frame", "read_rows_csv"]
+__all__ = ["add_rows", "from_frame", "read_rows_csv", "skeleton"]
 
 _E = TypeVar("_E", bound=Enum)
 REGION = "region"
@@ -67,6 +80,25 @@ class _Row:
     def text(self, column: str) -> str | None:
         value = self.row.get(column)
         return None if _missing(value) else str(value).strip()
+
+    def words(self, column: str) -> str | None:
+        """Free text as written, spaces kept; empty text is missing."""
+        value = self.row.get(column)
+        return None if _missing(value) else str(value)
+
+    def date(self, column: str) -> dt.date | None:
+        value = self.row.get(column)
+        if _missing(value):
+            return None
+        if isinstance(value, dt.datetime):  # pandas' Timestamp is one too
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.problem(column, f"{value!r} is not a date (YYYY-MM-DD)")
+            return None
 
     def problem(self, column: str, message: str) -> None:
         self.problems.append(Problem(f"row {self.number}: {column}", message))
@@ -124,18 +156,59 @@ class _Row:
 _SYMBOLS = {"%": "percent", "‰": "permille"}
 
 
+@functools.lru_cache(maxsize=256)  # a table has few units, in many rows
 def _unit(text: str) -> Any:
     return parse_unit(_SYMBOLS.get(text, text))
+
+
+@functools.lru_cache(maxsize=256)
+def _scale(base: str, stated: str) -> tuple[Any, Decimal]:
+    """The units of *stated* and how many of *base* one of them is: 10**12
+    for "trillion CNY" of "CNY"."""
+    units = _unit(stated)
+    with exact_arithmetic():
+        one = ureg.Quantity(Decimal(1), units).to(_unit(base))
+    return units, to_decimal(one.magnitude, stated)
+
+
+def _quantity(row: _Row, value: str, unit: str, stated: str) -> Quantity | None:
+    """The quantity of columns *value* and *unit* (base units), in the unit of
+    column *stated* ("billion CNY") when the row gives one."""
+    base = row.text(unit) or ""
+    try:
+        magnitude = to_decimal(row.row[value], value)
+        units = _unit(base)
+    except IndustrialPlanError as error:
+        row.problem(value if value in str(error) else unit, str(error))
+        return None
+    written = row.text(stated)
+    if written is None or written == base:
+        return ureg.Quantity(magnitude, units)
+    try:
+        units, factor = _scale(base, written)
+        with exact_arithmetic():
+            magnitude = magnitude / factor
+    except (IndustrialPlanError, ArithmeticError, TypeError, ValueError) as error:
+        row.problem(
+            stated,
+            f"{written!r} is no unit {base!r} converts to: {message(error)}",
+        )
+        return None
+    return ureg.Quantity(tidy(magnitude), units)
 
 
 def _figure(row: _Row) -> Figure | None:
     if row.text("value") is None:
         return None
-    try:
-        value = to_decimal(row.row["value"], "value")
-        unit = _unit(row.text("unit") or "")
-    except IndustrialPlanError as error:
-        row.problem("value" if "value" in str(error) else "unit", str(error))
+    quantity = _quantity(row, "value", "unit", "stated_unit")
+    equivalent = None
+    if row.text("equivalent_value") is not None:
+        equivalent = _quantity(
+            row, "equivalent_value", "equivalent_unit", "equivalent_stated_unit"
+        )
+        if equivalent is None:
+            return None
+    if quantity is None:
         return None
     qualifier = row.enum("qualifier", Qualifier) or Qualifier.EXACT
     forms: dict[str, Any] = {
@@ -145,15 +218,50 @@ def _figure(row: _Row) -> Figure | None:
         "per": row.integer("per"),
         "counted": row.text("counted"),
         "measure": row.text("measure"),
+        "stated_equivalent": equivalent,
     }
     approximate = row.flag("approximate")
     if approximate is not None:
         forms["approximate"] = approximate
     try:
-        return Figure(ureg.Quantity(value, unit), qualifier, **forms)
+        return Figure(quantity, qualifier, **forms)
     except (IndustrialPlanError, ValueError, TypeError) as error:
-        row.problem("value", str(error))
+        text = str(error)
+        row.problem("equivalent_value" if "equivalent" in text else "value", text)
         return None
+
+
+# The fields of a Source, each in the column source_<field>.
+_SOURCE_FIELDS = ("id", "publisher", "title", "url", "quote")
+
+
+def _source(row: _Row) -> Source | None:
+    """The source of columns ``source_id`` ... ``source_quote``, or None."""
+    given: dict[str, Any] = {}
+    for name in _SOURCE_FIELDS:
+        text = row.words(f"source_{name}")
+        if text is not None:
+            given[name] = text
+    date = row.date("source_date")
+    if date is not None:
+        given["date"] = date
+    if not given:
+        return None
+    try:
+        return _new_source(tuple(given.items()))
+    except (IndustrialPlanError, ValueError, TypeError):
+        # Rare: find the field at fault, to name its column.
+        for name, value in given.items():
+            try:
+                Source(**{name: value})
+            except (IndustrialPlanError, ValueError, TypeError) as error:
+                row.problem(f"source_{name}", message(error))
+        return None
+
+
+@functools.lru_cache(maxsize=1024)  # rows cite few documents, each many times
+def _new_source(fields: tuple[tuple[str, Any], ...]) -> Source:
+    return Source(**dict(fields))
 
 
 def _item(row: _Row) -> Target | Observation | None:
@@ -168,24 +276,32 @@ def _item(row: _Row) -> Target | Observation | None:
     figure = _figure(row)
     price_basis = row.enum("price_basis", PriceBasis)
     period = row.period()
+    source = _source(row)
+    date = row.date("date")
     if kind not in ("target", "observation") or metric is None or year is None:
         return None
-    if kind == "target" and (period is not None or row.flag("estimate")):
+    if kind == "target" and (
+        period is not None or row.flag("estimate") or date is not None
+    ):
+        column = "period" if period is not None else "date" if date else "estimate"
         row.problem(
-            "period" if period is not None else "estimate",
-            "a target is for a whole year and is no estimate: only an "
-            "observation takes a period or an estimate",
+            column,
+            "a target is for a whole year, is no estimate and has no date: only "
+            "an observation takes a period, a date or an estimate",
         )
         return None
     try:
         if kind == "observation":
             if figure is None:
-                row.problem("value", "an observation needs a value")
+                if row.text("value") is None:  # else its problem is noted
+                    row.problem("value", "an observation needs a value")
                 return None
             return Observation(
                 metric,
                 year,
                 figure,
+                source,
+                date,
                 of=row.text("of"),
                 price_basis=price_basis,
                 period=period,
@@ -199,7 +315,9 @@ def _item(row: _Row) -> Target | Observation | None:
             metric,
             year,
             figure,
-            row.text("statement"),
+            row.words("statement"),
+            source,
+            row.enum("target_direction", Direction),
             of=row.text("of"),
             indicator_type=row.enum("indicator_type", IndicatorType),
             price_basis=price_basis,
@@ -209,8 +327,41 @@ def _item(row: _Row) -> Target | Observation | None:
             **extra,
         )
     except (IndustrialPlanError, ValueError, TypeError) as error:
-        row.problem("kind", str(error).splitlines()[0])
+        text = str(error).splitlines()[0]
+        # An observation's date outside its year or period is the date's fault.
+        row.problem("date" if "observation date" in text else "kind", text)
         return None
+
+
+def skeleton(system: IndustrialSystem) -> IndustrialSystem:
+    """*system* without its targets and observations: the plan rows are read into.
+
+    Everything else stays as it is: the region, the years, the tiers and
+    industries, the metrics, the listed sources, the roadmap and the layout.
+    Reading a plan's own rows back into its skeleton gives the plan again
+    (:func:`add_rows`, :func:`from_frame`, :func:`read_rows_csv`).
+
+    >>> import industrial_plan as ip
+    >>> plan = ip.examples.xiamen()
+    >>> bare = skeleton(plan)
+    >>> [o.id for o in bare.owners()] == [o.id for o in plan.owners()]
+    True
+    >>> sum(len(o.targets) + len(o.observations) for o in bare.owners())
+    0
+    >>> add_rows(bare, ip.long_records(plan)) == plan
+    True
+    """
+
+    def empty(owner: Any) -> Any:
+        if not (owner.targets or owner.observations):
+            return owner
+        return attrs.evolve(owner, targets=(), observations=())
+
+    tiers = tuple(
+        attrs.evolve(empty(tier), industries=tuple(map(empty, tier.industries)))
+        for tier in system.tiers
+    )
+    return attrs.evolve(system, regional=empty(system.regional), tiers=tiers)
 
 
 def add_rows(
@@ -224,14 +375,26 @@ def add_rows(
 
     Each row is a mapping with the columns :func:`long_records` writes; the
     ones read are ``tier``, ``industry``, ``kind``, ``metric``, ``year``,
-    ``period``, ``unit``, ``value``, ``qualifier``, ``approximate``,
-    ``estimate``, ``statement``, ``target_kind``, ``indicator_type``,
-    ``price_basis``, ``of`` and the figure's forms (``change``,
-    ``base_year``, ``share_of``, ``per``, ``counted``, ``measure``); others
-    (``region``, ``system``, ``source``) are ignored: a citation comes back
-    as text only, so cite in the plan.  ``period`` and ``estimate`` may be
-    missing (rows written before they existed): the whole year, no estimate.
-    ``value`` is in base units of ``unit`` (yuan, not billions).
+    ``period``, ``date``, ``unit``, ``value``, ``stated_unit``,
+    ``qualifier``, ``approximate``, ``estimate``, ``statement``,
+    ``target_kind``, ``target_direction``, ``indicator_type``,
+    ``price_basis``, ``of``, the figure's forms (``change``, ``base_year``,
+    ``share_of``, ``per``, ``counted``, ``measure``), its stated equivalent
+    (``equivalent_value``, ``equivalent_unit``,
+    ``equivalent_stated_unit``), ``target_base_year`` and the source's
+    fields (``source_id`` ... ``source_quote``).  ``region``, ``system``,
+    ``direction`` (the one that applies) and the ``source`` text are not
+    read.  Every column but ``kind``, ``metric``, ``year`` and an
+    observation's ``value`` may be missing (rows written before it existed):
+    it takes its default.  ``value`` is in base units of ``unit`` (yuan, not
+    billions), and comes back in ``stated_unit`` when one is given.
+
+    Rows of a plan read into its :func:`skeleton` give the plan again, but
+    for what rows do not keep: a value's trailing zeros (``3.50`` reads as
+    ``3.5``, an equal number), empty text (a source field of ``""`` reads as
+    missing, as a CSV cell does), and where a source was cited (a figure's
+    own source is written when its target or observation cites none, and
+    comes back on the target or observation).
 
     A row whose ``industry`` or ``tier`` the system lacks is a problem, unless
     *create*: then the tier (kind ``"cluster"``) or the industry is added,
@@ -354,6 +517,13 @@ def from_frame(
 
     Exact decimal columns (Arrow ``decimal128``, or ``Decimal`` objects) stay
     exact; a float column is read through each float's shortest form.
+    Dates may be dates, timestamps or ISO text.
+
+    >>> import industrial_plan as ip
+    >>> plan = ip.examples.xiamen()
+    >>> from_frame(skeleton(plan), ip.to_pandas(plan)) == plan
+    True
     """
-    records = frame.to_dict(orient="records")
+    # Column labels are text in a frame of rows; add_rows names any that is not.
+    records = cast("list[dict[str, Any]]", frame.to_dict(orient="records"))
     return add_rows(system, records, create=create, where="data frame")

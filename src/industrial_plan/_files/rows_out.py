@@ -31,7 +31,24 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
-__all__ = ["COLUMNS", "long_records", "to_arrow", "to_iamc", "to_pandas"]
+__all__ = [
+    "COLUMNS",
+    "SOURCE_COLUMNS",
+    "long_records",
+    "to_arrow",
+    "to_iamc",
+    "to_pandas",
+]
+
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "source_id",
+    "source_publisher",
+    "source_title",
+    "source_date",
+    "source_url",
+    "source_quote",
+)
+"""The columns that carry a cited :class:`~industrial_plan.Source`, field by field."""
 
 COLUMNS: tuple[str, ...] = (
     "region",
@@ -63,6 +80,13 @@ COLUMNS: tuple[str, ...] = (
     "target_base_year",
     "start_year",
     "end_year",
+    "stated_unit",
+    "equivalent_value",
+    "equivalent_unit",
+    "equivalent_stated_unit",
+    "date",
+    "target_direction",
+    *SOURCE_COLUMNS,
 )
 """The columns of :func:`long_records`, :func:`to_pandas` and :func:`to_arrow`."""
 
@@ -108,6 +132,21 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
       ``measure``: what the figure states beside its number (see
       :class:`~industrial_plan.Figure`), so that a growth rate of 7 % and a
       share of 7 % are told apart.
+    - ``direction``: for a target, the direction that applies (its own, else
+      its metric's); ``target_base_year``: the base year a target states;
+      ``start_year``, ``end_year``: the plan's years;
+    - ``stated_unit``: the unit as the figure states it, scale words and all
+      (``"trillion CNY"``), so that it reads back as written;
+    - ``equivalent_value``, ``equivalent_unit``, ``equivalent_stated_unit``:
+      a stated equivalent in another currency, in base units like ``value``
+      (``Decimal("442200000000")``, ``"USD"``) and its unit as stated
+      (``"billion USD"``);
+    - ``date``: an observation's day, if it has one;
+    - ``target_direction``: the direction a target states itself, if any;
+    - ``source_id``, ``source_publisher``, ``source_title``,
+      ``source_date``, ``source_url``, ``source_quote``: the cited source
+      field by field (a figure's own source when its target or observation
+      cites none), so that :func:`~industrial_plan.add_rows` reads it back.
 
     Region-wide indicators come first, with ``None`` for ``tier`` and
     ``industry``.  A qualitative target has ``None`` for ``unit``, ``value``,
@@ -164,6 +203,10 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "direction": _direction(system, target),
                 "target_base_year": target.base_year,
                 **years,
+                **_stated_columns(target.figure),
+                "date": None,
+                "target_direction": _value(target.direction),
+                **_source_columns(target.source, target.figure),
             }
         for observation in owner.observations:
             yield {
@@ -184,6 +227,10 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "direction": None,
                 "target_base_year": None,
                 **years,
+                **_stated_columns(observation.figure),
+                "date": observation.date,
+                "target_direction": None,
+                **_source_columns(observation.source, observation.figure),
             }
 
 
@@ -224,11 +271,55 @@ def _figure_columns(figure: Figure | None) -> dict[str, Any]:
     }
 
 
-def _source_text(source: Source | None, figure: Figure | None) -> str | None:
+def _stated_columns(figure: Figure | None) -> dict[str, Any]:
+    """The figure's unit as stated, and its stated equivalent in another currency."""
+    if figure is None:
+        return dict.fromkeys(_STATED_COLUMNS)
+    equivalent = figure.stated_equivalent
+    if equivalent is None:
+        columns: dict[str, Any] = dict.fromkeys(_STATED_COLUMNS)
+    else:
+        base = in_base_units(equivalent)
+        columns = {
+            "equivalent_value": tidy(Decimal(base.magnitude)),
+            "equivalent_unit": currency_of(base) or unit_text(base),
+            "equivalent_stated_unit": unit_text(equivalent),
+        }
+    columns["stated_unit"] = unit_text(figure.quantity)
+    return {name: columns[name] for name in _STATED_COLUMNS}
+
+
+_STATED_COLUMNS = (
+    "stated_unit",
+    "equivalent_value",
+    "equivalent_unit",
+    "equivalent_stated_unit",
+)
+
+
+def _cited(source: Source | None, figure: Figure | None) -> Source | None:
     # Plan files cite on the target or observation; figures built in code
     # may carry the source themselves.
-    cited = source or (figure.source if figure is not None else None)
+    return source or (figure.source if figure is not None else None)
+
+
+def _source_text(source: Source | None, figure: Figure | None) -> str | None:
+    cited = _cited(source, figure)
     return str(cited) if cited is not None else None
+
+
+def _source_columns(source: Source | None, figure: Figure | None) -> dict[str, Any]:
+    cited = _cited(source, figure)
+    if cited is None:
+        return dict.fromkeys(SOURCE_COLUMNS)
+    return {
+        "source_id": cited.id,
+        "source_publisher": cited.publisher,
+        "source_title": cited.title,
+        "source_date": cited.date,
+        "source_url": cited.url,
+        "source_quote": cited.quote,
+    }
 
 
 # -- Arrow and pandas ------------------------------------------------------------------
@@ -239,9 +330,11 @@ def to_arrow(system: IndustrialSystem) -> pyarrow.Table:
 
     ``value`` is a ``decimal128(38, s)`` column whose scale ``s`` is the
     largest number of fraction digits among the values, so every value is
-    stored exactly; values too long for 38 digits get ``decimal256(76, s)``.
-    ``year`` is ``int32``, ``approximate`` is ``bool`` and the other columns
-    are strings; missing values are nulls.
+    stored exactly; values too long for 38 digits get ``decimal256(76, s)``;
+    ``equivalent_value`` likewise.  The years and ``per`` are integers,
+    ``approximate`` and ``estimate`` are ``bool``, ``date`` and
+    ``source_date`` are ``date32``, and the other columns are strings;
+    missing values are nulls.
 
     Args:
         system: the industrial system.
@@ -262,11 +355,17 @@ def to_arrow(system: IndustrialSystem) -> pyarrow.Table:
     """
     pa = _import("pyarrow", "Arrow tables")
     rows = long_records(system)
-    schema = _schema(pa, [row["value"] for row in rows])
+    schema = _schema(
+        pa,
+        [row["value"] for row in rows],
+        [row["equivalent_value"] for row in rows],
+    )
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def _schema(pa: Any, values: list[Decimal | None]) -> Any:
+def _schema(
+    pa: Any, values: list[Decimal | None], equivalents: list[Decimal | None]
+) -> Any:
     string = pa.string()
     fields = dict.fromkeys(COLUMNS, string)
     fields["year"] = pa.int32()
@@ -277,6 +376,10 @@ def _schema(pa: Any, values: list[Decimal | None]) -> Any:
     fields["approximate"] = pa.bool_()
     fields["estimate"] = pa.bool_()
     fields["value"] = _decimal_type(pa, [v for v in values if v is not None])
+    fields["equivalent_value"] = _decimal_type(
+        pa, [v for v in equivalents if v is not None]
+    )
+    fields["date"] = fields["source_date"] = pa.date32()
     return pa.schema([(name, fields[name]) for name in COLUMNS])
 
 

@@ -728,7 +728,9 @@ def _rebuilt(
         end_year=first["end_year"],
         metrics=tuple(metrics.values()),
     )
-    system = add_rows(empty, [r for _, r in rows], create=True)
+    # Without observation dates, as on whole columns: of two observations of
+    # one year, the one listed last counts on both paths.
+    system = add_rows(empty, [{**r, "date": None} for _, r in rows], create=True)
     where: dict[int, tuple[str | None, int]] = {}
     directions: dict[str | None, list[str]] = {}
     for row, record in rows:
