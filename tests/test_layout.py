@@ -89,6 +89,7 @@ FACE = {
     "industrial_plan.testing",
     "industrial_plan._hypothesis",
     "industrial_plan._units",  # the path old pickles name
+    "industrial_plan._arguments",  # the check of public functions' arguments
 }
 LEVELS = ("the ground floor", *WINGS, "the public face")
 

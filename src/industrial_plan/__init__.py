@@ -33,6 +33,7 @@ import inspect
 import attrs
 
 from . import examples
+from ._arguments import checked
 from ._errors import (
     CurrencyMismatchError,
     DateOutOfRangeError,
@@ -52,6 +53,7 @@ from ._errors import (
     UnknownCurrencyError,
 )
 from ._figures.bounds import Bound
+from ._figures.converted import FigureConversion, convert
 from ._figures.document import find_figures
 from ._figures.figure import (
     Figure,
@@ -90,7 +92,6 @@ from ._money.rates import (
     Rate,
     RateSource,
     annual_average,
-    convert,
     default_source,
     exchange_context,
     parse_rate,
@@ -194,6 +195,7 @@ __all__ = [
     "FieldError",
     "FieldTypeError",
     "Figure",
+    "FigureConversion",
     "FixedRates",
     "FormMismatchError",
     "FoundFigure",
@@ -325,8 +327,9 @@ def _publish() -> None:
     first, in the module that wrote them, which is where their names are.
     """
     home = f"{__name__}._"
+    space = globals()
     for name in __all__:
-        value = globals()[name]
+        value = space[name]
         if not (isinstance(value, type) or inspect.isfunction(value)):
             continue
         if not value.__module__.startswith(home):
@@ -334,6 +337,9 @@ def _publish() -> None:
         if isinstance(value, type) and attrs.has(value):
             attrs.resolve_types(value)
         value.__module__ = __name__
+        if inspect.isfunction(value):
+            # A wrong argument is named, not a raw error from deep inside.
+            space[name] = checked(value)
 
 
 _publish()

@@ -90,11 +90,11 @@ class DateOutOfRangeError(RateError, ValueError):
 
 
 class FieldError(IndustrialPlanError, ValueError):
-    """A value given to one of the library's classes is not one its field takes.
+    """A value given to a class's field or to a function is not one it takes.
 
-    The message names the field, says what was given and what to pass
-    ("direction 'sideways' is not a direction: pass 'higher' or 'lower'");
-    :attr:`field` and :attr:`value` hold the first two.
+    The message names the field or argument, says what was given and what to
+    pass ("direction 'sideways' is not a Direction: pass one of 'higher',
+    'lower'"); :attr:`field` and :attr:`value` hold the first two.
     """
 
     def __init__(self, message: str, *, field: str = "", value: object = None) -> None:

@@ -7,6 +7,8 @@ estimates) and ``subjects`` (the indicator), loaded on the first call.
 
 from __future__ import annotations
 
+from industrial_plan._errors import FieldError, FieldTypeError
+
 from .found import FoundFigure
 
 
@@ -48,9 +50,9 @@ def find_figures(text: str, *, lang: str | None = None) -> list[FoundFigure]:
         ValueError: *lang* is not "en", "zh" or None.
     """
     if not isinstance(text, str):
-        raise TypeError(f"find_figures() needs text, got {type(text).__name__}")
+        raise FieldTypeError(f"find_figures() needs text, got {type(text).__name__}")
     if lang not in (None, "en", "zh"):
-        raise ValueError(f"lang {lang!r} is not 'en', 'zh' or None")
+        raise FieldError(f"lang {lang!r} is not 'en', 'zh' or None")
     # The reader's patterns compile when it is first needed, not with
     # ``import industrial_plan`` (some 50 ms that most programs never use).
     from .reading import read_document

@@ -32,6 +32,7 @@ from babel.numbers import (
     parse_pattern,
 )
 
+from industrial_plan._errors import FieldError
 from industrial_plan._money.units import (
     Quantity,
     currency_of,
@@ -375,7 +376,7 @@ def _language(locale: str) -> _Language:
     # The phrases and the 元 override are Simplified Chinese; Traditional
     # script would mix scripts and write scale words (億, 兆) we do not read.
     if parsed is None or parsed.script == "Hant" or parsed.language not in _LANGUAGES:
-        raise ValueError(f"locale {locale!r} is not supported; use {_SUPPORTED_TEXT}")
+        raise FieldError(f"locale {locale!r} is not supported; use {_SUPPORTED_TEXT}")
     return _LANGUAGES[parsed.language]
 
 
@@ -384,7 +385,7 @@ def _style(style: str) -> Style:
         return "long"
     if style == "compact":
         return "compact"
-    raise ValueError(f"style {style!r} is not supported; use 'long' or 'compact'")
+    raise FieldError(f"style {style!r} is not supported; use 'long' or 'compact'")
 
 
 def _qualifier_phrase(figure: Figure, language: _Language) -> str:

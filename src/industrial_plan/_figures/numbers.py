@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Final
 
+from industrial_plan._errors import FieldError
 from industrial_plan._money.units import exact_arithmetic, tidy
 
 from .lexicon import _CHINESE_SCALES, _COMPACT_SCALES, _ZH_UNIT, _lexicon
@@ -84,7 +85,7 @@ def _below_any(text: str) -> int:
         return _below_yi(text)
     high = _below_any(_nonempty(text[:cut]))
     if high == 0:
-        raise ValueError("亿 needs a number before it")
+        raise FieldError("亿 needs a number before it")
     return high * 10**8 + _after_unit(text[cut + 1 :], 10**8, _below_yi)
 
 
@@ -94,10 +95,10 @@ def _below_yi(text: str) -> int:
         return _section(text)
     tail = text[cut + 1 :]
     if "万" in tail:
-        raise ValueError("万 twice below 亿")
+        raise FieldError("万 twice below 亿")
     high = _section(_nonempty(text[:cut]))
     if high == 0:
-        raise ValueError("万 needs a number before it")
+        raise FieldError("万 needs a number before it")
     return high * 10**4 + _after_unit(tail, 10**4, _section)
 
 
@@ -109,7 +110,7 @@ def _after_unit(text: str, unit: int, parse: Callable[[str], int]) -> int:
         # 零 stands for skipped places: "一万零五" is 10005.
         value = parse(_nonempty(text[1:]))
         if value == 0 or value * 10 >= unit:
-            raise ValueError("零 must stand for a skipped place")
+            raise FieldError("零 must stand for a skipped place")
         return value
     if len(text) == 1 and text in _CN_DIGITS:
         # A lone digit takes the next place down: "三万五" is 35,000.
@@ -126,7 +127,7 @@ def _section(text: str) -> int:
         char = text[i]
         if char in _CN_ZEROS:
             if zero or value == 0:
-                raise ValueError("零 only between places")
+                raise FieldError("零 only between places")
             zero, i = True, i + 1
             continue
         if char in _CN_DIGITS:
@@ -137,22 +138,22 @@ def _section(text: str) -> int:
                 # Last digit: units, or colloquially the next place ("一百五" = 150).
                 new_place = 1 if zero or value == 0 else place // 10
             else:
-                raise ValueError("two digits in a row")
+                raise FieldError("two digits in a row")
         elif char == "十" and value == 0:
             digit, new_place, i = 1, 10, i + 1  # "十二" is 一十二
         else:
-            raise ValueError(f"{char!r} out of place")
+            raise FieldError(f"{char!r} out of place")
         if new_place >= place or (zero and new_place * 10 >= place):
-            raise ValueError("places out of order")
+            raise FieldError("places out of order")
         value, place, zero = value + digit * new_place, new_place, False
     if zero:
-        raise ValueError("零 at the end")
+        raise FieldError("零 at the end")
     return value
 
 
 def _nonempty(text: str) -> str:
     if not text:
-        raise ValueError("a unit without a number before it")
+        raise FieldError("a unit without a number before it")
     return text
 
 
@@ -162,7 +163,7 @@ def _chinese_number(run: str) -> tuple[Decimal, str | None, int]:
         return _chinese_decimal(run)
     value = _chinese_integer(run)
     if value >= 10**_MAX_DIGITS:
-        raise ValueError(f"more than {_MAX_DIGITS} digits")
+        raise FieldError(f"more than {_MAX_DIGITS} digits")
     # Keep the largest myriad written as the scale: 四千九百一十二亿 is 4912 亿.
     for scale, scale_value in _SCALE_VALUES.items():
         if scale in run:
@@ -175,19 +176,19 @@ def _chinese_decimal(run: str) -> tuple[Decimal, str | None, int]:
     """Read "四点五亿": the whole part, 点, digits, then an optional scale."""
     head, _, rest = run.partition("点")
     if "万" in head or "亿" in head:
-        raise ValueError("a scale before 点")
+        raise FieldError("a scale before 点")
     whole = _chinese_integer(_nonempty(head))
     end = 0
     while end < len(rest) and rest[end] in _CN_DIGITS and rest[end] != "两":
         end += 1
     if end == 0:
-        raise ValueError("no digits after 点")
+        raise FieldError("no digits after 点")
     fraction = "".join(str(_CN_DIGITS[c]) for c in rest[:end])
     if len(str(whole)) + len(fraction) > _MAX_DIGITS:
-        raise ValueError(f"more than {_MAX_DIGITS} digits")
+        raise FieldError(f"more than {_MAX_DIGITS} digits")
     scale = rest[end:]
     if scale and scale not in _CHINESE_SCALES:
-        raise ValueError(f"{scale!r} is not a scale")
+        raise FieldError(f"{scale!r} is not a scale")
     factor, word = _CHINESE_SCALES[scale] if scale else (1, None)
     return Decimal(f"{whole}.{fraction}"), word, factor
 

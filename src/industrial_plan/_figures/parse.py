@@ -30,7 +30,7 @@ from typing import Any, Final
 
 import attrs
 
-from industrial_plan._errors import ParseError
+from industrial_plan._errors import FieldTypeError, ParseError
 from industrial_plan._money.units import (
     CURRENCIES,
     Quantity,
@@ -374,7 +374,7 @@ def parse_figure(
         UnknownCurrencyError: *currency* is not a known currency.
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_figure() needs text, got {type(text).__name__}")
+        raise FieldTypeError(f"parse_figure() needs text, got {type(text).__name__}")
     if source is not None:
         return _parse_full(text, currency, locale, source)
     return _parse_reused(text, currency, locale)

@@ -20,6 +20,8 @@ import attrs
 import cattrs
 
 from industrial_plan._errors import (
+    FieldError,
+    FieldTypeError,
     PlanValidationError,
     Problem,
 )
@@ -93,15 +95,15 @@ _SOURCE_FIELDS = ("id", "publisher", "title", "date", "url", "quote")
 
 def _source_from_table(item: Any) -> Source:
     if not isinstance(item, Mapping):
-        raise TypeError(f"a source must be a table, got {item!r}")
+        raise FieldTypeError(f"a source must be a table, got {item!r}")
     unknown = sorted(set(item) - set(_SOURCE_FIELDS))
     if unknown:
-        raise ValueError(
+        raise FieldError(
             f"unknown source fields {unknown}; known: {list(_SOURCE_FIELDS)}"
         )
     for key, value in item.items():
         if key != "date" and not isinstance(value, str):
-            raise TypeError(f"source {key} must be text, got {value!r}")
+            raise FieldTypeError(f"source {key} must be text, got {value!r}")
     try:
         return Source(**{key: item[key] for key in item})
     except (ValueError, TypeError) as error:
@@ -140,7 +142,7 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
             if (isinstance(value, bool) and kind is not bool) or not isinstance(
                 value, kind
             ):
-                raise TypeError(f"expected {kind.__name__}, got {value!r}")
+                raise FieldTypeError(f"expected {kind.__name__}, got {value!r}")
             return value
 
         return structure
@@ -250,14 +252,14 @@ def _enum_hook(enum_type: type[Enum]) -> Callable[[Any, Any], Any]:
             return enum_type(value)
         except ValueError:
             known = ", ".join(repr(member.value) for member in enum_type)
-            raise ValueError(f"{value!r} is not one of {known}") from None
+            raise FieldError(f"{value!r} is not one of {known}") from None
 
     return structure
 
 
 def _structure_date(value: Any, _: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise TypeError(f"expected a date, got a date and time {value!r}")
+        raise FieldTypeError(f"expected a date, got a date and time {value!r}")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -265,12 +267,14 @@ def _structure_date(value: Any, _: Any) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
+    raise FieldError(f"{value!r} is not a date (YYYY-MM-DD)")
 
 
 def _structure_period(value: Any) -> Period:
     if not isinstance(value, str):
-        raise TypeError(f"a period is a code such as 'Q1-Q3' or 'M1-M8', got {value!r}")
+        raise FieldTypeError(
+            f"a period is a code such as 'Q1-Q3' or 'M1-M8', got {value!r}"
+        )
     period = _to_period(value)
     assert period is not None
     return period
@@ -279,25 +283,25 @@ def _structure_period(value: Any) -> Period:
 def _structure_names(value: Any) -> Names:
     if isinstance(value, str | Mapping):
         return Names(value)
-    raise TypeError(f"a name is text or a table of language = text, got {value!r}")
+    raise FieldTypeError(f"a name is text or a table of language = text, got {value!r}")
 
 
 def _structure_quantity(value: Any) -> Quantity:
     if isinstance(value, Mapping):
         unknown = sorted(set(value) - {"value", "unit"})
         if unknown:
-            raise ValueError(
+            raise FieldError(
                 f"unknown quantity fields {unknown}; known: ['value', 'unit']"
             )
         if "value" not in value:
-            raise ValueError("a quantity needs a value")
+            raise FieldError("a quantity needs a value")
         unit = value.get("unit", "")
         if not isinstance(unit, str):
-            raise TypeError(f"a unit must be text, got {unit!r}")
+            raise FieldTypeError(f"a unit must be text, got {unit!r}")
         return ureg.Quantity(
             to_decimal(value["value"], "quantity value"), read_unit(unit)
         )
-    raise TypeError(f"a quantity is a table with value and unit, got {value!r}")
+    raise FieldTypeError(f"a quantity is a table with value and unit, got {value!r}")
 
 
 _FIGURE_FIELDS = {"value", "unit", "qualifier", "approximate", "equivalent"}
@@ -310,10 +314,10 @@ def _structure_figure(value: Any) -> Figure:
     if isinstance(value, str):
         return figure_parser()(value)
     if not isinstance(value, Mapping):
-        raise TypeError(f"a figure is text or a table, got {value!r}")
+        raise FieldTypeError(f"a figure is text or a table, got {value!r}")
     unknown = sorted(set(value) - _FIGURE_FIELDS)
     if unknown:
-        raise ValueError(
+        raise FieldError(
             f"unknown figure fields {unknown}; known: {sorted(_FIGURE_FIELDS)}"
         )
     quantity = _structure_quantity(
@@ -323,7 +327,7 @@ def _structure_figure(value: Any) -> Figure:
     equivalent = value.get("equivalent")
     approximate = value.get("approximate", qualifier is Qualifier.ABOUT)
     if not isinstance(approximate, bool):
-        raise TypeError(f"approximate must be true or false, got {approximate!r}")
+        raise FieldTypeError(f"approximate must be true or false, got {approximate!r}")
     form = {name: value[name] for name in _FORM_FIELDS if name in value}
     if "change" in form:
         form["change"] = _enum_hook(Change)(form["change"], Change)
@@ -331,10 +335,10 @@ def _structure_figure(value: Any) -> Figure:
         if name in form and (
             isinstance(form[name], bool) or not isinstance(form[name], int)
         ):
-            raise TypeError(f"{name} must be a whole number, got {form[name]!r}")
+            raise FieldTypeError(f"{name} must be a whole number, got {form[name]!r}")
     for name in ("share_of", "counted", "measure"):
         if name in form and not isinstance(form[name], str):
-            raise TypeError(f"{name} must be text, got {form[name]!r}")
+            raise FieldTypeError(f"{name} must be text, got {form[name]!r}")
     return Figure(
         quantity,
         qualifier,
@@ -384,12 +388,12 @@ def _structure_source(value: Any, documents: Mapping[str, Source]) -> Source:
     if isinstance(value, Mapping) and "ref" in value:
         unknown = sorted(set(value) - {"ref", "quote"})
         if unknown:
-            raise ValueError(
+            raise FieldError(
                 f"unknown source reference fields {unknown}; known: ['ref', 'quote']"
             )
         quote = value.get("quote")
         if quote is not None and not isinstance(quote, str):
-            raise TypeError(f"quote must be text, got {quote!r}")
+            raise FieldTypeError(f"quote must be text, got {quote!r}")
         return _document(value["ref"], documents).quoting(quote)
     return _source_from_table(value)
 
@@ -397,7 +401,7 @@ def _structure_source(value: Any, documents: Mapping[str, Source]) -> Source:
 def _document(ref: Any, documents: Mapping[str, Source]) -> Source:
     if not isinstance(ref, str) or ref not in documents:
         known = ", ".join(repr(k) for k in documents) or "none"
-        raise ValueError(f"unknown source {ref!r}; sources listed in the plan: {known}")
+        raise FieldError(f"unknown source {ref!r}; sources listed in the plan: {known}")
     return documents[ref]
 
 

@@ -25,6 +25,8 @@ import yaml
 
 from industrial_plan._collector import without_cycle_collection
 from industrial_plan._errors import (
+    FieldError,
+    FieldTypeError,
     PlanValidationError,
     Problem,
 )
@@ -168,7 +170,7 @@ def dumps(system: IndustrialSystem, syntax: Syntax) -> str:
         return (
             json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
         )
-    raise ValueError(f"unknown plan file syntax {syntax!r}; use toml, yaml or json")
+    raise FieldError(f"unknown plan file syntax {syntax!r}; use toml, yaml or json")
 
 
 def syntax_of(path: str | os.PathLike[str]) -> Syntax:
@@ -278,7 +280,7 @@ def quick_system(data: Any) -> IndustrialSystem | None:
 
 def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
     if syntax not in ("toml", "yaml", "json"):
-        raise ValueError(f"unknown plan file syntax {syntax!r}; use toml, yaml or json")
+        raise FieldError(f"unknown plan file syntax {syntax!r}; use toml, yaml or json")
     name = syntax.upper()
     try:
         if syntax == "toml":
@@ -308,4 +310,4 @@ def _json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return _decimal_text(value)
-    raise TypeError(f"cannot write {value!r} to JSON")
+    raise FieldTypeError(f"cannot write {value!r} to JSON")

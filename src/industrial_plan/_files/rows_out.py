@@ -19,7 +19,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from industrial_plan._errors import MissingExtraError
+from industrial_plan._errors import FieldError, MissingExtraError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.source import Source
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
@@ -391,7 +391,7 @@ def _decimal_type(pa: Any, values: list[Decimal]) -> Any:
         return pa.decimal128(_DECIMAL128_DIGITS, scale)
     if whole + scale <= _DECIMAL256_DIGITS:
         return pa.decimal256(_DECIMAL256_DIGITS, scale)
-    raise ValueError(
+    raise FieldError(
         f"values need {whole + scale} digits; Arrow decimals hold at most "
         f"{_DECIMAL256_DIGITS}"
     )

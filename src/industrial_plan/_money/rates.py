@@ -466,17 +466,18 @@ def convert(
     quantity: Quantity,
     to: str,
     *,
-    on: dt.date | None = None,
+    on: dt.date | str | None = None,
     year: int | None = None,
     rate: Rate | None = None,
     source: RateSource | None = None,
 ) -> Conversion:
     """Convert a money quantity to currency *to*.
 
-    Give exactly one of: *on* (the daily rate of that day), *year* (that
-    year's average rate) or *rate* (a :class:`Rate` you have, such as a fixed
-    one).  *source* defaults to the bundled ECB rates.  Scale words are
-    resolved first, so ``3 trillion CNY`` converts to plain ``USD``.
+    Give exactly one of: *on* (the daily rate of that day, a date or ISO
+    text such as ``"2024-03-15"``), *year* (that year's average rate) or
+    *rate* (a :class:`Rate` you have, such as a fixed one).  *source*
+    defaults to the bundled ECB rates.  Scale words are resolved first, so
+    ``3 trillion CNY`` converts to plain ``USD``.
 
     >>> from industrial_plan import amount
     >>> article = Rate("USD", "CNY", "6.7843")
@@ -484,6 +485,8 @@ def convert(
     >>> round(usd.quantity.magnitude / 10**9, 1)
     Decimal('442.2')
     """
+    if isinstance(on, str):
+        on = _iso_day(on)
     code = currency_of(quantity)
     if code is None:
         raise CurrencyMismatchError(str(quantity.units), to, "a currency conversion")
@@ -494,7 +497,7 @@ def convert(
         if given is not None
     ]
     if len(chosen) != 1 and code != target:
-        raise TypeError(
+        raise FieldTypeError(
             f"convert() needs exactly one of on=, year=, rate=; got {chosen or 'none'}"
         )
     if code == target:
@@ -508,6 +511,17 @@ def convert(
         used = annual_average(code, target, year, source)
     magnitude = tidy(quantity.to(code).magnitude * used.value)
     return Conversion(quantity, ureg.Quantity(magnitude, target), used)
+
+
+def _iso_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise FieldError(
+            f"on {text!r} is not a day: give a date, or ISO text such as '2024-03-15'",
+            field="on",
+            value=text,
+        ) from None
 
 
 def _orient(rate: Rate, base: str, quote: str) -> Rate:

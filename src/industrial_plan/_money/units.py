@@ -29,6 +29,7 @@ import pint
 
 from industrial_plan._errors import (
     CurrencyMismatchError,
+    FieldError,
     InvalidNumberError,
     UnitError,
     UnknownCurrencyError,
@@ -388,7 +389,7 @@ def total(quantities: Iterable[Quantity], unit: str | None = None) -> Quantity:
     items = list(quantities)
     if not items:
         if unit is None:
-            raise ValueError("total() of no quantities needs a unit")
+            raise FieldError("total() of no quantities needs a unit")
         return ureg.Quantity(Decimal(0), parse_unit(unit))
     first = items[0]
     target: Any = parse_unit(unit) if unit is not None else first.units

@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from industrial_plan._errors import FieldError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _CHINESE_PER, format_figure
 from industrial_plan._figures.forms import is_percent
@@ -117,7 +118,7 @@ _JOIN: Final = {"en": ", ", "zh": "，"}
 
 def _words(lang: str) -> Mapping[str, str]:
     if lang not in _WORDS:
-        raise ValueError(f"language {lang!r} is not supported; use 'en' or 'zh'")
+        raise FieldError(f"language {lang!r} is not supported; use 'en' or 'zh'")
     return _WORDS[lang]
 
 

@@ -27,6 +27,7 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
+from industrial_plan._errors import FieldError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import format_figure
 from industrial_plan._figures.qualifier import Qualifier
@@ -174,12 +175,12 @@ _CLDR: Final = {"en": "en", "zh": "zh_Hans_CN"}
 
 def _check_lang(instance: object, attribute: object, value: str) -> None:
     if value not in LANGUAGES:
-        raise ValueError(f"language {value!r} is not supported; use 'en' or 'zh'")
+        raise FieldError(f"language {value!r} is not supported; use 'en' or 'zh'")
 
 
 def _check_style(instance: object, attribute: object, value: str) -> None:
     if value not in STYLES:
-        raise ValueError(f"style {value!r} is not supported; use 'long' or 'compact'")
+        raise FieldError(f"style {value!r} is not supported; use 'long' or 'compact'")
 
 
 def _optional_code(value: str | None) -> str | None:
@@ -215,7 +216,7 @@ class Display:
         for rate in self.rates:
             if (rate.base, rate.quote) == (code, self.currency):
                 return rate
-        raise ValueError(f"no display rate from {code} to {self.currency} was given")
+        raise FieldError(f"no display rate from {code} to {self.currency} was given")
 
 
 @attrs.frozen

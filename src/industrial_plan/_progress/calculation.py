@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 from pint.util import UnitsContainer
 
+from industrial_plan._errors import FieldError
 from industrial_plan._figures.figure import (
     Figure,
     IndeterminateComparisonError,
@@ -224,10 +225,10 @@ def _root(value: Decimal, years: int) -> Decimal:
     stay exact; only rates are computed this way.
     """
     if value <= 0 or years <= 0:
-        raise ValueError(value)
+        raise FieldError(f"no growth rate from the ratio {value}", value=value)
     growth = math.expm1(math.log1p(float(value - 1)) / years)
     if not math.isfinite(growth):
-        raise ValueError(value)
+        raise FieldError(f"no growth rate from the ratio {value}", value=value)
     return 1 + Decimal(f"{growth:.{RATE_DIGITS}g}")
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from industrial_plan._errors import FieldError
 from industrial_plan._files.rows_out import _import
 from industrial_plan._plan.metrics import BUILTIN_METRICS, Direction, Metric
 from industrial_plan._plan.owners import Regional
@@ -146,7 +147,7 @@ def assess_table(
     np = _import("numpy", "the columnar assessment")
     missing = [name for name in _NEEDED if name not in table.column_names]
     if missing:
-        raise ValueError(
+        raise FieldError(
             f"the table lacks the columns {', '.join(missing)}: write it with "
             "industrial_plan.to_arrow"
         )
