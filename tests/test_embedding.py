@@ -105,3 +105,33 @@ def test_help_opens_with_the_entry_points() -> None:
     for name in ("load(", "assess(", "parse_figure(", "find_figures(", "report_json("):
         assert name in opening, name
     assert "IndustrialPlanError" in opening
+
+
+# -- the review read from Python (issue 24, point 4) ----------------------------------
+
+
+def test_str_of_an_assessment_is_what_the_command_prints() -> None:
+    # Before, print(ip.assess(plan).review()) printed a repr of 105,664 characters.
+    runner = CliRunner()
+    printed = runner.invoke(app, ["report"], env={"COLUMNS": "100"})
+    assessment = ip.assess(ip.examples.xiamen())
+    assert str(assessment) + "\n" == printed.output
+
+
+def test_str_of_a_review_and_short_reprs() -> None:
+    assessment = ip.assess(ip.examples.xiamen_sei())
+    review = assessment.review()
+    text = str(review)
+    assert text.startswith("Review\nOf ")
+    assert "verdict" in text
+    assert "评估" in review.text(lang="zh")
+    assert max(len(line) for line in review.text(width=60).splitlines()) <= 60
+    assert repr(review).startswith("Review(")
+    assert len(repr(review)) < 200
+    assert (
+        repr(assessment).startswith("SystemAssessment(")
+    )
+    assert (
+        len(repr(assessment)) < 200
+    )
+    assert "评估" in assessment.text(lang="zh")

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from decimal import Context, Decimal, localcontext
+from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    localcontext,
+)
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -40,6 +47,7 @@ from industrial_plan._money.units import (
     in_base_units,
     tidy,
     unit_text,
+    ureg,
 )
 
 from .figure import Figure
@@ -165,7 +173,57 @@ _SUPPORTED_TEXT: Final = (
 )
 
 
-def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") -> str:
+COMPUTED_DIGITS: Final = 4
+"""Significant digits reports show of a figure the library computed (a share
+from its parts, an observed growth rate, a gap, an amount converted); a
+figure as stated prints as stated."""
+
+
+def rounded(figure: Figure, digits: int = COMPUTED_DIGITS) -> Figure:
+    """*figure* to *digits* significant digits, rounded so that a bound holds.
+
+    A lower bound rounds down and an upper bound up; an exact value that
+    rounding changes becomes "about".  Only for display: values stay exact.
+
+    >>> from industrial_plan import Figure, amount, format_figure
+    >>> share = Figure(amount("27.14285714285714285714285714", "percent"))
+    >>> format_figure(rounded(share))
+    'about 27.14%'
+    """
+    value = Decimal(figure.quantity.magnitude)
+    if not value or digits < 1:
+        return figure
+    quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
+    if quantum <= Decimal(1).scaleb(value.as_tuple().exponent):  # type: ignore[arg-type]
+        return figure  # no more digits than that: nothing to round
+    shown = tidy(value.quantize(quantum, rounding=_rounding(figure.qualifier)))
+    if shown == value:
+        return figure
+    exact = figure.qualifier is Qualifier.EXACT
+    return attrs.evolve(
+        figure,
+        quantity=ureg.Quantity(shown, figure.quantity.units),
+        qualifier=Qualifier.ABOUT if exact else figure.qualifier,
+        approximate=True if exact else figure.approximate,
+        stated_equivalent=None,
+    )
+
+
+def _rounding(qualifier: Qualifier) -> str:
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        return ROUND_FLOOR
+    if qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        return ROUND_CEILING
+    return ROUND_HALF_EVEN
+
+
+def format_figure(
+    figure: Figure,
+    *,
+    locale: str = "en",
+    style: str = "long",
+    digits: int | None = None,
+) -> str:
     """A figure as text in English or Chinese, with its qualifier.
 
     The text reads back to the figure's exact value: see
@@ -183,6 +241,9 @@ def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") ->
             Traditional-script Chinese is not supported.
         style: ``"long"`` (scale and currency as words) or ``"compact"``
             (CLDR's short forms with currency symbols).
+        digits: for a figure the library computed, the significant digits
+            to show (:data:`COMPUTED_DIGITS` in reports), rounded so that a
+            bound still holds (:func:`rounded`); ``None`` writes every digit.
 
     Returns:
         The figure as text.
@@ -210,6 +271,8 @@ def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") ->
     """
     language = _language(locale)
     checked = _style(style)
+    if digits is not None:
+        figure = rounded(figure, digits)
     key = (_figure_key(figure), language.code, checked)
     known = _WRITTEN.get(key)
     if known is not None:

@@ -19,14 +19,20 @@ from typing import TYPE_CHECKING, Any, Final
 
 from industrial_plan._errors import FieldError
 from industrial_plan._figures.figure import Figure
-from industrial_plan._figures.format import _CHINESE_PER, format_figure
+from industrial_plan._figures.format import (
+    _CHINESE_PER,
+    COMPUTED_DIGITS,
+    format_figure,
+)
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import IndicatorType, TargetKind
 from industrial_plan._progress.results import Verdict
-from industrial_plan._progress.review import Review, Standing
+from industrial_plan._progress.review import Review, Standing, register_text
 from industrial_plan._progress.system import SystemAssessment
+
+from .rows import as_stated, growth_span
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -66,6 +72,7 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "verdict": "verdict",
         "none": "—",
         "dated": "{year}: {text}",
+        "spanned": "{first}-{last}: {text} a year",
         "estimate": "{text} (estimate)",
         "summary": "Of {total} targets: {groups}.",
         "group": "{count} {name}",
@@ -94,6 +101,7 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "verdict": "评价",
         "none": "—",
         "dated": "{year}年：{text}",
+        "spanned": "{first}—{last}年：年均{text}",
         "estimate": "{text}（预计）",
         "summary": "{total}项目标中，{groups}。",
         "group": "{name}{count}项",
@@ -239,9 +247,15 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
         )
         actual = words["none"]
         if result.actual is not None:
-            text = format_figure(result.actual, locale=lang)
+            latest = result.latest
+            as_is = latest is not None and result.actual == latest.figure
+            digits = None if as_is and as_stated(latest) else COMPUTED_DIGITS
+            text = format_figure(result.actual, locale=lang, digits=digits)
             year = result.latest.year if result.latest is not None else None
             actual = words["dated"].format(year=year, text=text) if year else text
+            span = growth_span(result)
+            if span is not None:
+                actual = words["spanned"].format(first=span[0], last=span[1], text=text)
             if result.latest is not None and result.latest.estimate:
                 actual = words["estimate"].format(text=actual)
         verdict = (
@@ -410,9 +424,7 @@ def review_lines(assessment: SystemAssessment, lang: str, width: int) -> Iterato
     ``cli`` extra): columns two spaces apart, cells wrapped, one block per
     target when the columns cannot fit.
     """
-    from rich.cells import cell_len
-
-    from .text_report import fit_widths, wrap
+    from .text_report import cell_len, fit_widths, wrap
 
     def pad(text: str, size: int) -> str:
         return text + " " * (size - cell_len(text))
@@ -457,3 +469,22 @@ def review_lines(assessment: SystemAssessment, lang: str, width: int) -> Iterato
         for label, cell in zip(head[1:], row[1:], strict=True):
             for k, line in enumerate(wrap(cell, room)):
                 yield (pad(label, indent) if k == 0 else " " * indent) + line
+
+
+def _review_text(review: Review, lang: str, width: int) -> str:
+    if review.system is None:
+        return repr(review)
+    assessment = SystemAssessment(review.system, review.results, ())
+    return "\n".join(review_lines(assessment, lang, width))
+
+
+def _assessment_text(assessment: SystemAssessment, lang: str, width: int) -> str:
+    from .rows import Display
+    from .text_report import report_lines
+
+    report = report_lines(assessment, Display(lang=lang, style="compact"), width)
+    return "\n".join([*report, "", *review_lines(assessment, lang, width)])
+
+
+register_text(Review, _review_text)
+register_text(SystemAssessment, _assessment_text)

@@ -29,7 +29,8 @@ from babel.numbers import (
 
 from industrial_plan._errors import FieldError
 from industrial_plan._figures.figure import Figure
-from industrial_plan._figures.format import format_figure
+from industrial_plan._figures.format import COMPUTED_DIGITS, format_figure
+from industrial_plan._figures.format import rounded as round_figure
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.rates import Rate, convert
 from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
@@ -37,7 +38,7 @@ from industrial_plan._plan.metrics import BUILTIN_METRICS
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Observation
 from industrial_plan._progress.consistency import Mismatch
-from industrial_plan._progress.results import Assessment, Status
+from industrial_plan._progress.results import Assessment, Point, Status
 from industrial_plan._progress.system import NOT_ASSESSED, SystemAssessment
 
 __all__ = [
@@ -88,6 +89,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "status": "status",
         "none": "—",
         "dated": "{year}: {text}",
+        "spanned": "{first}-{last}: {text} a year",
         "estimate": "{text} (estimate)",
         "partial": "latest partial year: {text} ({when})",
         "partial_estimate": "latest partial year: {text} ({when}, estimate)",
@@ -126,6 +128,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "status": "状态",
         "none": "—",
         "dated": "{year}年：{text}",
+        "spanned": "{first}—{last}年：年均{text}",
         "estimate": "{text}（预计）",
         "partial": "最新非全年数据：{text}（{when}）",
         "partial_estimate": "最新非全年数据：{text}（{when}，预计）",
@@ -292,11 +295,16 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
         stated = target.statement or text["none"]
     latest = text["none"]
     if result.latest is not None:
+        digits = None if as_stated(result.latest) else COMPUTED_DIGITS
         latest = _dated(
-            _amount(result.latest.figure, display), result.latest.year, text
+            _amount(result.latest.figure, display, digits), result.latest.year, text
         )
         if result.latest.estimate:
             latest = text["estimate"].format(text=latest)
+    elif result.actual is not None and (span := growth_span(result)) is not None:
+        # A growth target's actual is the rate observed over the span.
+        shown = _amount(result.actual, display, COMPUTED_DIGITS)
+        latest = text["spanned"].format(first=span[0], last=span[1], text=shown)
     if result.latest_partial is not None:
         partial = _partial(result.latest_partial, display)
         if result.latest is None:
@@ -309,7 +317,9 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
         target=_dated(stated, target.year, text),
         latest=latest,
         attainment=_percent(result.attainment, display.lang),
-        gap=_amount(result.gap, display) if result.gap else text["none"],
+        gap=_amount(result.gap, display, COMPUTED_DIGITS)
+        if result.gap
+        else text["none"],
         required_cagr=_percent(result.required_cagr, display.lang),
         status=_STATUS[display.lang][result.status],
     )
@@ -338,35 +348,41 @@ def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str
     return metric
 
 
-def _amount(figure: Figure, display: Display) -> str:
-    """A figure as text, in the display currency when one applies."""
+def _amount(figure: Figure, display: Display, digits: int | None = None) -> str:
+    """A figure as text, in the display currency when one applies; a figure
+    the library computed to *digits* significant digits."""
     rate = display.rate_from(currency_of(figure.quantity))
     if rate is not None:
         converted = convert(figure.quantity, rate.quote, rate=rate).quantity
         figure = rounded(
             Figure(converted, figure.qualifier, approximate=figure.approximate)
         )
-    return format_figure(figure, locale=display.lang, style=display.style)
+    return format_figure(
+        figure, locale=display.lang, style=display.style, digits=digits
+    )
 
 
 def rounded(figure: Figure) -> Figure:
-    """The figure to :data:`SIGNIFICANT_DIGITS`, rounded so that a bound still holds.
+    """The figure to :data:`SIGNIFICANT_DIGITS`, rounded so that a bound still
+    holds (:func:`~industrial_plan._figures.format.rounded`)."""
+    return round_figure(figure, SIGNIFICANT_DIGITS)
 
-    A lower bound rounds down and an upper bound up; an exact value that
-    rounding changes becomes "about".
-    """
-    value = Decimal(figure.quantity.magnitude)
-    if not value:
-        return figure
-    quantum = Decimal(1).scaleb(value.adjusted() - SIGNIFICANT_DIGITS + 1)
-    shown = tidy(value.quantize(quantum, rounding=_direction(figure.qualifier)))
-    if shown == value:
-        return figure
-    qualifier = Qualifier.ABOUT if figure.qualifier is Qualifier.EXACT else None
-    return Figure(
-        ureg.Quantity(shown, figure.quantity.units),
-        qualifier or figure.qualifier,
-        approximate=figure.approximate or qualifier is not None,
+
+def growth_span(result: Assessment) -> tuple[int, int] | None:
+    """The years a growth target's observed rate runs over, if it has one."""
+    years = sorted({point.year for point in result.series})
+    if result.latest is not None or len(years) < 2:
+        return None
+    return years[0], years[-1]
+
+
+def as_stated(point: Point | None) -> bool:
+    """Whether *point* shows an observation's figure as stated (else the
+    library computed it: from parts, converted, a rate of growth)."""
+    return (
+        point is not None
+        and point.observation is not None
+        and point.figure == point.observation.figure
     )
 
 

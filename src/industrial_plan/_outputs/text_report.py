@@ -14,16 +14,32 @@ Columns are separated by two spaces, without a box: eight boxed columns need
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final
-
-from rich.cells import cell_len
 
 from industrial_plan._progress.system import SystemAssessment
 
 from .rows import COLUMNS, Display, Row, _row, headers, notes, title
 
-__all__ = ["fit_widths", "report_lines", "wrap"]
+__all__ = ["cell_len", "fit_widths", "report_lines", "wrap"]
+
+
+def _plain_cell_len(text: str) -> int:
+    """Cells *text* takes in a terminal: two for wide East Asian characters."""
+    return sum(
+        2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+        if not unicodedata.combining(c)
+    )
+
+
+try:
+    from rich.cells import cell_len as _cell_len
+except ImportError:  # without the cli extra: str() of a review still reads
+    _cell_len = _plain_cell_len  # type: ignore[assignment]
+
+cell_len: Callable[[str], int] = _cell_len
 
 _GAP: Final = "  "
 _NUMERIC: Final = frozenset({"attainment", "gap", "required_cagr"})

@@ -8,6 +8,7 @@ lists the lagging ones worst first.  Its text lives in ``_outputs.review``.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -72,7 +73,24 @@ _URGENCY = {
 _TYPE_ORDER = {IndicatorType.BINDING: 0, IndicatorType.ANTICIPATORY: 1, None: 2}
 
 
-@attrs.frozen
+# How reviews and assessments are written as text: the outputs wing, a floor
+# above, registers its writers when it loads (the package always loads it),
+# so that ``str(review)`` reads as the command line prints it.
+_WRITERS: dict[type, Callable[[Any, str, int], str]] = {}
+
+
+def register_text(kind: type, writer: Callable[[Any, str, int], str]) -> None:
+    """Make *writer* (value, lang, width) write values of *kind* as text."""
+    _WRITERS[kind] = writer
+
+
+def text_of(value: object, lang: str = "en", width: int = 100) -> str:
+    """*value* as text by its registered writer (its repr if none is)."""
+    writer = _WRITERS.get(type(value))
+    return repr(value) if writer is None else writer(value, lang, width)
+
+
+@attrs.frozen(repr=False)
 class Review:
     """A plan summed up the way mid-term reviews of Chinese plans do.
 
@@ -87,9 +105,26 @@ class Review:
     """
 
     results: tuple[Assessment, ...]
+    system: Any = attrs.field(default=None, kw_only=True, eq=False)
+    """The plan reviewed (an :class:`~industrial_plan.IndustrialSystem`), for
+    its names in the text; ``None`` when the review was built from results."""
 
     def __len__(self) -> int:
         return len(self.results)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{n} {standing.value}" for standing, n in self.by_standing().items() if n
+        )
+        return f"Review({len(self.results)} targets: {counts or 'none'})"
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str = "en", width: int = 100) -> str:
+        """The review as the command line prints it, in English (``"en"``) or
+        Chinese (``"zh"``), lines at most *width* cells wide."""
+        return text_of(self, lang, width)
 
     def by_standing(self) -> dict[Standing, int]:
         """Targets per group, in the order of :class:`Standing` (empty ones too)."""

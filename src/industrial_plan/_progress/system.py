@@ -38,7 +38,7 @@ from .levels import (
 )
 from .policy import ConversionPolicy, Thresholds
 from .results import Assessment, Status
-from .review import Review
+from .review import Review, text_of
 from .rules import _verdict
 from .series import _partial_years
 
@@ -120,9 +120,13 @@ _METHODS: dict[TargetKind, _Method] = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SystemAssessment:
-    """Every target of a system assessed, with the consistency of its totals."""
+    """Every target of a system assessed, with the consistency of its totals.
+
+    ``str()`` of it is the report and the review as the command line prints
+    them (:meth:`text` in Chinese too); its repr says what it holds.
+    """
 
     system: IndustrialSystem
     results: tuple[Assessment, ...]
@@ -137,6 +141,22 @@ class SystemAssessment:
 
     def __len__(self) -> int:
         return len(self.results)
+
+    def __repr__(self) -> str:
+        name = self.system.name.best("en")
+        when = "" if self.as_of is None else f", as of {self.as_of}"
+        return (
+            f"SystemAssessment({name!r}: {len(self.results)} targets, "
+            f"{len(self.mismatches)} totals that do not add up{when})"
+        )
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str = "en", width: int = 100) -> str:
+        """The progress report and the review as the command line prints them,
+        in English (``"en"``) or Chinese (``"zh"``), at most *width* cells wide."""
+        return text_of(self, lang, width)
 
     def records(self) -> list[dict[str, Any]]:
         """One plain dict per target, ready for JSON or a DataFrame."""
@@ -196,7 +216,7 @@ class SystemAssessment:
 
     def review(self) -> Review:
         """The plan summed up as a mid-term review does it: see :class:`Review`."""
-        return Review(self.results)
+        return Review(self.results, system=self.system)
 
 
 def _owners_of(tier: Tier) -> tuple[Owner, ...]:
