@@ -122,7 +122,7 @@ def test_every_problem_in_a_file_is_reported_with_path_and_line(tmp_path: Path) 
         "tiers[0].targets[1].figure",
         "tiers[0].observations[0].figure",
         "tiers[0].observations[0].source",
-        "tiers[0].industries[0]",
+        "tiers[0].industries[0].colour",
     }
     assert found["tiers[0].targets[0].year"].line == 15
     assert "'2027'" in found["tiers[0].targets[0].year"].message
@@ -130,7 +130,9 @@ def test_every_problem_in_a_file_is_reported_with_path_and_line(tmp_path: Path) 
     assert found["tiers[0].targets[1].figure"].line == 19
     assert "plenty" in found["tiers[0].observations[0].figure"].message
     assert "nodoc" in found["tiers[0].observations[0].source"].message
-    assert "colour" in found["tiers[0].industries[0]"].message
+    colour = found["tiers[0].industries[0].colour"]
+    assert "unknown key 'colour'" in colour.message
+    assert colour.line == 28  # the key's line, not its table's
     assert str(path) in str(error)
 
 

@@ -221,9 +221,10 @@ def test_hypothesis_draws_our_types_with_nothing_but_the_install() -> None:
     import sys
 
     code = (
-        "from hypothesis import given, settings, strategies as st\n"
+        "from hypothesis import HealthCheck, given, settings, strategies as st\n"
         "import industrial_plan as ip\n"
-        "@settings(max_examples=10, database=None)\n"
+        "@settings(max_examples=10, database=None,\n"
+        "          suppress_health_check=[HealthCheck.too_slow])\n"
         "@given(st.from_type(ip.IndustrialSystem), st.from_type(ip.Figure),\n"
         "       st.from_type(ip.Target), st.from_type(ip.Observation))\n"
         "def check(system, figure, target, observation):\n"

@@ -42,7 +42,22 @@ def _problems_from(error: BaseException, path: str) -> list[Problem]:
         return found + [p for e in rest for p in _problems_from(e, path)]
     if isinstance(error, cattrs.BaseValidationError):
         return [p for e in error.exceptions for p in _problems_from(e, path)]
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        # Each key where it stands, so that its line is the key's, not the table's.
+        known = _known_keys(error.cl)
+        return [
+            Problem(join(path, key), f"unknown key {key!r}; known: {known}")
+            for key in sorted(error.extra_fields)
+        ]
     return [Problem(path, _describe(error, None))]
+
+
+def _known_keys(cls: type[Any]) -> str:
+    if not attrs.has(cls):
+        return "see the plan format"
+    return ", ".join(
+        field.alias or field.name for field in attrs.fields(cls) if field.init
+    )
 
 
 def _describe(error: BaseException, type_: Any) -> str:
