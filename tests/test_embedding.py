@@ -128,10 +128,6 @@ def test_str_of_a_review_and_short_reprs() -> None:
     assert max(len(line) for line in review.text(width=60).splitlines()) <= 60
     assert repr(review).startswith("Review(")
     assert len(repr(review)) < 200
-    assert (
-        repr(assessment).startswith("SystemAssessment(")
-    )
-    assert (
-        len(repr(assessment)) < 200
-    )
+    assert repr(assessment).startswith("SystemAssessment(")
+    assert len(repr(assessment)) < 200
     assert "评估" in assessment.text(lang="zh")
