@@ -233,6 +233,10 @@ class Figure:
         counted: what a count counts, as the text names it ("enterprises",
             "国家重点实验室").
         measure: the Chinese measure word of a count (家, 件, 个).
+        words: the text :func:`~industrial_plan.parse_figure` read the figure
+            from, which a plan file saved again writes; ``None`` for a figure
+            built or changed in code (it is not compared, nor copied by
+            ``attrs.evolve``).
     """
 
     quantity: Quantity = attrs.field(converter=_exact_quantity)
@@ -263,6 +267,9 @@ class Figure:
     measure: str | None = attrs.field(
         default=None, validator=_check_measure, kw_only=True
     )
+    # The text parse_figure read it from: a plan file saved again keeps the
+    # user's words.  Not compared, not copied by attrs.evolve (init=False).
+    words: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.is_plain:
@@ -433,6 +440,7 @@ def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) ->
     _set_per(figure, None)
     _set_counted(figure, None)
     _set_measure(figure, None)
+    _set_words(figure, None)
     return figure
 
 
@@ -457,6 +465,7 @@ def exact_figure(magnitude: Decimal, units: Any) -> Figure:
     _set_per(figure, None)
     _set_counted(figure, None)
     _set_measure(figure, None)
+    _set_words(figure, None)
     return figure
 
 
@@ -476,6 +485,12 @@ _set_share_of = Figure.__dict__["share_of"].__set__
 _set_per = Figure.__dict__["per"].__set__
 _set_counted = Figure.__dict__["counted"].__set__
 _set_measure = Figure.__dict__["measure"].__set__
+_set_words = Figure.__dict__["words"].__set__
+
+
+def set_words(figure: Figure, text: str) -> None:
+    """Keep *text* as the words a figure fresh from reading it was read from."""
+    _set_words(figure, text)
 
 
 def _combine(

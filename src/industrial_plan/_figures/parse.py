@@ -39,7 +39,7 @@ from industrial_plan._money.units import (
     ureg,
 )
 
-from .figure import Figure, plain_figure
+from .figure import Figure, plain_figure, set_words
 from .forms import Change, is_percent
 from .lexicon import (
     _BAIFENZHI,
@@ -376,8 +376,15 @@ def parse_figure(
     if not isinstance(text, str):
         raise FieldTypeError(f"parse_figure() needs text, got {type(text).__name__}")
     if source is not None:
-        return _parse_full(text, currency, locale, source)
+        figure = _parse_full(text, currency, locale, source)
+        return figure if currency or locale else _with_words(figure, text)
     return _parse_reused(text, currency, locale)
+
+
+def _with_words(figure: Figure, text: str) -> Figure:
+    """*figure*, fresh from reading *text*, keeping it as its words."""
+    set_words(figure, text)
+    return figure
 
 
 # -- reuse ---------------------------------------------------------------------
@@ -414,7 +421,9 @@ def _parse_reused(text: str, currency: str | None, locale: str | None) -> Figure
     if currency is None and locale is None:
         figure = _shaped(text)
         if figure is not None:
-            return figure
+            return _with_words(figure, text)
+        return _with_words(_parse_full(text, None, None, None), text)
+    # Read with hints ("¥" as yen): the words alone would read otherwise.
     return _parse_full(text, currency, locale, None)
 
 

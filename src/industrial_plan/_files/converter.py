@@ -351,6 +351,11 @@ def _structure_figure(value: Any) -> Figure:
 
 
 def _unstructure_figure(figure: Figure) -> Any:
+    # The user's words, as read: a Chinese plan file stays in Chinese.  (A
+    # figure unpickled from before figures kept their words has none.)
+    words = getattr(figure, "words", None)
+    if words is not None and figure.source is None:
+        return words
     text = figure_text(figure)
     if text is not None:
         return text
