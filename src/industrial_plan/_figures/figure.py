@@ -185,7 +185,12 @@ def _check_approximate(figure: Any, attribute: object, value: bool) -> None:
             value=value,
         )
     if figure.qualifier is Qualifier.ABOUT and not value:
-        raise FieldError("a figure qualified 'about' is approximate")
+        raise FieldError(
+            "approximate: a figure qualified 'about' is approximate; pass "
+            "approximate=True, or leave it out",
+            field="approximate",
+            value=value,
+        )
 
 
 def _check_equivalent(figure: Any, attribute: object, value: Quantity | None) -> None:
