@@ -693,3 +693,20 @@ def test_issue_13_report_baseline_year(tmp_path: Path) -> None:
     assert chosen.exit_code == 0, chosen.output
     assert json.loads(chosen.stdout)[0]["baseline_year"] == 2020
     assert json.loads(chosen.stdout)[0]["notes"] == []
+
+
+@pytest.mark.parametrize(
+    "command", ["report", "validate", "convert", "parse", "chart", "schema", "extract"]
+)
+def test_help_shows_no_type_for_flags(command: str) -> None:
+    # Issue 24, point 8: typer showed "<bool>" beside every flag, --help included.
+    from typer.testing import CliRunner
+
+    from industrial_plan.cli import app
+
+    shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0
+    assert "<bool>" not in shown.output
+    assert "--help" in shown.output
+    options = shown.output[shown.output.index("Options") :]
+    assert "<str>" not in options

@@ -41,6 +41,7 @@ from industrial_plan._progress.system import SystemAssessment, assess
 
 from .cli_base import (
     Lang,
+    QuietGroup,
     _fail,
     _first_line,
     _problem_lines,
@@ -60,6 +61,7 @@ app = typer.Typer(
         "With no command, reports on the bundled Xiamen plan."
     ),
     add_completion=False,
+    cls=QuietGroup,
     # A user's mistake gets one line, never a traceback with local variables.
     pretty_exceptions_enable=False,
 )
@@ -359,6 +361,7 @@ def report(
         str,
         typer.Option(
             "--rtol",
+            metavar="NUMBER",
             help=(
                 "Relative tolerance when tier totals are compared with the sum "
                 "of their industries."
@@ -369,6 +372,7 @@ def report(
         str,
         typer.Option(
             "--atol",
+            metavar="NUMBER",
             help="Absolute tolerance for that comparison, in base units (yuan).",
         ),
     ] = "0",

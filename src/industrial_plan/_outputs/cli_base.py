@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from industrial_plan._errors import IndustrialPlanError, PlanValidationError
 from industrial_plan._figures.figure import Figure
@@ -90,3 +91,30 @@ def figure_json(figure: Figure) -> dict[str, Any]:
             "unit": unit_text(plain),
         }
     return record
+
+
+class _Quiet:
+    """Help screens without a type for what takes none: typer (0.29) shows
+    "<bool>" beside every flag, ``--help`` included, as if it took a value."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class QuietGroup(_Quiet, TyperGroup):
+    """The command group, likewise, and each of its commands."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            for param in command.params:
+                if getattr(param, "is_flag", False) and param.metavar is None:
+                    param.metavar = ""
+            shown = command.get_help_option(ctx)
+            if shown is not None:
+                shown.metavar = ""
+        return command
