@@ -710,3 +710,34 @@ def test_help_shows_no_type_for_flags(command: str) -> None:
     assert "--help" in shown.output
     options = shown.output[shown.output.index("Options") :]
     assert "<str>" not in options
+
+
+def test_validate_notes_years_after_the_plan(tmp_path: Path) -> None:
+    # Issue 24, point 8: a 2035 goal in a 2021-2027 plan was accepted silently.
+    from typer.testing import CliRunner
+
+    from industrial_plan.cli import app
+
+    plan = ip.examples.xiamen().with_target(
+        "future", ip.Target("total_scale", 2035, ip.parse_figure("1万亿元"))
+    )
+    plan = plan.with_observation(
+        "strategic_emerging",
+        ip.Observation("total_scale", 2028, ip.parse_figure("9000亿元")),
+    )
+    assert [note.path for note in ip.plan_notes(plan)] == [
+        "tiers[1].observations[1].year",
+        "tiers[2].targets[1].year",
+    ]
+    for name in ("plan.toml", "plan.yaml", "plan.json"):
+        path = ip.save(plan, tmp_path / name)
+        shown = CliRunner().invoke(app, ["validate", str(path)])
+        assert shown.exit_code == 0
+        lines = shown.output.splitlines()
+        assert lines[0] == f"OK {path}"
+        text = path.read_text("utf-8").splitlines()
+        for line in lines[1:]:
+            where, _, rest = line.partition(": note: ")
+            number = int(where.rsplit(":", 1)[1])
+            assert ("2028" if "observations" in rest else "2035") in text[number - 1]
+    assert ip.plan_notes(ip.examples.xiamen()) == []

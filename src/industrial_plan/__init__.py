@@ -146,7 +146,7 @@ from ._plan.roadmap import (
     SpatialLayout,
     Zone,
 )
-from ._plan.system import IndustrialSystem, OwnerChanges, check
+from ._plan.system import IndustrialSystem, OwnerChanges, check, plan_notes
 from ._plan.targets import (
     IndicatorType,
     Observation,
@@ -280,6 +280,7 @@ __all__ = [
     "parse_figure",
     "parse_rate",
     "parse_unit",
+    "plan_notes",
     "progress_chart",
     "progress_figure",
     "read_rows_csv",

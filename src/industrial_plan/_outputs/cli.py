@@ -36,7 +36,7 @@ from industrial_plan._money.units import (
     currency_of,
     ureg,
 )
-from industrial_plan._plan.system import IndustrialSystem
+from industrial_plan._plan.system import IndustrialSystem, plan_notes
 from industrial_plan._progress.system import SystemAssessment, assess
 
 from .cli_base import (
@@ -47,6 +47,7 @@ from .cli_base import (
     _problem_lines,
     _reported,
     figure_json,
+    note_lines,
 )
 from .cli_extract import extract
 from .report import json_report, markdown, report_csv
@@ -431,7 +432,9 @@ def validate(
 
     Prints "OK <file>" for each valid file and "file:line: field: message"
     for each problem.  Exits 0 if every file is valid, 1 otherwise, which
-    suits pre-commit hooks and CI.
+    suits pre-commit hooks and CI.  A valid file's notes follow its "OK"
+    ("file:line: note: field: message"): targets and observations after the
+    plan's end year, which are allowed.
 
     Examples:
 
@@ -442,7 +445,7 @@ def validate(
     valid = True
     for path in plans:
         try:
-            load(path, max_bytes=max_bytes or None)
+            plan = load(path, max_bytes=max_bytes or None)
         except PlanValidationError as error:
             valid = False
             for line in _problem_lines(error):
@@ -452,6 +455,8 @@ def validate(
             typer.echo(f"{path}: {_first_line(error)}", err=True)
         else:
             typer.echo(f"OK {path}")
+            for line in note_lines(path, plan_notes(plan)):
+                typer.echo(line)
     if not valid:
         raise typer.Exit(1)
 

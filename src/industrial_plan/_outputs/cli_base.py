@@ -12,13 +12,16 @@ import contextlib
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from industrial_plan._errors import IndustrialPlanError, PlanValidationError
+from industrial_plan._errors import IndustrialPlanError, PlanValidationError, Problem
 from industrial_plan._figures.figure import Figure
+from industrial_plan._files.plan_files import syntax_of
+from industrial_plan._files.positions import locator
 from industrial_plan._money.units import in_base_units, unit_text
 from industrial_plan._progress.results import _figure_record
 
@@ -118,3 +121,16 @@ class QuietGroup(_Quiet, TyperGroup):
             if shown is not None:
                 shown.metavar = ""
         return command
+
+
+def note_lines(path: Path, notes: list[Problem]) -> Iterator[str]:
+    """*notes* of the valid plan file *path*, as "file:line: note: field: message"."""
+    if not notes:
+        return
+    syntax = syntax_of(path)
+    text = path.read_text("utf-8-sig")
+    where = locator(text, syntax)
+    for note in notes:
+        line = where(note.path)
+        at = f"{path}:{line}" if line is not None else str(path)
+        yield f"{at}: note: {note.path}: {note.message}"

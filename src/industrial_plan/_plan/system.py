@@ -330,6 +330,54 @@ def _find(items: Iterable[_T], key: str, what: str) -> _T:
 # -- whole-system checks ---------------------------------------------------------------
 
 
+def plan_notes(system: IndustrialSystem) -> list[Problem]:
+    """What a valid plan states that a reader may want pointed out.
+
+    Targets and observations after the plan's ``end_year`` are allowed: a
+    2021-2025 plan may state a long-range goal for 2035, and a review after
+    the plan reports figures for later years; both are assessed like any
+    other.  ``industrial-plan validate`` lists them as notes, with their lines.
+
+    >>> from industrial_plan import Target, examples, parse_figure
+    >>> plan = examples.xiamen().with_target(
+    ...     "future", Target("total_scale", 2035, parse_figure("1万亿元")))
+    >>> (note,) = plan_notes(plan)
+    >>> note.path
+    'tiers[2].targets[1].year'
+    >>> note.message  # doctest: +ELLIPSIS
+    "target year 2035 is after the plan's end_year 2027: a long-range goal, ..."
+    """
+    found: list[Problem] = []
+    end = system.end_year
+    owners: list[tuple[str, Owner]] = [("regional", system.regional)]
+    for t, tier in enumerate(system.tiers):
+        owners.append((f"tiers[{t}]", tier))
+        owners += [
+            (f"tiers[{t}].industries[{i}]", industry)
+            for i, industry in enumerate(tier.industries)
+        ]
+    for path, owner in owners:
+        found += [
+            Problem(
+                f"{path}.targets[{k}].year",
+                f"target year {target.year} is after the plan's end_year {end}: "
+                "a long-range goal, assessed like any other",
+            )
+            for k, target in enumerate(owner.targets)
+            if target.year > end
+        ]
+        found += [
+            Problem(
+                f"{path}.observations[{k}].year",
+                f"observation of {observation.year} is after the plan's end_year "
+                f"{end}: a figure reported after the plan, assessed like any other",
+            )
+            for k, observation in enumerate(owner.observations)
+            if observation.year > end
+        ]
+    return found
+
+
 def check(system: IndustrialSystem) -> list[Problem]:
     """Every problem of *system* that its parts cannot see on their own.
 
