@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
 import sys
@@ -725,3 +726,20 @@ def test_a_single_year_gets_one_tick() -> None:
     FigureCanvasAgg(figure).draw()
     (panel,) = [ax for ax in figure.axes if (ax.get_gid() or "").startswith("panel:")]
     assert [t.get_text() for t in panel.get_xticklabels()] == ["2025"]
+
+
+def test_charts_log_no_font_warnings(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Issue 24, point 7: six "findfont: Failed to find font weight ..." lines
+    # were logged for every chart, English ones included.
+    pytest.importorskip("matplotlib")
+    assessment = ip.assess(ip.examples.xiamen())
+    with caplog.at_level(logging.WARNING):
+        ip.progress_chart(assessment, tmp_path / "en.png")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a machine without a Chinese font
+            ip.progress_chart(assessment, tmp_path / "zh.png", lang="zh")
+    assert [
+        r.getMessage() for r in caplog.records if "findfont" in r.getMessage()
+    ] == []
