@@ -743,3 +743,35 @@ def test_charts_log_no_font_warnings(
     assert [
         r.getMessage() for r in caplog.records if "findfont" in r.getMessage()
     ] == []
+
+
+GROWTH_PLAN = """
+format = "industrial-plan/2"
+name = "Test"
+region = "Testville"
+start_year = 2021
+end_year = 2025
+metrics = [{ id = "va", name = "value added", kind = "money" }]
+[regional]
+targets = [{ metric = "va", year = 2025, figure = "年均增长8%以上" }]
+observations = [
+  { metric = "va", year = 2021, figure = "100亿元" },
+  { metric = "va", year = 2023, figure = "118.8亿元" },
+]
+"""
+
+
+def test_a_growth_panel_draws_the_observed_growth() -> None:
+    # Issue 24, point 6: the panel showed only the target diamond (levels two
+    # years apart gave no yearly growth), on an axis of one year.
+    pytest.importorskip("matplotlib")
+    figure = ip.progress_figure(ip.assess(ip.loads(GROWTH_PLAN, "toml")))
+    (ax,) = [a for a in figure.axes if (a.get_gid() or "").startswith("panel:")]
+    observed = [line for line in ax.get_lines() if line.get_gid() == "observed"]
+    assert [float(line.get_xdata()[0]) for line in observed] == [2022.0, 2023.0]
+    rate = float(observed[-1].get_ydata()[0])
+    assert abs(rate - 8.99541274751) < 1e-6  # (118.8 / 100) ** (1/2) - 1
+    assert observed[-1].get_markerfacecolor() == "white"  # an average, not a year's
+    low, high = ax.get_xlim()
+    assert low < 2022
+    assert high > 2025

@@ -92,17 +92,29 @@ def _series(assessment: SystemAssessment, result: Assessment) -> list[_Point]:
 
 
 def _growth_points(points: list[_Point]) -> list[_Point]:
-    """Yearly growth in percent: as given, or from consecutive levels."""
+    """Yearly growth in percent: as given, or from consecutive levels.
+
+    Levels a few years apart (2021 and 2023) give the average growth of
+    those years, drawn in each of them as an estimate (a hollow marker): the
+    yearly rates are not known, their average is.
+    """
     if all(is_percent(p.figure.quantity) for p in points):
         return points
-    growth = []
+    growth: list[_Point] = []
     for before, after in itertools.pairwise(points):
         x0 = Decimal(before.figure.quantity.magnitude)
         x1 = Decimal(after.figure.quantity.magnitude)
-        if x0 <= 0 or after.year != before.year + 1:
+        span = after.year - before.year
+        if x0 <= 0 or x1 <= 0 or span < 1:
             continue
-        rate = (x1 / x0 - 1) * 100
-        growth.append(_Point(after.year, Figure(ureg.Quantity(rate, ureg.percent))))
+        if span == 1:
+            rate = (x1 / x0 - 1) * 100
+        else:
+            rate = ((x1 / x0) ** (Decimal(1) / span) - 1) * 100
+        shown = Figure(ureg.Quantity(rate, ureg.percent), approximate=span > 1)
+        growth.extend(
+            _Point(year, shown) for year in range(before.year + 1, after.year + 1)
+        )
     return growth
 
 
