@@ -32,7 +32,13 @@ from industrial_plan._plan.system import IndustrialSystem
 
 from .converter import _READABLE, FORMAT, _decimal_text, _documents, _reading_converter
 from .detail import _from_data_in_detail, _shape_problems
-from .positions import LazyLocator, toml_error_line
+from .positions import (
+    DuplicateKeyFound,
+    LazyLocator,
+    json_duplicates,
+    toml_error_line,
+    yaml_duplicates,
+)
 from .quick import structure as quick_structure
 from .validation import message
 from .yaml_events import load as load_yaml
@@ -262,8 +268,12 @@ def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
         if syntax == "toml":
             return tomllib.loads(text)
         if syntax == "json":
-            return json.loads(text, parse_float=Decimal)
+            return json.loads(
+                text, parse_float=Decimal, object_pairs_hook=_unique_keys
+            )
         return load_yaml(text)  # safe: plain data only
+    except DuplicateKeyFound as found:
+        raise PlanValidationError(_duplicate_problems(text, syntax, found), file) from None
     except tomllib.TOMLDecodeError as error:
         reason, line = toml_error_line(str(error), text)
         problem = Problem("", f"not valid TOML: {reason}", line)
@@ -279,6 +289,34 @@ def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
         # Integers of more than 4,300 digits, among others.
         problem = Problem("", f"not valid {name}: {message(error)}")
     raise PlanValidationError([problem], file) from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; a key given twice is refused, not
+    overwritten (TOML's parser refuses it too)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise DuplicateKeyFound(twice)
+    return result
+
+
+def _duplicate_problems(
+    text: str, syntax: Syntax, found: DuplicateKeyFound
+) -> list[Problem]:
+    """One problem per key given twice, each naming both lines."""
+    scan = json_duplicates if syntax == "json" else yaml_duplicates
+    problems = [
+        Problem(
+            path,
+            f"the key {key!r} is given twice, on lines {first} and {second}; "
+            "keep one (the file would otherwise lose the other's value)",
+            second,
+        )
+        for path, key, first, second in scan(text)
+    ]
+    return problems or [Problem("", f"the key {found.key!r} is given twice")]
 
 
 def _json_default(value: Any) -> Any:
