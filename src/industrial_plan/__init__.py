@@ -25,6 +25,7 @@ from ._errors import (
     Problem,
     RateError,
     RateFormError,
+    SaveError,
     UnitError,
     UnknownCurrencyError,
 )
@@ -205,6 +206,7 @@ __all__ = [
     "Review",
     "Roadmap",
     "Role",
+    "SaveError",
     "Source",
     "SpatialLayout",
     "Standing",

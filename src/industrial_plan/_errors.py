@@ -9,6 +9,7 @@ working for callers that do not know this library.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -169,6 +170,29 @@ class PlanValidationError(IndustrialPlanError, ValueError):
         noun = "problem" if count == 1 else "problems"
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         super().__init__(f"{where}{count} {noun} in the plan:\n{lines}")
+
+
+class SaveError(IndustrialPlanError, OSError):
+    """A plan file could not be saved: read-only, or the system refused.
+
+    The message names the path given to :func:`~industrial_plan.save`, never
+    the temporary file written beside it.
+
+    Attributes:
+        path: the path given.
+        reason: why it could not be saved.
+    """
+
+    def __init__(self, path: str, reason: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot save {path}: {reason}" if reason else path)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))
 
 
 class MissingExtraError(IndustrialPlanError, ImportError):

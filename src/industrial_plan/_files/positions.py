@@ -320,7 +320,7 @@ def json_lines(text: str) -> Locator:
     return lambda path: nearest_line(places, path)
 
 
-Duplicate = tuple[str, str, int, int]
+Duplicate = tuple[str, Any, int, int]
 """A key given twice in one table: (path of the key, key, first line, second line)."""
 
 

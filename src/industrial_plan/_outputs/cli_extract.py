@@ -104,6 +104,12 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="With -o: replace the draft even if it is read-only."
+        ),
+    ] = False,
 ) -> None:
     """Find the figures of a document; list them, or write a draft plan.
 
@@ -144,7 +150,7 @@ def extract(
             typer.echo(
                 f"{name}:{item.found.line}: not placed: {unplaced_text(item)}", err=True
             )
-        written = draft.save(output)
+        written = draft.save(output, force=force)
         typer.echo(f"wrote {written}: {_summary(draft)}")
 
 
