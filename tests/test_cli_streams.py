@@ -1,0 +1,109 @@
+"""The command's standard output by the Unix conventions (issue 25, items 5 and 6).
+
+Run as a real process: a reader that stops reading ends the command quietly
+(killed by SIGPIPE, as the shell expects), a write that fails is one line on
+stderr and status 1, never a traceback; an ASCII-only stream gets currency
+codes for symbols.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import industrial_plan as ip
+
+posix = pytest.mark.skipif(os.name != "posix", reason="POSIX streams and signals")
+SOURCE = str(Path(ip.__file__).parent.parent)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("streams")
+    plan = folder / "plan.toml"
+    ip.save(ip.examples.xiamen(), plan)
+    document = folder / "bulletin.txt"
+    document.write_text("In 2023 the output reached 12 billion yuan.\n", "utf-8")
+    return {"plan": str(plan), "document": str(document)}
+
+
+COMMANDS = {
+    "report": ["report"],
+    "report json": ["report", "--format", "json"],
+    "validate": ["validate", "{plan}", "{plan}", "{plan}"],
+    "parse": ["parse", "about 5.2 billion yuan"],
+    "convert": ["convert", "1 billion yuan", "--to", "USD"],
+    "schema": ["schema"],
+    "extract": ["extract", "{document}"],
+}
+
+
+def _run(
+    arguments: list[str],
+    files: dict[str, str],
+    stdout: object,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    command = [a.format(**files) for a in arguments]
+    return subprocess.run(
+        [sys.executable, "-m", "industrial_plan", *command],
+        stdout=stdout,  # type: ignore[arg-type]
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": SOURCE, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+
+
+@posix
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_reader_that_stops_reading_ends_every_command_quietly(
+    name: str, files: dict[str, str]
+) -> None:
+    read, write = os.pipe()
+    os.close(read)  # as `| head -1` does once it has its line
+    try:
+        result = _run(COMMANDS[name], files, write)
+    finally:
+        os.close(write)
+    assert result.returncode == -signal.SIGPIPE, result.stderr
+    assert result.stderr == ""
+
+
+@posix
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_full_disk_is_one_line_on_stderr_and_status_1(
+    name: str, files: dict[str, str]
+) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        result = _run(COMMANDS[name], files, full)
+    assert result.returncode == 1
+    assert result.stderr == "error: cannot write the output: No space left on device\n"
+
+
+@posix
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_closed_stdout_is_one_line_on_stderr_and_status_1(
+    name: str, files: dict[str, str]
+) -> None:
+    command = [a.format(**files) for a in COMMANDS[name]]
+    result = subprocess.run(
+        [sys.executable, "-m", "industrial_plan", *command],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": SOURCE},
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 1
+    closed = "error: cannot write the output: standard output is closed\n"
+    assert result.stderr == closed
