@@ -107,3 +107,47 @@ def test_a_closed_stdout_is_one_line_on_stderr_and_status_1(
     assert result.returncode == 1
     closed = "error: cannot write the output: standard output is closed\n"
     assert result.stderr == closed
+
+
+ASCII_TERMINALS = {
+    "PYTHONIOENCODING=ascii": {"PYTHONIOENCODING": "ascii"},
+    "LC_ALL=C": {"PYTHONUTF8": "0", "LC_ALL": "C", "PYTHONIOENCODING": ""},
+}
+
+
+@pytest.mark.parametrize("terminal", ASCII_TERMINALS)
+@pytest.mark.parametrize("output", ["table", "markdown", "csv", "json"])
+def test_an_ascii_terminal_gets_currency_codes_for_symbols(
+    terminal: str, output: str, files: dict[str, str]
+) -> None:
+    env = ASCII_TERMINALS[terminal]
+    result = _run(
+        ["report", "--format", output], files, subprocess.PIPE, {**env, "LANG": "C"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert "Traceback" not in result.stderr
+    if output != "json":  # JSON holds exact figures, not the symbols
+        assert "CNY" in result.stdout
+
+
+def test_an_ascii_terminal_is_told_in_one_line_that_chinese_cannot_be_written(
+    files: dict[str, str],
+) -> None:
+    env = {"PYTHONIOENCODING": "ascii"}
+    for command in (
+        ["report", "--lang", "zh"],
+        ["convert", "1 yuan", "--to", "USD", "--lang", "zh"],
+    ):
+        result = _run(command, files, subprocess.PIPE, env)
+        assert result.returncode == 1
+        assert result.stderr.startswith("error: the output's encoding (ascii) cannot")
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_what_an_ascii_stream_cannot_write_is_replaced_readably() -> None:
+    from industrial_plan._outputs.cli_streams import encodable
+
+    assert encodable("CN¥3T — about €5 …", "ascii") == "CNY3T - about EUR5 ..."
+    assert encodable("厦门", "ascii") == "\\u53a6\\u95e8"
+    assert encodable("厦门 CN¥3T", "utf-8") == "厦门 CN¥3T"

@@ -41,6 +41,7 @@ from industrial_plan._progress.system import SystemAssessment, assess
 
 from .cli_base import (
     Lang,
+    _check_lang,
     _fail,
     _first_line,
     _problem_lines,
@@ -391,6 +392,7 @@ def report(
 
       industrial-plan report --format json > progress.json
     """
+    _check_lang(lang)
     with _reported():
         system = _load(plan, max_bytes, example)
         assessment = assess(
@@ -511,6 +513,7 @@ def convert_command(
 
       industrial-plan convert "超过2万亿元" --to EUR --on 2023-01-30 --lang zh
     """
+    _check_lang(lang)
     with _reported():
         parsed = parse_figure(figure)
         source = currency_of(parsed.quantity)

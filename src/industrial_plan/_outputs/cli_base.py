@@ -29,6 +29,18 @@ class Lang(enum.StrEnum):
     ZH = "zh"
 
 
+def _check_lang(lang: Lang) -> None:
+    """Refuse Chinese output to a stream that cannot write it, in one line."""
+    from .cli_streams import cannot_write
+
+    encoding = cannot_write("中文") if lang is Lang.ZH else None
+    if encoding is not None:
+        _fail(
+            f"the output's encoding ({encoding}) cannot write Chinese: use "
+            "--lang en, or a UTF-8 terminal (PYTHONIOENCODING=utf-8)"
+        )
+
+
 # -- errors ---------------------------------------------------------------------------
 
 

@@ -45,6 +45,38 @@ CURRENCY_CODES: tuple[tuple[str, str], ...] = (
 )
 
 
+# What an ASCII-only stream gets for the typography of reports and listings.
+ASCII_FALLBACKS: tuple[tuple[str, str], ...] = (
+    ("\u2014", "-"),
+    ("\u2013", "-"),
+    ("\u2212", "-"),
+    ("\u2026", "..."),
+    ("\u2265", ">="),
+    ("\u2264", "<="),
+    ("\u00d7", "x"),
+    ("\u00a0", " "),
+    ("\u202f", " "),
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2500", "-"),
+    ("\u2502", "|"),
+)
+
+
+def cannot_write(text: str) -> str | None:
+    """The encoding of stdout if it cannot write *text*; ``None`` if it can."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return encoding
+    except LookupError:
+        return None
+    return None
+
+
 class _OutputStopped(BaseException):
     """The reader of stdout has gone: end quietly, as SIGPIPE would."""
 
@@ -78,11 +110,11 @@ class GuardedOutput(io.TextIOBase):
         self._unicode = codecs.lookup(encoding).name.startswith("utf")
 
     @property
-    def encoding(self) -> str:
+    def encoding(self) -> str:  # type: ignore[override]
         return self._encoding
 
     @property
-    def errors(self) -> str:
+    def errors(self) -> str:  # type: ignore[override]
         return "backslashreplace"
 
     def writable(self) -> bool:
@@ -120,13 +152,14 @@ class GuardedOutput(io.TextIOBase):
 
 def encodable(text: str, encoding: str) -> str:
     """*text* as *encoding* can write it: currency codes for the symbols it
-    cannot, ``\\uXXXX`` escapes for other characters."""
+    cannot, ASCII for dashes, quotes and rules, ``\\uXXXX`` escapes for other
+    characters."""
     try:
         text.encode(encoding)
         return text
     except UnicodeEncodeError:
         pass
-    for symbol, code in CURRENCY_CODES:
+    for symbol, code in CURRENCY_CODES + ASCII_FALLBACKS:
         if symbol in text:
             try:
                 symbol.encode(encoding)
