@@ -31,7 +31,13 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import format_figure
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.rates import Rate, convert
-from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
+from industrial_plan._money.units import (
+    currency_code,
+    currency_of,
+    quantize,
+    tidy,
+    ureg,
+)
 from industrial_plan._plan.metrics import BUILTIN_METRICS
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Observation
@@ -356,7 +362,7 @@ def rounded(figure: Figure) -> Figure:
     if not value:
         return figure
     quantum = Decimal(1).scaleb(value.adjusted() - SIGNIFICANT_DIGITS + 1)
-    shown = tidy(value.quantize(quantum, rounding=_direction(figure.qualifier)))
+    shown = tidy(quantize(value, quantum, _direction(figure.qualifier)))
     if shown == value:
         return figure
     qualifier = Qualifier.ABOUT if figure.qualifier is Qualifier.EXACT else None
@@ -383,8 +389,10 @@ def _percent(figure: Figure | None, lang: str) -> str:
     text = _TEXT[lang]
     if figure is None:
         return text["none"]
-    ratio = Decimal(figure.quantity.magnitude) * 100
-    shown = tidy(ratio.quantize(PERCENT_QUANTUM, rounding=_direction(figure.qualifier)))
+    sign, digits, exponent = Decimal(figure.quantity.magnitude).as_tuple()
+    assert isinstance(exponent, int)  # figures are finite
+    ratio = Decimal((sign, digits, exponent + 2))  # times 100, exactly
+    shown = tidy(quantize(ratio, PERCENT_QUANTUM, _direction(figure.qualifier)))
     number = _decimal_text(shown, lang)
     signs = [_SIGNS[figure.qualifier]]
     if figure.approximate and figure.qualifier is not Qualifier.ABOUT:
