@@ -292,6 +292,10 @@ def currency_code(name: str) -> str:
     return code
 
 
+MAX_NUMBER_DIGITS = 40
+"""Most digits in one number the library reads from text (a figure, a rate):
+far beyond any stated figure, far below trouble."""
+
 EXACT_DIGITS = 60
 """Significant digits the library's exact arithmetic keeps before it errs."""
 
