@@ -6,11 +6,16 @@ rewrite what a terminal shows.  Names and ids take none; longer text
 (statements, descriptions, quotes) may break lines with newlines and tabs.
 Unpaired surrogates (which JSON's ``\ud800`` escapes can produce) are refused
 too: no file, terminal or CSV can be written with them.
+
+Names are compared by :func:`name_key`, and shown through :func:`neutral`,
+which makes bidirectional controls (U+202E and its kin) visible, so that a
+name cannot reorder the text of a report around it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 # Unicode categories Cc (control) and Cs (surrogate)
@@ -45,3 +50,65 @@ def single_line(instance: Any, attribute: Any, value: Any) -> None:
 def free_text(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: text without control characters but tabs and newlines."""
     check_text(value, attribute.name, lines=True)
+
+
+# -- names: one form in, one key to compare, nothing invisible ------------------------
+
+# Bidirectional controls: embeddings, overrides, isolates and the marks.
+BIDI_CONTROLS = (
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# Characters that show nothing: format characters (Unicode category Cf:
+# zero-width spaces and joiners, U+FEFF, bidi controls, the soft hyphen),
+# separators and spaces, and the few marks and fillers drawn as nothing.
+_INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800")
+
+
+def nfc(text: str) -> str:
+    """*text* in Unicode's composed normal form (NFC), as names are stored."""
+    return (
+        text
+        if unicodedata.is_normalized("NFC", text)
+        else unicodedata.normalize("NFC", text)
+    )
+
+
+def name_key(text: str) -> str:
+    """The key two names are compared by: equal keys are the same name.
+
+    NFKC folds compatibility forms (full-width letters and digits, the
+    no-break space, ligatures) into their plain forms; format characters
+    (zero-width spaces and joiners, U+FEFF, bidi controls) are dropped;
+    runs of spaces become one; case is folded (``casefold``, which leaves
+    Chinese as it is).  So "Biomedicine", "BIOMEDICINE", "Bio\u200bmedicine",
+    "Ｂｉｏｍｅｄｉｃｉｎｅ" and the decomposed and composed forms of "Café"
+    share a key.
+    """
+    if text.isascii():
+        return " ".join(text.split()).casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", folded)
+    kept = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return " ".join(kept.split())
+
+
+def visible(text: str) -> bool:
+    """Whether *text* has a character that shows: not only spaces, zero-width
+    characters, U+FEFF or bidi controls."""
+    if text.isascii():
+        return not text.isspace() and bool(text)
+    return any(
+        not char.isspace()
+        and unicodedata.category(char) not in ("Cf", "Zs", "Zl", "Zp", "Cc", "Mn")
+        and char not in _INVISIBLE_EXTRA
+        for char in text
+    )
+
+
+def neutral(text: str) -> str:
+    """*text* with each bidi control written as its escape (``\\u202e``), so that
+    it shows rather than reorders what surrounds it."""
+    if text.isascii() or _BIDI.search(text) is None:
+        return text
+    return _BIDI.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

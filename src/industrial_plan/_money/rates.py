@@ -144,9 +144,7 @@ def _rate_number(number: str, text: str) -> Decimal:
     if _EXPONENT.match(number):
         raise RateFormError(text, "exponents are not accepted: write the number out")
     if sum(char.isdigit() for char in number) > MAX_NUMBER_DIGITS:
-        raise RateFormError(
-            text, f"a number with more than {MAX_NUMBER_DIGITS} digits"
-        )
+        raise RateFormError(text, f"a number with more than {MAX_NUMBER_DIGITS} digits")
     return to_decimal(number, "rate")
 
 

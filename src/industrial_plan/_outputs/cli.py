@@ -38,6 +38,7 @@ from industrial_plan._money.units import (
 )
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._progress.system import SystemAssessment, assess
+from industrial_plan._text import neutral
 
 from .cli_base import (
     Lang,
@@ -245,7 +246,7 @@ def _print_report(
                 records = review_json(assessment)
             elif chosen is View.BOTH:
                 records = {"progress": records, "review": review_json(assessment)}
-            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+            typer.echo(neutral(json.dumps(records, ensure_ascii=False, indent=2)))
         elif progress:
             typer.echo(report_csv(assessment, display), nl=False)
         else:

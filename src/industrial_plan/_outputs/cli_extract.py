@@ -24,6 +24,7 @@ from industrial_plan._figures.found import FoundFigure, Role
 from industrial_plan._files.draft import Draft, draft_from_figures, unplaced_text
 from industrial_plan._files.plan_files import load
 from industrial_plan._plan.targets import Target
+from industrial_plan._text import neutral
 
 from .cli_base import Lang, _fail, _reported, figure_json
 
@@ -207,7 +208,7 @@ def _list(
 ) -> None:
     if output is ListFormat.JSON:
         records = [_record(item, text) for item in found]
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        typer.echo(neutral(json.dumps(records, ensure_ascii=False, indent=2)))
     elif output is ListFormat.CSV:
         typer.echo(_csv(found, text), nl=False)
     else:
@@ -271,7 +272,7 @@ def _csv(found: Sequence[FoundFigure], text: str) -> str:
         writer.writerow(
             "" if record[column] is None else record[column] for column in _CSV_COLUMNS
         )
-    return buffer.getvalue()
+    return neutral(buffer.getvalue())
 
 
 def _print_table(found: Sequence[FoundFigure], text: str, lang: str) -> None:

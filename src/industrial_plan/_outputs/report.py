@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from industrial_plan._money.rates import Rate
 from industrial_plan._money.units import currency_of
 from industrial_plan._progress.system import SystemAssessment
+from industrial_plan._text import neutral
 
 from .rows import COLUMNS, Display, headers, notes, rows, title
 
@@ -202,7 +203,7 @@ def report_csv(assessment: SystemAssessment, display: Display | None = None) -> 
     writer = csv.DictWriter(buffer, columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(records)
-    return buffer.getvalue()
+    return neutral(buffer.getvalue())
 
 
 def markdown(assessment: SystemAssessment, display: Display | None = None) -> str:
@@ -230,7 +231,7 @@ _MARKDOWN_SPECIAL: Final = re.compile(r"[\\|*_`\[\]]|<(?=[A-Za-z/!?])|&(?=[A-Za-
 
 
 def _markdown_cell(text: str) -> str:
-    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], text)
+    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], neutral(text))
     return escaped.replace("\n", " ")  # a newline would end the row
 
 

@@ -44,6 +44,7 @@ from industrial_plan._plan.targets import Observation
 from industrial_plan._progress.consistency import Mismatch
 from industrial_plan._progress.results import Assessment, Status
 from industrial_plan._progress.system import SystemAssessment
+from industrial_plan._text import neutral
 
 __all__ = [
     "COLUMNS",
@@ -307,7 +308,7 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
         else:
             latest = f"{latest}{text['separator']}{partial}"
     return Row(
-        owner=result.owner.name.best(display.lang),
+        owner=neutral(result.owner.name.best(display.lang)),
         metric=_metric_name(target.metric, system, display.lang),
         target=_dated(stated, target.year, text),
         latest=latest,
@@ -337,7 +338,7 @@ def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str
     metrics = system.all_metrics if system is not None else BUILTIN_METRICS
     for candidate in metrics:
         if candidate.id == metric:
-            return candidate.name.best(lang)
+            return neutral(candidate.name.best(lang))
     return metric
 
 
@@ -458,7 +459,7 @@ def _mismatch_line(
         names = [system.owner(key).name.best(display.lang) for key in mismatch.missing]
         missing = text["missing"].format(missing=", ".join(names))
     return text["mismatch"].format(
-        tier=mismatch.tier.name.best(display.lang),
+        tier=neutral(mismatch.tier.name.best(display.lang)),
         metric=_metric_name(mismatch.metric, system, display.lang),
         year=mismatch.year,
         stated=_amount(mismatch.stated, display),
@@ -477,7 +478,7 @@ def headers(lang: str = "en") -> tuple[str, ...]:
 
 def title(assessment: SystemAssessment, lang: str = "en") -> str:
     """The plan's name, with the *as_of* year when the assessment has one."""
-    name = assessment.system.name.best(lang)
+    name = neutral(assessment.system.name.best(lang))
     if assessment.as_of is None:
         return name
     return _TEXT[lang]["as_of"].format(name=name, year=assessment.as_of)
