@@ -35,6 +35,22 @@ class InvalidNumberError(IndustrialPlanError, ValueError):
         super().__init__(f"{value!r} is not a finite number ({what})")
 
 
+class OutOfRangeError(InvalidNumberError):
+    """A number outside the range its use allows (a negative tolerance)."""
+
+    def __init__(self, value: object, what: str, low: object, high: object) -> None:
+        ValueError.__init__(
+            self, f"{what} {value!r} is out of range: it must be from {low} to {high}"
+        )
+        self.value = value
+        self.what = what
+        self.low = low
+        self.high = high
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.value, self.what, self.low, self.high))
+
+
 class UnknownCurrencyError(UnitError):
     """A currency code or name is not one the library knows."""
 
@@ -133,18 +149,26 @@ class NotFoundError(IndustrialPlanError, KeyError):
         return str(self.args[0])
 
 
+def _cut_long_values(message: str) -> str:
+    # A quoted value of a megabyte is shown by its start and its length.
+    from industrial_plan._text import cut_long_values
+
+    return cut_long_values(message) if isinstance(message, str) else message
+
+
 @attrs.frozen
 class Problem:
     """One problem found in a plan: where it is, and what is wrong.
 
     Attributes:
         path: the field path, as in ``tiers[1].industries[2].targets[0].year``.
-        message: what is wrong, naming the offending value.
+        message: what is wrong, naming the offending value (a quoted value
+            of more than 80 characters is cut to its first 60 and its length).
         line: the line in the file, where the file format gives it.
     """
 
     path: str
-    message: str
+    message: str = attrs.field(converter=_cut_long_values)
     line: int | None = None
 
     def __str__(self) -> str:

@@ -48,6 +48,8 @@ from .cli_base import (
     _problem_lines,
     _reported,
     figure_json,
+    path_given,
+    year_given,
 )
 from .cli_extract import extract
 from .report import json_records, markdown, report_csv
@@ -89,6 +91,7 @@ PlanArgument = Annotated[
     Path | None,
     typer.Argument(
         metavar="PLAN",
+        parser=path_given,
         help=(
             "Plan file (.toml, .yaml, .yml or .json); default: the bundled Xiamen plan."
         ),
@@ -141,13 +144,19 @@ MaxBytesOption = Annotated[
 ]
 AsOfOption = Annotated[
     int | None,
-    typer.Option("--as-of", metavar="YEAR", help="Ignore observations after YEAR."),
+    typer.Option(
+        "--as-of",
+        metavar="YEAR",
+        parser=year_given,
+        help="Ignore observations after YEAR.",
+    ),
 ]
 BaselineYearOption = Annotated[
     int | None,
     typer.Option(
         "--baseline-year",
         metavar="YEAR",
+        parser=year_given,
         help=(
             "Measure trends from this year (default: each target's base year, "
             "else the plan's start year); earlier observations are left out, "
@@ -408,7 +417,10 @@ def validate(
     plans: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PLAN...", help="Plan files to check.", show_default=False
+            metavar="PLAN...",
+            parser=path_given,
+            help="Plan files to check.",
+            show_default=False,
         ),
     ],
     max_bytes: MaxBytesOption = MAX_FILE_BYTES,
@@ -620,7 +632,11 @@ def chart(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="PATH", help="Image to write (.png or .svg)."
+            "--output",
+            "-o",
+            metavar="PATH",
+            parser=path_given,
+            help="Image to write (.png or .svg; .png is added to a name without one).",
         ),
     ] = Path("progress.png"),
     as_of: AsOfOption = None,

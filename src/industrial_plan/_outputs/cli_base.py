@@ -12,6 +12,7 @@ import contextlib
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
@@ -20,6 +21,7 @@ from industrial_plan._errors import IndustrialPlanError, PlanValidationError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._money.units import in_base_units, unit_text
 from industrial_plan._progress.results import _figure_record
+from industrial_plan._text import cut_long_values
 
 
 class Lang(enum.StrEnum):
@@ -41,11 +43,34 @@ def _check_lang(lang: Lang) -> None:
         )
 
 
+def year_given(text: str) -> int:
+    """A year from the command line, between 1900 and 2200 as in plans."""
+    try:
+        year = int(text)
+    except ValueError:
+        year = None
+    if year is None or not 1900 <= year <= 2200:
+        raise typer.BadParameter(
+            f"{cut_long_values(repr(text))} is not a year between 1900 and 2200"
+        )
+    return year
+
+
 # -- errors ---------------------------------------------------------------------------
 
 
 def _say_error(text: str) -> None:
-    typer.echo(f"error: {text}", err=True)
+    typer.echo(f"error: {cut_long_values(text)}", err=True)
+
+
+def path_given(text: str | Path) -> Path:
+    """A path from the command line; an empty one is refused (``Path("")``
+    would be the current folder, ".").  A default is a path already."""
+    if isinstance(text, Path):
+        return text
+    if not text.strip():
+        raise typer.BadParameter(f"{text!r} is empty: give a file name")
+    return Path(text)
 
 
 def _fail(text: str, code: int = 1) -> NoReturn:

@@ -26,7 +26,7 @@ from industrial_plan._files.plan_files import load
 from industrial_plan._plan.targets import Target
 from industrial_plan._text import neutral
 
-from .cli_base import Lang, _fail, _reported, figure_json
+from .cli_base import Lang, _fail, _reported, figure_json, path_given
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PLAN_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
@@ -67,6 +67,7 @@ def extract(
             "--output",
             "-o",
             metavar="PLAN",
+            parser=path_given,
             help=(
                 "Write a draft plan (.toml, .yaml or .json) instead of listing "
                 "the figures; the figures it cannot place go to stderr and, "
@@ -79,6 +80,7 @@ def extract(
         typer.Option(
             "--into",
             metavar="PLAN",
+            parser=path_given,
             help=(
                 "With -o: add the figures to a copy of this plan, matching its "
                 "metrics by id or by name in either language."
