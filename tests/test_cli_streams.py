@@ -48,7 +48,10 @@ def _run(
     files: dict[str, str],
     stdout: object,
     env: dict[str, str] | None = None,
+    *,
+    closed: bool = False,
 ) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own; *closed*: with fd 1 closed (``>&-``)."""
     command = [a.format(**files) for a in arguments]
     return subprocess.run(
         [sys.executable, "-m", "industrial_plan", *command],
@@ -58,6 +61,7 @@ def _run(
         env={**os.environ, "PYTHONPATH": SOURCE, **(env or {})},
         timeout=120,
         check=False,
+        preexec_fn=(lambda: os.close(1)) if closed else None,
     )
 
 
@@ -76,37 +80,28 @@ def test_a_reader_that_stops_reading_ends_every_command_quietly(
     assert result.stderr == ""
 
 
+REASONS = {
+    "full disk": "No space left on device",
+    "closed stdout": "standard output is closed",
+}
+
+
 @posix
 @pytest.mark.parametrize("name", COMMANDS)
-def test_a_full_disk_is_one_line_on_stderr_and_status_1(
-    name: str, files: dict[str, str]
+@pytest.mark.parametrize("failure", REASONS)
+def test_a_failed_write_is_one_line_on_stderr_and_status_1(
+    failure: str, name: str, files: dict[str, str]
 ) -> None:
-    if not Path("/dev/full").exists():
+    """``> /dev/full`` and ``>&-``: a write error, said once, status 1."""
+    if failure == "closed stdout":
+        result = _run(COMMANDS[name], files, None, closed=True)
+    elif not Path("/dev/full").exists():
         pytest.skip("no /dev/full")
-    with open("/dev/full", "w") as full:
-        result = _run(COMMANDS[name], files, full)
+    else:
+        with open("/dev/full", "w") as full:
+            result = _run(COMMANDS[name], files, full)
     assert result.returncode == 1
-    assert result.stderr == "error: cannot write the output: No space left on device\n"
-
-
-@posix
-@pytest.mark.parametrize("name", COMMANDS)
-def test_a_closed_stdout_is_one_line_on_stderr_and_status_1(
-    name: str, files: dict[str, str]
-) -> None:
-    command = [a.format(**files) for a in COMMANDS[name]]
-    result = subprocess.run(
-        [sys.executable, "-m", "industrial_plan", *command],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": SOURCE},
-        timeout=120,
-        check=False,
-        preexec_fn=lambda: os.close(1),
-    )
-    assert result.returncode == 1
-    closed = "error: cannot write the output: standard output is closed\n"
-    assert result.stderr == closed
+    assert result.stderr == f"error: cannot write the output: {REASONS[failure]}\n"
 
 
 ASCII_TERMINALS = {
