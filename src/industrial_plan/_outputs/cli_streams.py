@@ -8,7 +8,8 @@
 - Never a traceback, whichever command was writing.
 - A stream that cannot encode a character (an ASCII-only terminal,
   ``PYTHONIOENCODING=ascii``) gets currency codes for currency symbols and an
-  escape (``\\u2026``) for anything else, rather than a ``UnicodeEncodeError``.
+  escape (``\\u2026``) for anything else, rather than a ``UnicodeEncodeError``;
+  arguments typed in UTF-8 under such a locale are read as typed.
 
 :func:`run` puts :class:`GuardedOutput` in place of ``sys.stdout`` around the
 typer application; the commands write through it unchanged.
@@ -41,7 +42,6 @@ CURRENCY_CODES: tuple[tuple[str, str], ...] = (
     ("₩", "KRW"),
     ("₹", "INR"),
     ("₽", "RUB"),
-    ("元", "CNY"),
 )
 
 
@@ -168,6 +168,22 @@ def encodable(text: str, encoding: str) -> str:
     return text.encode(encoding, "backslashreplace").decode(encoding)
 
 
+def readable_argument(argument: str) -> str:
+    """*argument* as the terminal typed it.
+
+    Under an ASCII locale without UTF-8 mode (``LC_ALL=C PYTHONUTF8=0``),
+    Python keeps each non-ASCII byte of an argument as a lone surrogate: the
+    bytes are read again as UTF-8 when they are UTF-8, so that "超过2万亿元"
+    reads as a figure and errors echo it as it was typed.
+    """
+    if argument.isascii() or not any("\udc80" <= c <= "\udcff" for c in argument):
+        return argument
+    try:
+        return os.fsencode(argument).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return argument
+
+
 def run(app: Callable[..., Any], args: list[str] | None, prog_name: str) -> NoReturn:
     """Run the typer *app* with :class:`GuardedOutput` as ``sys.stdout``."""
     original = sys.stdout
@@ -177,6 +193,8 @@ def run(app: Callable[..., Any], args: list[str] | None, prog_name: str) -> NoRe
         with contextlib.suppress(OSError):
             os.open(os.devnull, os.O_WRONLY)
     sys.stdout = GuardedOutput(original)
+    if args is None:
+        args = [readable_argument(argument) for argument in sys.argv[1:]]
     try:
         app(args=args, prog_name=prog_name)
     except _OutputStopped:
