@@ -209,3 +209,69 @@ def test_written_rates_read_back(rate: ip.Rate, form: str) -> None:
     text = form.format(v=rate.value, b=rate.base, q=rate.quote)
     expected = attrs.evolve(rate, source="user-given", effective=None)
     assert ip.parse_rate(text) == attrs.evolve(expected, year=None, days=None)
+
+
+# -- rates follow the bounds of figures (issue 25, item 4) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1e1000030 CNY/USD",
+        "1e-1000030 CNY/USD",
+        "1e400 CNY/USD",
+        "1E-400 CNY/USD",
+        "USD/CNY 7.1e0",
+        "1 USD = 7.1e2 CNY",
+        "1e0 USD = 7.1 CNY",
+    ],
+)
+def test_a_rate_with_an_exponent_is_refused_as_a_figure_is(text: str) -> None:
+    reason = "exponents are not accepted: write the number out"
+    with pytest.raises(ip.ParseError, match=reason):
+        ip.parse_figure("1e400 yuan")
+    with pytest.raises(ip.RateFormError, match=reason) as caught:
+        ip.parse_rate(text)
+    assert caught.value.text == text
+
+
+def test_a_rate_of_more_digits_than_a_figure_may_have_is_refused() -> None:
+    number = "1" * 41
+    with pytest.raises(ip.ParseError, match="a number with more than 40 digits"):
+        ip.parse_figure(f"{number} yuan")
+    with pytest.raises(ip.RateFormError, match="a number with more than 40 digits"):
+        ip.parse_rate(f"{number} CNY/USD")
+    assert ip.parse_rate(f"{number[:40]} CNY/USD").value == Decimal(number[:40])
+
+
+def test_a_rate_with_an_amount_of_zero_is_refused() -> None:
+    with pytest.raises(ip.RateFormError, match="an amount must be positive"):
+        ip.parse_rate("0 USD = 7 CNY")
+
+
+@pytest.mark.parametrize(
+    "rate", ["1e1000030 CNY/USD", "1e-1000030 CNY/USD", "1e400 CNY/USD"]
+)
+def test_the_command_line_refuses_a_rate_with_an_exponent_in_one_line(
+    rate: str,
+) -> None:
+    from typer.testing import CliRunner
+
+    from industrial_plan import cli
+
+    result = CliRunner().invoke(
+        cli.app, ["convert", "1 billion yuan", "--to", "USD", "--rate", rate]
+    )
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output.strip().endswith(
+        "exponents are not accepted: write the number out"
+    )
+
+
+@pytest.mark.parametrize("digits", ["9" * 40, "0." + "0" * 38 + "1"])
+def test_the_extremes_of_a_rate_convert_without_error(digits: str) -> None:
+    rate = ip.parse_rate(f"{digits} CNY/USD")
+    for amount in ("1 yuan", "9" * 40 + " trillion yuan", "0." + "0" * 38 + "1 yuan"):
+        converted = ip.convert(ip.parse_figure(amount).quantity, "USD", rate=rate)
+        assert converted.quantity.magnitude > 0

@@ -36,6 +36,22 @@ class InvalidNumberError(IndustrialPlanError, ValueError):
         super().__init__(f"{value!r} is not a finite number ({what})")
 
 
+class OutOfRangeError(InvalidNumberError):
+    """A number outside the range its use allows (a negative tolerance)."""
+
+    def __init__(self, value: object, what: str, low: object, high: object) -> None:
+        ValueError.__init__(
+            self, f"{what} {value!r} is out of range: it must be from {low} to {high}"
+        )
+        self.value = value
+        self.what = what
+        self.low = low
+        self.high = high
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.value, self.what, self.low, self.high))
+
+
 class UnknownCurrencyError(UnitError):
     """A currency code or name is not one the library knows."""
 
@@ -176,18 +192,26 @@ class NotFoundError(IndustrialPlanError, KeyError):
         return str(self.args[0])
 
 
+def _cut_long_values(message: str) -> str:
+    # A quoted value of a megabyte is shown by its start and its length.
+    from industrial_plan._text import cut_long_values
+
+    return cut_long_values(message) if isinstance(message, str) else message
+
+
 @attrs.frozen
 class Problem:
     """One problem found in a plan: where it is, and what is wrong.
 
     Attributes:
         path: the field path, as in ``tiers[1].industries[2].targets[0].year``.
-        message: what is wrong, naming the offending value.
+        message: what is wrong, naming the offending value (a quoted value
+            of more than 80 characters is cut to its first 60 and its length).
         line: the line in the file, where the file format gives it.
     """
 
     path: str
-    message: str
+    message: str = attrs.field(converter=_cut_long_values)
     line: int | None = None
 
     def __str__(self) -> str:
@@ -213,6 +237,29 @@ class PlanValidationError(IndustrialPlanError, ValueError):
         noun = "problem" if count == 1 else "problems"
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         super().__init__(f"{where}{count} {noun} in the plan:\n{lines}")
+
+
+class SaveError(IndustrialPlanError, OSError):
+    """A plan file could not be saved: read-only, or the system refused.
+
+    The message names the path given to :func:`~industrial_plan.save`, never
+    the temporary file written beside it.
+
+    Attributes:
+        path: the path given.
+        reason: why it could not be saved.
+    """
+
+    def __init__(self, path: str, reason: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot save {path}: {reason}" if reason else path)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))
 
 
 class MissingExtraError(IndustrialPlanError, ImportError):

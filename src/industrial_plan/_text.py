@@ -6,11 +6,16 @@ rewrite what a terminal shows.  Names and ids take none; longer text
 (statements, descriptions, quotes) may break lines with newlines and tabs.
 Unpaired surrogates (which JSON's ``\ud800`` escapes can produce) are refused
 too: no file, terminal or CSV can be written with them.
+
+Names are compared by :func:`name_key`, and shown through :func:`neutral`,
+which makes bidirectional controls (U+202E and its kin) visible, so that a
+name cannot reorder the text of a report around it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from ._errors import FieldError, FieldTypeError
@@ -63,3 +68,98 @@ def _not_text(field: str, value: object) -> None:
         field=field,
         value=value,
     )
+
+
+# -- names: one form in, one key to compare, nothing invisible ------------------------
+
+# Bidirectional controls: embeddings, overrides, isolates and the marks.
+BIDI_CONTROLS = (
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# Characters that show nothing: format characters (Unicode category Cf:
+# zero-width spaces and joiners, U+FEFF, bidi controls, the soft hyphen),
+# separators and spaces, and the few marks and fillers drawn as nothing.
+_INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800")
+
+
+def nfc(text: str) -> str:
+    """*text* in Unicode's composed normal form (NFC), as names are stored."""
+    return (
+        text
+        if unicodedata.is_normalized("NFC", text)
+        else unicodedata.normalize("NFC", text)
+    )
+
+
+def name_key(text: str) -> str:
+    """The key two names are compared by: equal keys are the same name.
+
+    NFKC folds compatibility forms (full-width letters and digits, the
+    no-break space, ligatures) into their plain forms; format characters
+    (zero-width spaces and joiners, U+FEFF, bidi controls) are dropped;
+    runs of spaces become one; case is folded (``casefold``, which leaves
+    Chinese as it is).  So "Biomedicine", "BIOMEDICINE", "Bio\\u200bmedicine",
+    "Ｂｉｏｍｅｄｉｃｉｎｅ" and the decomposed and composed forms of "Café"
+    share a key.
+    """
+    if text.isascii():
+        return " ".join(text.split()).casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", folded)
+    kept = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return " ".join(kept.split())
+
+
+def visible(text: str) -> bool:
+    """Whether *text* has a character that shows: not only spaces, zero-width
+    characters, U+FEFF or bidi controls."""
+    if text.isascii():
+        return not text.isspace() and bool(text)
+    return any(
+        not char.isspace()
+        and unicodedata.category(char) not in ("Cf", "Zs", "Zl", "Zp", "Cc", "Mn")
+        and char not in _INVISIBLE_EXTRA
+        for char in text
+    )
+
+
+def neutral(text: str) -> str:
+    """*text* with each bidi control written as its escape (``\\u202e``), so that
+    it shows rather than reorders what surrounds it."""
+    if text.isascii() or _BIDI.search(text) is None:
+        return text
+    return _BIDI.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+# -- long values in messages ----------------------------------------------------------
+
+SHOWN_CHARACTERS = 60
+"""How much of a long quoted value a message shows before its length."""
+# A quote opens a value only at the start or after a space or bracket: the
+# closing quote of a value (or an apostrophe) opens none.
+_LONG_QUOTED = re.compile(
+    r"(?<![^\s(\[{=:,])(?:'(?:[^'\\\n]|\\.){80,}'|\"(?:[^\"\\\n]|\\.){80,}\")"
+)
+
+
+def cut_long_values(message: str) -> str:
+    """*message* with each quoted value over 80 characters cut to its first
+    :data:`SHOWN_CHARACTERS`, followed by its length: a 1 MB id makes a
+    message of a line, not of a megabyte.
+
+    >>> cut = cut_long_values(f"id {'x' * 1000!r} is not a valid id")
+    >>> cut.endswith("xx...' (1,000 characters) is not a valid id"), len(cut)
+    (True, 105)
+    """
+    if len(message) < 80:
+        return message
+
+    def cut(found: re.Match[str]) -> str:
+        quoted = found.group()
+        quote, inner = quoted[0], quoted[1:-1]
+        return (
+            f"{quote}{inner[:SHOWN_CHARACTERS]}...{quote} ({len(inner):,} characters)"
+        )
+
+    return _LONG_QUOTED.sub(cut, message)

@@ -36,14 +36,18 @@ def main(
     """Run the command line on *argv* (default: ``sys.argv[1:]``); always exits.
 
     Without typer or rich installed, prints :data:`INSTALL_HINT` and exits 1.
+    Standard output follows the Unix conventions: a reader that stops reading
+    ends the command quietly (status 141 in the shell, as SIGPIPE gives), a
+    write that fails is one line on stderr and status 1.
     """
     missing = [name for name in _NEEDED if importlib.util.find_spec(name) is None]
     if missing:
         print(f"error: {INSTALL_HINT} ({', '.join(missing)} missing)", file=sys.stderr)
         raise SystemExit(1)
     from ._outputs.cli import app
+    from ._outputs.cli_streams import run
 
-    app(args=None if argv is None else list(argv), prog_name=prog_name)
+    run(app, None if argv is None else list(argv), prog_name)
 
 
 def __getattr__(name: str) -> Any:

@@ -45,6 +45,7 @@ from industrial_plan._money.units import (
     currency_of,
     exact_arithmetic,
     in_base_units,
+    quantize,
     tidy,
     unit_text,
     ureg,
@@ -196,7 +197,7 @@ def rounded(figure: Figure, digits: int = COMPUTED_DIGITS) -> Figure:
     quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
     if quantum <= Decimal(1).scaleb(value.as_tuple().exponent):  # type: ignore[arg-type]
         return figure  # no more digits than that: nothing to round
-    shown = tidy(value.quantize(quantum, rounding=_rounding(figure.qualifier)))
+    shown = tidy(quantize(value, quantum, _rounding(figure.qualifier)))
     if shown == value:
         return figure
     exact = figure.qualifier is Qualifier.EXACT

@@ -14,12 +14,12 @@ from decimal import Decimal
 from typing import Final
 
 from industrial_plan._errors import FieldError
-from industrial_plan._money.units import exact_arithmetic, tidy
+from industrial_plan._money.units import MAX_NUMBER_DIGITS, exact_arithmetic, tidy
 
 from .lexicon import _CHINESE_SCALES, _COMPACT_SCALES, _ZH_UNIT, _lexicon
 from .scanner import _Scanner
 
-_MAX_DIGITS: Final = 40
+_MAX_DIGITS: Final = MAX_NUMBER_DIGITS
 """Most digits in one number: far beyond any stated figure, far below trouble."""
 
 _MAX_NUMERAL: Final = 100

@@ -61,6 +61,7 @@ from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.system_checks import _check_owner
 from industrial_plan._plan.targets import Observation, Target, TargetKind, target_kind
 
+from .atomic import write_atomically
 from .draft_metrics import (
     CJK,
     GROWTH,
@@ -71,7 +72,7 @@ from .draft_metrics import (
     key,
     new_metric,
 )
-from .plan_files import Syntax, dumps, syntax_of, write_atomically
+from .plan_files import Syntax, dumps, syntax_of
 
 Item: TypeAlias = Target | Observation
 _GroupKey: TypeAlias = tuple[str, int, bool]  # metric, year, and a target or not
@@ -149,15 +150,17 @@ class Draft:
         notes = "".join(f"# {line}".rstrip() + "\n" for line in self.comments())
         return f"{notes}\n{body}"
 
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the draft to *path*, the syntax from its suffix (see :meth:`dumps`)."""
+    def save(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Write the draft to *path*, the syntax from its suffix (see :meth:`dumps`),
+        as :func:`~industrial_plan.save` writes a plan (*force* replaces a
+        read-only file)."""
         file = Path(path)
         syntax = syntax_of(file)
         try:
             text = self.dumps(syntax)
         except PlanValidationError as error:
             raise PlanValidationError(list(error.problems), str(file)) from None
-        return write_atomically(file, text)
+        return write_atomically(file, text, force=force)
 
 
 def draft_plan(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable
 from decimal import Decimal
@@ -32,9 +31,16 @@ from industrial_plan._errors import (
 )
 from industrial_plan._plan.system import IndustrialSystem
 
+from .atomic import write_atomically
 from .converter import _READABLE, FORMAT, _decimal_text, _documents, _reading_converter
 from .detail import _from_data_in_detail, _shape_problems
-from .positions import LazyLocator, toml_error_line
+from .positions import (
+    DuplicateKeyFound,
+    LazyLocator,
+    json_duplicates,
+    toml_error_line,
+    yaml_duplicates,
+)
 from .quick import structure as quick_structure
 from .validation import message
 from .yaml_events import load as load_yaml
@@ -131,32 +137,23 @@ def save(
     system: IndustrialSystem,
     path: str | os.PathLike[str],
     syntax: Syntax | None = None,
+    *,
+    force: bool = False,
 ) -> Path:
     """Write a plan file atomically; the syntax comes from the suffix unless given.
 
     The text goes to a temporary file beside the target, which then replaces
     it in one step: a crash or a full disk never leaves a half-written plan.
+    The file's permission bits are kept (a new file's follow the umask); a
+    symbolic link is followed and the file it points to replaced, the link
+    kept; a file with other hard links is replaced by a new one, so the
+    other names keep the old plan.  A read-only file is refused unless
+    *force* is true.
+
+    Raises :class:`SaveError`, naming *path*, when the file cannot be saved.
     """
     file = Path(path)
-    return write_atomically(file, dumps(system, syntax or syntax_of(file)))
-
-
-def write_atomically(file: Path, text: str) -> Path:
-    """Write *text* to *file* in UTF-8 through a temporary file beside it,
-    which then replaces it in one step."""
-    handle, temporary = tempfile.mkstemp(
-        dir=file.parent or Path("."), prefix=f".{file.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return file
+    return write_atomically(file, dumps(system, syntax or syntax_of(file)), force=force)
 
 
 def dumps(system: IndustrialSystem, syntax: Syntax) -> str:
@@ -286,8 +283,11 @@ def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
         if syntax == "toml":
             return tomllib.loads(text)
         if syntax == "json":
-            return json.loads(text, parse_float=Decimal)
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
         return load_yaml(text)  # safe: plain data only
+    except DuplicateKeyFound as found:
+        problems = _duplicate_problems(text, syntax, found)
+        raise PlanValidationError(problems, file) from None
     except tomllib.TOMLDecodeError as error:
         reason, line = toml_error_line(str(error), text)
         problem = Problem("", f"not valid TOML: {reason}", line)
@@ -303,6 +303,36 @@ def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
         # Integers of more than 4,300 digits, among others.
         problem = Problem("", f"not valid {name}: {message(error)}")
     raise PlanValidationError([problem], file) from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; a key given twice is refused, not
+    overwritten (TOML's parser refuses it too)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKeyFound(key)
+            seen.add(key)
+    return result
+
+
+def _duplicate_problems(
+    text: str, syntax: Syntax, found: DuplicateKeyFound
+) -> list[Problem]:
+    """One problem per key given twice, each naming both lines."""
+    scan = json_duplicates if syntax == "json" else yaml_duplicates
+    problems = [
+        Problem(
+            path,
+            f"the key {key!r} is given twice, on lines {first} and {second}; "
+            "keep one (the file would otherwise lose the other's value)",
+            second,
+        )
+        for path, key, first, second in scan(text)
+    ]
+    return problems or [Problem("", f"the key {found.key!r} is given twice")]
 
 
 def _json_default(value: Any) -> Any:

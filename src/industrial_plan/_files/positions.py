@@ -36,6 +36,15 @@ _SYNTAX_END = re.compile(r"\s*\(at end of document\)\s*$")
 YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class DuplicateKeyFound(Exception):
+    """A parser met a key a second time in one table; :func:`json_duplicates`
+    and :func:`yaml_duplicates` then find both lines."""
+
+    def __init__(self, key: object) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 class LazyLocator:
     """Maps field paths to lines, reading the text again only on first use."""
 
@@ -307,14 +316,33 @@ def json_lines(text: str) -> Locator:
     A stack of open objects and arrays gives each key and item its path;
     strings are skipped whole, so their contents are never read as structure.
     """
+    places, _ = _json_scan(text)
+    return lambda path: nearest_line(places, path)
+
+
+Duplicate = tuple[str, Any, int, int]
+"""A key given twice in one table: (path of the key, key, first line, second line)."""
+
+
+def json_duplicates(text: str) -> list[Duplicate]:
+    """Every key given twice in one object of JSON *text*, with both lines."""
+    try:
+        return _json_scan(text)[1]
+    except (RecursionError, ValueError):
+        return []
+
+
+def _json_scan(text: str) -> tuple[dict[str, int], list[Duplicate]]:
     places: dict[str, int] = {}
-    stack: list[list[Any]] = []  # [path, kind "{" or "[", key or index]
+    duplicates: list[Duplicate] = []
+    # [path, kind "{" or "[", key or index, {key: line} of an object]
+    stack: list[list[Any]] = []
     line, position, size = 1, 0, len(text)
 
     def value_path() -> str:
         if not stack:
             return ""
-        path, kind, at = stack[-1]
+        path, kind, at, _ = stack[-1]
         if len(stack) > DEEPEST:
             return str(path)  # see DEEPEST
         if kind == "[":
@@ -336,7 +364,13 @@ def json_lines(text: str) -> Locator:
             while end < size and text[end] != '"':
                 end += 2 if text[end] == "\\" else 1
             if expecting_key and stack:
-                stack[-1][2] = json.loads(text[position : end + 1])
+                key = json.loads(text[position : end + 1])
+                stack[-1][2] = key
+                seen = stack[-1][3]
+                if key in seen:
+                    duplicates.append((value_path(), key, seen[key], line))
+                else:
+                    seen[key] = line
                 places.setdefault(value_path(), line)
                 expecting_key = False
             else:
@@ -344,7 +378,7 @@ def json_lines(text: str) -> Locator:
             position = end
         elif char in "{[":
             value_starts()
-            stack.append([value_path(), char, -1 if char == "[" else None])
+            stack.append([value_path(), char, -1 if char == "[" else None, {}])
             expecting_key = char == "{"
         elif char in "}]":
             if stack:
@@ -357,7 +391,7 @@ def json_lines(text: str) -> Locator:
                 position += 1
         position += 1
 
-    return lambda path: nearest_line(places, path)
+    return places, duplicates
 
 
 # -- YAML ------------------------------------------------------------------------------
@@ -370,13 +404,31 @@ def yaml_lines(text: str) -> Locator:
     as for JSON; no node graph is composed, so a large plan with one problem
     costs no more memory to locate than to load.
     """
+    places, _ = _yaml_scan(text)
+    return lambda path: nearest_line(places, path)
+
+
+def yaml_duplicates(text: str) -> list[Duplicate]:
+    """Every key given twice in one mapping of YAML *text*, with both lines.
+
+    Keys are compared as written (a merge key's mapping brings none of its
+    own here: explicit keys override merged ones, as YAML says).
+    """
+    try:
+        return _yaml_scan(text)[1]
+    except (RecursionError, ValueError, KeyError, yaml.YAMLError):
+        return []
+
+
+def _yaml_scan(text: str) -> tuple[dict[str, int], list[Duplicate]]:
     places: dict[str, int] = {}
-    # [path, is a mapping, key or index, expecting a key]
+    duplicates: list[Duplicate] = []
+    # [path, is a mapping, key or index, expecting a key, {key: line}]
     stack: list[list[Any]] = []
     loader: Any = YAML_LOADER(text)
 
     def child_path(frame: list[Any]) -> str:
-        path, mapping, at, _ = frame
+        path, mapping, at, _, _ = frame
         if len(stack) > DEEPEST:
             return str(path)  # see DEEPEST
         if mapping:
@@ -404,19 +456,25 @@ def yaml_lines(text: str) -> Locator:
             if isinstance(event, yaml.CollectionStartEvent):
                 path = value_starts(line)
                 mapping = isinstance(event, yaml.MappingStartEvent)
-                stack.append([path, mapping, None if mapping else -1, True])
+                stack.append([path, mapping, None if mapping else -1, True, {}])
             elif isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
                 value_ends()
             elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
                 frame = stack[-1] if stack else None
                 if frame is not None and frame[1] and frame[3]:
-                    frame[2] = getattr(event, "value", None)
+                    key = getattr(event, "value", None)
+                    frame[2] = key
                     frame[3] = False
+                    seen = frame[4]
+                    if key in seen and key != "<<":
+                        duplicates.append((child_path(frame), key, seen[key], line))
+                    elif key is not None:
+                        seen[key] = line
                     places.setdefault(child_path(frame), line)
                 else:
                     value_starts(line)
                     value_ends()
     finally:
         loader.dispose()
-    return lambda path: nearest_line(places, path)
+    return places, duplicates

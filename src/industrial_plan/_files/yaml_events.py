@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError
 
-from .positions import YAML_LOADER
+from .positions import YAML_LOADER, DuplicateKeyFound
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -50,7 +50,9 @@ def _document(loader: Any) -> Any:
         return None
     loader.get_event()  # document start
     anchors: dict[str, Any] = {}
-    stack: list[list[Any]] = []  # [container, key awaiting its value]
+    # [container, key awaiting its value, mapping merged into or None,
+    #  keys merged into this mapping or None]
+    stack: list[list[Any]] = []
     root: Any = None
     while True:
         event: Any = loader.get_event()
@@ -58,7 +60,7 @@ def _document(loader: Any) -> Any:
             break
         if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             done = stack.pop()
-            if len(done) == 3:  # the value of a merge key, complete now
+            if done[2] is not None:  # the value of a merge key, complete now
                 _merge(done[2], done[0], event)
             continue
         if isinstance(event, yaml.AliasEvent):
@@ -81,14 +83,14 @@ def _document(loader: Any) -> Any:
         collection = isinstance(event, yaml.CollectionStartEvent)
         if stack and collection and stack[-1][1] is _MERGE_KEY:
             # Merged when complete: its items are still to come.
-            stack.append([value, _NO_KEY, stack[-1]])
+            stack.append([value, _NO_KEY, stack[-1], None])
             continue
         if stack:
             _attach(stack[-1], value, event)
         else:
             root = value
         if collection:
-            stack.append([value, _NO_KEY])
+            stack.append([value, _NO_KEY, None, None])
     if not loader.check_event(yaml.StreamEndEvent):
         event = loader.get_event()
         raise yaml.composer.ComposerError(
@@ -144,6 +146,11 @@ def _attach(top: list[Any], value: Any, event: Any) -> None:
         _merge(top, value, event)
         return
     top[1] = _NO_KEY
+    if key in container:
+        merged = top[3]
+        if merged is None or key not in merged:
+            raise DuplicateKeyFound(key)
+        merged.discard(key)  # an explicit key overrides a merged one, once
     container[key] = value
 
 
@@ -158,5 +165,10 @@ def _merge(top: list[Any], value: Any, event: Any) -> None:
                 "a merge key takes a mapping or a list of mappings",
                 event.start_mark,
             )
+        container = top[0]
+        if top[3] is None:
+            top[3] = set()
         for name, item in part.items():
-            top[0].setdefault(name, item)
+            if name not in container:
+                container[name] = item
+                top[3].add(name)

@@ -33,6 +33,7 @@ from industrial_plan._errors import (
 )
 
 from .units import (
+    MAX_NUMBER_DIGITS,
     Quantity,
     Registry,
     currency_code,
@@ -173,6 +174,19 @@ _EQUATION = re.compile(
 )
 
 
+_EXPONENT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE]")
+
+
+def _rate_number(number: str, text: str) -> Decimal:
+    """A number of a rate's *text*, within the bounds of a figure's numbers:
+    written out (no exponent) in at most :data:`MAX_NUMBER_DIGITS` digits."""
+    if _EXPONENT.match(number):
+        raise RateFormError(text, "exponents are not accepted: write the number out")
+    if sum(char.isdigit() for char in number) > MAX_NUMBER_DIGITS:
+        raise RateFormError(text, f"a number with more than {MAX_NUMBER_DIGITS} digits")
+    return to_decimal(number, "rate")
+
+
 def parse_rate(
     text: str, pair: tuple[str, str] | None = None, source: str = "user-given"
 ) -> Rate:
@@ -195,9 +209,14 @@ def parse_rate(
     try:
         base = currency_code(matched["base"])
         quote = currency_code(matched["quote"])
-        value = to_decimal(matched["value"], "rate")
+        value = _rate_number(matched["value"], text)
         if form is _EQUATION:
-            value = value / to_decimal(matched["amount"], "rate")
+            amount = _rate_number(matched["amount"], text)
+            if amount <= 0:
+                raise RateFormError(text, f"an amount must be positive, got {amount}")
+            value = value / amount
+    except RateFormError:
+        raise
     except IndustrialPlanError as error:
         raise RateFormError(text, str(error)) from None
     if value <= 0:

@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
     Context,
     Decimal,
     Inexact,
@@ -291,6 +293,10 @@ def currency_code(name: str) -> str:
     return code
 
 
+MAX_NUMBER_DIGITS = 40
+"""Most digits in one number the library reads from text (a figure, a rate):
+far beyond any stated figure, far below trouble."""
+
 EXACT_DIGITS = 60
 """Significant digits the library's exact arithmetic keeps before it errs."""
 
@@ -327,6 +333,25 @@ def tidy(value: Decimal) -> Decimal:
     if normal.as_tuple().exponent > 0 and normal.adjusted() < EXACT_DIGITS:  # type: ignore[operator]
         return normal.quantize(Decimal(1), context=wide)
     return normal
+
+
+def quantize(value: Decimal, quantum: Decimal, rounding: str) -> Decimal:
+    """*value* rounded to the exponent of *quantum*, in a context wide enough
+    for any magnitude.
+
+    ``Decimal.quantize`` in the default context fails (``InvalidOperation``)
+    when the result needs more than 28 digits: a percentage of 10**26 to two
+    places.  Here the context has the digits the result needs.
+
+    >>> from decimal import Decimal, ROUND_FLOOR
+    >>> quantize(Decimal("1E+30"), Decimal("0.01"), ROUND_FLOOR)
+    Decimal('1000000000000000000000000000000.00')
+    """
+    exponent = quantum.as_tuple().exponent
+    assert isinstance(exponent, int)  # a quantum is finite
+    digits = max(value.adjusted() - exponent + 2, 1)
+    wide = Context(prec=max(digits, 28), Emax=MAX_EMAX, Emin=MIN_EMIN)
+    return value.quantize(quantum, rounding=rounding, context=wide)
 
 
 def in_base_units(quantity: Quantity) -> Quantity:

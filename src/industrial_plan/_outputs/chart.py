@@ -62,7 +62,8 @@ def progress_chart(
     are not drawn; a footnote counts and names them.
 
     The image is a PNG, or an SVG when *path* ends in ``.svg`` (matplotlib
-    chooses the format by the suffix).  Chinese labels need a font with
+    chooses the format by the suffix); a *path* without a suffix gets
+    ``.png``, and the path returned says so.  Chinese labels need a font with
     Chinese glyphs: an installed one (Noto Sans CJK, Source Han Sans,
     WenQuanYi, Microsoft YaHei, ...) is used if found; otherwise the chart
     is labelled in English and a :class:`UserWarning` says so.
@@ -88,6 +89,8 @@ def progress_chart(
     """
     figure = progress_figure(assessment, lang=lang)
     target = pathlib.Path(path)
+    if not target.suffix:  # what matplotlib would write: say so
+        target = target.with_name(f"{target.name}.png")
     figure.savefig(target, dpi=_DPI)
     return target
 

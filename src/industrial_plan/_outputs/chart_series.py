@@ -15,7 +15,7 @@ from industrial_plan._errors import CurrencyMismatchError, RateError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._figures.qualifier import Qualifier
-from industrial_plan._money.units import in_base_units, tidy, ureg
+from industrial_plan._money.units import in_base_units, quantize, tidy, ureg
 from industrial_plan._plan.targets import Observation, TargetKind, standing
 from industrial_plan._progress.policy import ConversionPolicy
 from industrial_plan._progress.results import Assessment, Status
@@ -50,7 +50,7 @@ def _rounded(figure: Figure, digits: int = 3) -> Figure:
     else:
         rounding, qualifier = ROUND_HALF_EVEN, Qualifier.ABOUT
     quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
-    rounded = tidy(value.quantize(quantum, rounding=rounding))
+    rounded = tidy(quantize(value, quantum, rounding))
     approximate = figure.approximate or qualifier is Qualifier.ABOUT
     return Figure(
         ureg.Quantity(rounded, base.units), qualifier, approximate=approximate

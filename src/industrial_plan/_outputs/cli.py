@@ -38,16 +38,20 @@ from industrial_plan._money.units import (
 )
 from industrial_plan._plan.system import IndustrialSystem, plan_notes
 from industrial_plan._progress.system import SystemAssessment, assess
+from industrial_plan._text import neutral
 
 from .cli_base import (
     Lang,
     QuietGroup,
+    _check_lang,
     _fail,
     _first_line,
     _problem_lines,
     _reported,
     figure_json,
     note_lines,
+    path_given,
+    year_given,
 )
 from .cli_extract import extract
 from .report import json_report, markdown, report_csv
@@ -90,6 +94,7 @@ PlanArgument = Annotated[
     Path | None,
     typer.Argument(
         metavar="PLAN",
+        parser=path_given,
         help=(
             "Plan file (.toml, .yaml, .yml or .json); default: the bundled Xiamen plan."
         ),
@@ -142,13 +147,19 @@ MaxBytesOption = Annotated[
 ]
 AsOfOption = Annotated[
     int | None,
-    typer.Option("--as-of", metavar="YEAR", help="Ignore observations after YEAR."),
+    typer.Option(
+        "--as-of",
+        metavar="YEAR",
+        parser=year_given,
+        help="Ignore observations after YEAR.",
+    ),
 ]
 BaselineYearOption = Annotated[
     int | None,
     typer.Option(
         "--baseline-year",
         metavar="YEAR",
+        parser=year_given,
         help=(
             "Measure trends from this year (default: each target's base year, "
             "else the plan's start year); earlier observations are left out, "
@@ -254,7 +265,7 @@ def _print_report(
     else:
         if output is Format.JSON:
             records = json_report(assessment, display, chosen.value)
-            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+            typer.echo(neutral(json.dumps(records, ensure_ascii=False, indent=2)))
         elif progress:
             typer.echo(report_csv(assessment, display), nl=False)
         else:
@@ -404,6 +415,7 @@ def report(
 
       industrial-plan report --format json > progress.json
     """
+    _check_lang(lang)
     with _reported():
         system = _load(plan, max_bytes, example)
         assessment = assess(
@@ -423,7 +435,10 @@ def validate(
     plans: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PLAN...", help="Plan files to check.", show_default=False
+            metavar="PLAN...",
+            parser=path_given,
+            help="Plan files to check.",
+            show_default=False,
         ),
     ],
     max_bytes: MaxBytesOption = MAX_FILE_BYTES,
@@ -533,6 +548,7 @@ def convert_command(
 
       industrial-plan convert "超过2万亿元" --to EUR --on 2023-01-30 --lang zh
     """
+    _check_lang(lang)
     with _reported():
         parsed = parse_figure(figure)
         source = currency_of(parsed.quantity)
@@ -638,7 +654,11 @@ def chart(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="PATH", help="Image to write (.png or .svg)."
+            "--output",
+            "-o",
+            metavar="PATH",
+            parser=path_given,
+            help="Image to write (.png or .svg; .png is added to a name without one).",
         ),
     ] = Path("progress.png"),
     as_of: AsOfOption = None,

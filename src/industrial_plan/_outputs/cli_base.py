@@ -24,6 +24,7 @@ from industrial_plan._files.plan_files import syntax_of
 from industrial_plan._files.positions import locator
 from industrial_plan._money.units import in_base_units, unit_text
 from industrial_plan._progress.results import _figure_record
+from industrial_plan._text import cut_long_values
 
 
 class Lang(enum.StrEnum):
@@ -33,11 +34,46 @@ class Lang(enum.StrEnum):
     ZH = "zh"
 
 
+def _check_lang(lang: Lang) -> None:
+    """Refuse Chinese output to a stream that cannot write it, in one line."""
+    from .cli_streams import cannot_write
+
+    encoding = cannot_write("中文") if lang is Lang.ZH else None
+    if encoding is not None:
+        _fail(
+            f"the output's encoding ({encoding}) cannot write Chinese: use "
+            "--lang en, or a UTF-8 terminal (PYTHONIOENCODING=utf-8)"
+        )
+
+
+def year_given(text: str) -> int:
+    """A year from the command line, between 1900 and 2200 as in plans."""
+    try:
+        year = int(text)
+    except ValueError:
+        year = None
+    if year is None or not 1900 <= year <= 2200:
+        raise typer.BadParameter(
+            f"{cut_long_values(repr(text))} is not a year between 1900 and 2200"
+        )
+    return year
+
+
 # -- errors ---------------------------------------------------------------------------
 
 
 def _say_error(text: str) -> None:
-    typer.echo(f"error: {text}", err=True)
+    typer.echo(f"error: {cut_long_values(text)}", err=True)
+
+
+def path_given(text: str | Path) -> Path:
+    """A path from the command line; an empty one is refused (``Path("")``
+    would be the current folder, ".").  A default is a path already."""
+    if isinstance(text, Path):
+        return text
+    if not text.strip():
+        raise typer.BadParameter(f"{text!r} is empty: give a file name")
+    return Path(text)
 
 
 def _fail(text: str, code: int = 1) -> NoReturn:

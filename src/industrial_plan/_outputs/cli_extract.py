@@ -24,8 +24,9 @@ from industrial_plan._figures.found import FoundFigure, Role
 from industrial_plan._files.draft import Draft, draft_from_figures, unplaced_text
 from industrial_plan._files.plan_files import load
 from industrial_plan._plan.targets import Target
+from industrial_plan._text import neutral
 
-from .cli_base import Lang, _fail, _reported, figure_json
+from .cli_base import Lang, _fail, _reported, figure_json, path_given
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PLAN_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
@@ -66,6 +67,7 @@ def extract(
             "--output",
             "-o",
             metavar="PLAN",
+            parser=path_given,
             help=(
                 "Write a draft plan (.toml, .yaml or .json) instead of listing "
                 "the figures; the figures it cannot place go to stderr and, "
@@ -78,6 +80,7 @@ def extract(
         typer.Option(
             "--into",
             metavar="PLAN",
+            parser=path_given,
             help=(
                 "With -o: add the figures to a copy of this plan, matching its "
                 "metrics by id or by name in either language."
@@ -104,6 +107,12 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="With -o: replace the draft even if it is read-only."
+        ),
+    ] = False,
 ) -> None:
     """Find the figures of a document; list them, or write a draft plan.
 
@@ -144,7 +153,7 @@ def extract(
             typer.echo(
                 f"{name}:{item.found.line}: not placed: {unplaced_text(item)}", err=True
             )
-        written = draft.save(output)
+        written = draft.save(output, force=force)
         typer.echo(f"wrote {written}: {_summary(draft)}")
 
 
@@ -201,7 +210,7 @@ def _list(
 ) -> None:
     if output is ListFormat.JSON:
         records = [_record(item, text) for item in found]
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        typer.echo(neutral(json.dumps(records, ensure_ascii=False, indent=2)))
     elif output is ListFormat.CSV:
         typer.echo(_csv(found, text), nl=False)
     else:
@@ -265,7 +274,7 @@ def _csv(found: Sequence[FoundFigure], text: str) -> str:
         writer.writerow(
             "" if record[column] is None else record[column] for column in _CSV_COLUMNS
         )
-    return buffer.getvalue()
+    return neutral(buffer.getvalue())
 
 
 def _print_table(found: Sequence[FoundFigure], text: str, lang: str) -> None:

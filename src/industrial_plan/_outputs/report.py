@@ -20,6 +20,7 @@ from industrial_plan._errors import FieldError
 from industrial_plan._money.rates import Rate
 from industrial_plan._money.units import currency_of
 from industrial_plan._progress.system import SystemAssessment
+from industrial_plan._text import neutral
 
 from .review import review_json
 from .rows import COLUMNS, Display, display_rates, headers, notes, rows, title
@@ -205,7 +206,7 @@ def report_csv(assessment: SystemAssessment, display: Display | None = None) -> 
     writer = csv.DictWriter(buffer, columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(records)
-    return buffer.getvalue()
+    return neutral(buffer.getvalue())
 
 
 def markdown(assessment: SystemAssessment, display: Display | None = None) -> str:
@@ -233,7 +234,7 @@ _MARKDOWN_SPECIAL: Final = re.compile(r"[\\|*_`\[\]]|<(?=[A-Za-z/!?])|&(?=[A-Za-
 
 
 def _markdown_cell(text: str) -> str:
-    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], text)
+    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], neutral(text))
     return escaped.replace("\n", " ")  # a newline would end the row
 
 

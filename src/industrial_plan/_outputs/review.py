@@ -31,6 +31,7 @@ from industrial_plan._plan.targets import IndicatorType, TargetKind
 from industrial_plan._progress.results import Verdict
 from industrial_plan._progress.review import Review, Standing, register_text
 from industrial_plan._progress.system import SystemAssessment
+from industrial_plan._text import neutral
 
 from .rows import as_stated, growth_span
 
@@ -169,7 +170,7 @@ def summary(assessment: SystemAssessment, lang: str = "en") -> list[str]:
     if review.attention:
         items = [
             words["item"].format(
-                owner=result.owner.name.best(lang),
+                owner=neutral(result.owner.name.best(lang)),
                 metric=_metric_name(result.target.metric, system, lang),
                 status=result.status.value if lang == "en" else result.status.chinese,
             )
@@ -179,7 +180,7 @@ def summary(assessment: SystemAssessment, lang: str = "en") -> list[str]:
     if review.qualitative:
         aims = [
             words["aim"].format(
-                owner=result.owner.name.best(lang),
+                owner=neutral(result.owner.name.best(lang)),
                 metric=_metric_name(result.target.metric, system, lang),
                 statement=result.target.statement or words["none"],
             )
@@ -210,7 +211,7 @@ def _kind_name(kind: TargetKind, lang: str) -> str:
 def _metric_name(metric: str, system: IndustrialSystem, lang: str) -> str:
     for candidate in (*system.metrics, *system.all_metrics):
         if candidate.id == metric:
-            return candidate.name.best(lang)
+            return neutral(candidate.name.best(lang))
     return metric
 
 
@@ -231,7 +232,7 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
     system = assessment.system
     # Plan metrics come last in all_metrics: a plan's own redefinition wins.
     names = {
-        m.id: m.name.best(lang)
+        m.id: neutral(m.name.best(lang))
         for m in reversed((*system.all_metrics, *system.metrics))
     }
     result_rows = []
@@ -264,7 +265,7 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
         result_rows.append(
             {
                 "indicator": words["owner"].format(
-                    owner=result.owner.name.best(lang), metric=name
+                    owner=neutral(result.owner.name.best(lang)), metric=name
                 ),
                 "type": _type_name(target.indicator_type, lang)
                 if target.indicator_type
@@ -382,7 +383,7 @@ def review_csv(assessment: SystemAssessment) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(records[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(records)
-    return buffer.getvalue()
+    return neutral(buffer.getvalue())
 
 
 def review_markdown(assessment: SystemAssessment, lang: str = "en") -> str:

@@ -33,13 +33,20 @@ from industrial_plan._figures.format import COMPUTED_DIGITS, format_figure
 from industrial_plan._figures.format import rounded as round_figure
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.rates import Rate, convert
-from industrial_plan._money.units import currency_code, currency_of, tidy, ureg
+from industrial_plan._money.units import (
+    currency_code,
+    currency_of,
+    quantize,
+    tidy,
+    ureg,
+)
 from industrial_plan._plan.metrics import BUILTIN_METRICS
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Observation
 from industrial_plan._progress.consistency import Mismatch
 from industrial_plan._progress.results import Assessment, Point, Status
 from industrial_plan._progress.system import NOT_ASSESSED, SystemAssessment
+from industrial_plan._text import neutral
 
 __all__ = [
     "COLUMNS",
@@ -312,7 +319,7 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
         else:
             latest = f"{latest}{text['separator']}{partial}"
     return Row(
-        owner=result.owner.name.best(display.lang),
+        owner=neutral(result.owner.name.best(display.lang)),
         metric=_metric_name(target.metric, system, display.lang),
         target=_dated(stated, target.year, text),
         latest=latest,
@@ -344,7 +351,7 @@ def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str
     metrics = system.all_metrics if system is not None else BUILTIN_METRICS
     for candidate in metrics:
         if candidate.id == metric:
-            return candidate.name.best(lang)
+            return neutral(candidate.name.best(lang))
     return metric
 
 
@@ -402,8 +409,10 @@ def _percent(figure: Figure | None, lang: str) -> str:
     text = _TEXT[lang]
     if figure is None:
         return text["none"]
-    ratio = Decimal(figure.quantity.magnitude) * 100
-    shown = tidy(ratio.quantize(PERCENT_QUANTUM, rounding=_direction(figure.qualifier)))
+    sign, digits, exponent = Decimal(figure.quantity.magnitude).as_tuple()
+    assert isinstance(exponent, int)  # figures are finite
+    ratio = Decimal((sign, digits, exponent + 2))  # times 100, exactly
+    shown = tidy(quantize(ratio, PERCENT_QUANTUM, _direction(figure.qualifier)))
     number = _decimal_text(shown, lang)
     signs = [_SIGNS[figure.qualifier]]
     if figure.approximate and figure.qualifier is not Qualifier.ABOUT:
@@ -483,7 +492,7 @@ def _mismatch_line(
         names = [system.owner(key).name.best(display.lang) for key in mismatch.missing]
         missing = text["missing"].format(missing=", ".join(names))
     return text["mismatch"].format(
-        tier=mismatch.tier.name.best(display.lang),
+        tier=neutral(mismatch.tier.name.best(display.lang)),
         metric=_metric_name(mismatch.metric, system, display.lang),
         year=mismatch.year,
         stated=_amount(mismatch.stated, display),
@@ -502,7 +511,7 @@ def headers(lang: str = "en") -> tuple[str, ...]:
 
 def title(assessment: SystemAssessment, lang: str = "en") -> str:
     """The plan's name, with the *as_of* year when the assessment has one."""
-    name = assessment.system.name.best(lang)
+    name = neutral(assessment.system.name.best(lang))
     if assessment.as_of is None:
         return name
     return _TEXT[lang]["as_of"].format(name=name, year=assessment.as_of)

@@ -14,22 +14,23 @@ from typing import Any, TypeAlias
 import attrs
 
 from industrial_plan._errors import FieldError, FieldTypeError, NotFoundError
-from industrial_plan._text import check_text
+from industrial_plan._text import check_text, name_key, nfc, visible
 
 
 def _names(value: Any) -> tuple[tuple[str, str], ...]:
+    """The names as (language, text) pairs, each text in NFC (see :func:`nfc`)."""
     if isinstance(value, Names):
         return value.by_language
     if isinstance(value, str):
-        return (("en", value),)
+        return (("en", nfc(value)),)
     if type(value) is dict and len(value) == 1:
         # The common case, a name in one language, without a generator.
         ((key, text),) = value.items()
-        return ((key if type(key) is str else str(key), text),)
+        return ((key if type(key) is str else str(key), _nfc(text)),)
     if isinstance(value, Mapping):
-        return tuple((str(k), v) for k, v in value.items())
+        return tuple((str(k), _nfc(v)) for k, v in value.items())
     try:
-        return tuple((str(k), v) for k, v in value)
+        return tuple((str(k), _nfc(v)) for k, v in value)
     except (TypeError, ValueError):
         raise FieldTypeError(
             f"a name must be text, or text by language tag ({{'en': 'Biomedicine', "
@@ -39,6 +40,10 @@ def _names(value: Any) -> tuple[tuple[str, str], ...]:
         ) from None
 
 
+def _nfc(text: Any) -> Any:
+    return nfc(text) if isinstance(text, str) else text
+
+
 _TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _GOOD_TAGS: set[str] = set()  # tags seen valid ("en", "zh"), bounded
 
@@ -46,6 +51,11 @@ _GOOD_TAGS: set[str] = set()  # tags seen valid ("en", "zh"), bounded
 @attrs.frozen
 class Names:
     """A name in one or more languages, keyed by language tag (``en``, ``zh``).
+
+    Each name is stored in Unicode's composed form (NFC), must show at least
+    one visible character (not only spaces, zero-width characters or bidi
+    controls), and is compared with others by its key: NFKC, case folded,
+    zero-width characters dropped (:meth:`matches`).
 
     >>> names = Names({"en": "Biomedicine", "zh": "生物医药"})
     >>> names["zh"], str(names)
@@ -71,6 +81,10 @@ class Names:
             if not isinstance(text, str) or not text.strip():
                 raise FieldError(f"the {language!r} name is empty")
             check_text(text, f"the {language!r} name")
+            if not visible(text):
+                raise FieldError(
+                    f"the {language!r} name {text!r} has no visible character"
+                )
 
     def __getitem__(self, language: str) -> str:
         for tag, text in self.by_language:
@@ -93,9 +107,11 @@ class Names:
         return exact if exact is not None else self.by_language[0][1]
 
     def matches(self, text: str) -> bool:
-        """Whether *text* is one of the names, ignoring case and outer spaces."""
-        wanted = text.strip().casefold()
-        return any(name.strip().casefold() == wanted for _, name in self.by_language)
+        """Whether *text* is one of the names, compared by their key: Unicode's
+        compatibility forms folded (NFKC), case ignored, zero-width and bidi
+        characters dropped and spaces collapsed (see :func:`name_key`)."""
+        wanted = name_key(text)
+        return any(name_key(name) == wanted for _, name in self.by_language)
 
     def as_dict(self) -> dict[str, str]:
         """The names as a plain ``{language: name}`` dict."""

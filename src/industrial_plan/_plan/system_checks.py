@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 from industrial_plan._errors import Problem
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change, is_percent
+from industrial_plan._text import name_key
 
 from .metrics import MONEY, QUALITATIVE, Metric
 from .owners import Owner
@@ -45,19 +46,23 @@ def _unique(
 
 
 def _unique_names(problems: list[Problem], items: list[tuple[str, Any]]) -> None:
-    seen: dict[tuple[str, str], str] = {}
+    """Names compared by :func:`~industrial_plan._text.name_key`: case, width
+    forms, normal forms and invisible characters make no new name."""
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
     for path, item in items:
         for language, name in item.name.by_language:
-            key = (language, name.strip().casefold())
+            key = (language, name_key(name))
             if key in seen:
+                first, where = seen[key]
+                same = "" if first == name else f" (the same name as {first!r})"
                 problems.append(
                     Problem(
                         f"{path}.name.{language}",
-                        f"duplicate name {name!r}, also at {seen[key]}",
+                        f"duplicate name {name!r}{same}, also at {where}",
                     )
                 )
             else:
-                seen[key] = path
+                seen[key] = (name, path)
 
 
 def _check_owner(

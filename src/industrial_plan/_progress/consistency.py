@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from industrial_plan._errors import RateError
+from industrial_plan._errors import OutOfRangeError, RateError
 from industrial_plan._figures.figure import Figure, UnboundedError, plain_figure
 from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.units import (
@@ -213,6 +213,20 @@ class _Total:
         return plain_figure(quantity, qualifier, approximate)
 
 
+MAX_RTOL = Decimal(1)
+"""The largest relative tolerance: 1, a sum twice the total or none at all."""
+MAX_ATOL = Decimal(10) ** 52
+"""The largest absolute tolerance, in base units: the largest figure a plan can
+state (40 digits of trillions)."""
+
+
+def _tolerance(value: Decimal | str, what: str, most: Decimal) -> Decimal:
+    number = to_decimal(value, what)
+    if not 0 <= number <= most:
+        raise OutOfRangeError(value, what, 0, most if most < 10**6 else "1e52")
+    return number
+
+
 def check_consistency(
     system: IndustrialSystem,
     *,
@@ -229,13 +243,15 @@ def check_consistency(
     stated total agree when some value both allow lies within the tolerance.
     Industries without a figure for the year are reported as missing.
     Annual figures are compared, estimates superseded left out; figures for
-    a part of a year are not compared.
+    a part of a year are not compared.  *rtol* must be from 0 to 1 and *atol*
+    from 0 to 1e52, or :class:`~industrial_plan.OutOfRangeError` is raised.
 
     A sum that needs an exchange rate the *policy* cannot give raises
     :class:`~industrial_plan.RateError`; given a list *skipped*, that total
     is not compared and a note saying so is appended to the list instead.
     """
-    relative, absolute = to_decimal(rtol, "rtol"), to_decimal(atol, "atol")
+    relative = _tolerance(rtol, "rtol", MAX_RTOL)
+    absolute = _tolerance(atol, "atol", MAX_ATOL)
     found: list[Mismatch] = []
     for tier in system.tiers:
         if not tier.industries:
