@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, localcontext
+from typing import Any
 
 import pint
 import pytest
@@ -226,3 +227,32 @@ def test_issue_13_a_rate_is_needed_only_to_convert() -> None:
     rate = ip.Rate.parse("CNY/TWD 4.5")
     fixed = ip.assess(system, policy=ip.ConversionPolicy.fixed(rate))
     assert next(iter(fixed)).latest is not None
+
+
+_PHYSICAL = st.sampled_from(["GW", "万 t", "亿 kWh", "million t", "thousand MW", "t"])
+
+
+@given(
+    amounts(scaled=True, places=6, max_value=10**20)
+    | st.builds(
+        lambda value, unit: ip.amount(value, unit),
+        st.decimals(min_value=0, max_value=10**12, places=4),
+        _PHYSICAL,
+    )
+)
+def test_scale_words_drop_by_a_factor_kept_per_unit(quantity: Any) -> None:
+    # Issue 22, point 3: a factor computed once per unit, not a pint
+    # conversion per value; it must agree with pint's exact conversion.
+    from industrial_plan._money.units import SCALE_WORDS, exact_arithmetic
+
+    fast = ip.in_base_units(quantity)
+    scales = [name for name in quantity._units if name in SCALE_WORDS]
+    if not scales:
+        assert fast is quantity
+        return
+    unit = ip.ureg.Unit(quantity._units.remove(scales))
+    with exact_arithmetic():
+        slow = quantity.to(unit)
+    assert fast.magnitude == slow.magnitude
+    assert fast.units == slow.units
+    assert ip.in_base_units(quantity) == fast  # and again, from what was kept
