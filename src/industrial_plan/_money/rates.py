@@ -38,6 +38,8 @@ from .units import (
     Registry,
     currency_code,
     currency_of,
+    in_base_units,
+    quantity_of,
     tidy,
     to_decimal,
     ureg,
@@ -528,8 +530,23 @@ def convert(
     else:
         assert year is not None
         used = annual_average(code, target, year, source)
-    magnitude = tidy(quantity.to(code).magnitude * used.value)
-    return Conversion(quantity, ureg.Quantity(magnitude, target), used)
+    plain = in_base_units(quantity)  # a factor kept per unit, not pint per value
+    if plain._units != _units_of(code):
+        plain = quantity.to(code)
+    magnitude = tidy(plain.magnitude * used.value)
+    return Conversion(quantity, quantity_of(magnitude, _units_of(target)), used)
+
+
+@functools.lru_cache(maxsize=256)
+def _units_of(code: str) -> Any:
+    """The units of a currency code, parsed once (pint parses per quantity)."""
+    return ureg.Quantity(Decimal(1), code)._units
+
+
+@functools.lru_cache(maxsize=256)
+def _inverse(rate: Rate) -> Rate:
+    """:meth:`Rate.inverse`, kept: one rate converts many amounts."""
+    return rate.inverse()
 
 
 def _iso_day(text: str) -> dt.date:
@@ -547,7 +564,7 @@ def _orient(rate: Rate, base: str, quote: str) -> Rate:
     if (rate.base, rate.quote) == (base, quote):
         return rate
     if (rate.base, rate.quote) == (quote, base):
-        return rate.inverse()
+        return _inverse(rate)
     raise CurrencyMismatchError(
         f"{base} -> {quote}", f"a {rate.base}/{rate.quote} rate"
     )
