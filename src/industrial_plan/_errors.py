@@ -9,6 +9,7 @@ working for callers that do not know this library.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -192,10 +193,41 @@ class NotFoundError(IndustrialPlanError, KeyError):
         return str(self.args[0])
 
 
+# -- long values in messages ----------------------------------------------------------
+
+SHOWN_CHARACTERS = 60
+"""How much of a long quoted value a message shows before its length."""
+# A quote opens a value only at the start or after a space or bracket: the
+# closing quote of a value (or an apostrophe) opens none.
+_LONG_QUOTED = re.compile(
+    r"(?<![^\s(\[{=:,])(?:'(?:[^'\\\n]|\\.){80,}'|\"(?:[^\"\\\n]|\\.){80,}\")"
+)
+
+
+def cut_long_values(message: str) -> str:
+    """*message* with each quoted value over 80 characters cut to its first
+    :data:`SHOWN_CHARACTERS`, followed by its length: a 1 MB id makes a
+    message of a line, not of a megabyte.
+
+    >>> cut = cut_long_values(f"id {'x' * 1000!r} is not a valid id")
+    >>> cut.endswith("xx...' (1,000 characters) is not a valid id"), len(cut)
+    (True, 105)
+    """
+    if len(message) < 80:
+        return message
+
+    def cut(found: re.Match[str]) -> str:
+        quoted = found.group()
+        quote, inner = quoted[0], quoted[1:-1]
+        return (
+            f"{quote}{inner[:SHOWN_CHARACTERS]}...{quote} ({len(inner):,} characters)"
+        )
+
+    return _LONG_QUOTED.sub(cut, message)
+
+
 def _cut_long_values(message: str) -> str:
     # A quoted value of a megabyte is shown by its start and its length.
-    from industrial_plan._text import cut_long_values
-
     return cut_long_values(message) if isinstance(message, str) else message
 
 

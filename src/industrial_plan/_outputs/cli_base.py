@@ -18,13 +18,17 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from industrial_plan._errors import IndustrialPlanError, PlanValidationError, Problem
+from industrial_plan._errors import (
+    IndustrialPlanError,
+    PlanValidationError,
+    Problem,
+    cut_long_values,
+)
 from industrial_plan._figures.figure import Figure
 from industrial_plan._files.plan_files import syntax_of
 from industrial_plan._files.positions import locator
 from industrial_plan._money.units import in_base_units, unit_text
 from industrial_plan._progress.results import _figure_record
-from industrial_plan._text import cut_long_values
 
 
 class Lang(enum.StrEnum):
