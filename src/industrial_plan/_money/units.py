@@ -324,6 +324,11 @@ def tidy(value: Decimal) -> Decimal:
     >>> tidy(Decimal("4.912E+11")), tidy(Decimal("0.300"))
     (Decimal('491200000000'), Decimal('0.3'))
     """
+    # Most values are tidy already ("491200000000", "12.5"): their text says
+    # so faster than their digits do (reports tidy hundreds of thousands).
+    text = str(value)
+    if "E" not in text and not ("." in text and text[-1] == "0"):
+        return value if text != "-0" else Decimal(0)
     if not value:
         return Decimal(0)
     # A context as wide as the number itself: tidying never rounds.
