@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from industrial_plan._figures.figure import Figure
+from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.rates import Rate
 from industrial_plan._money.units import (
     Quantity,
@@ -300,16 +301,24 @@ def _plain(value: Decimal) -> str:
 def _figure_record(figure: Figure | None) -> dict[str, Any] | None:
     if figure is None:
         return None
-    lower, upper = figure.lower, figure.upper
+    # A figure's bounds are its own value (Figure.lower, Figure.upper): the
+    # value is converted once, not once per bound.
+    qualifier = figure.qualifier
+    value = _plain(_base(figure.quantity))
+    below, above = qualifier.bounds_below, qualifier.bounds_above
     return {
-        "value": _plain(_base(figure.quantity)),
-        "low": _plain(_base(lower.value)) if lower else None,
-        "high": _plain(_base(upper.value)) if upper else None,
-        "low_inclusive": lower.inclusive if lower else None,
-        "high_inclusive": upper.inclusive if upper else None,
-        "qualifier": figure.qualifier.value,
+        "value": value,
+        "low": value if below else None,
+        "high": value if above else None,
+        "low_inclusive": (qualifier is not _MORE_THAN) if below else None,
+        "high_inclusive": (qualifier is not _LESS_THAN) if above else None,
+        "qualifier": qualifier.value,
         "approximate": figure.approximate,
     }
+
+
+_MORE_THAN = Qualifier.MORE_THAN
+_LESS_THAN = Qualifier.LESS_THAN
 
 
 def _base(quantity: Quantity) -> Decimal:
