@@ -133,8 +133,20 @@ from ._plan.targets import (
 )
 from ._progress.columnar import assess_table
 from ._progress.consistency import Mismatch, check_consistency, sum_of_parts
-from ._progress.policy import ConversionPolicy, Thresholds
-from ._progress.results import Assessment, Point, Status, Verdict, status_rank
+from ._progress.policy import (
+    BandWidthError,
+    ConversionPolicy,
+    Thresholds,
+    VerdictBands,
+)
+from ._progress.results import (
+    Assessment,
+    Band,
+    Point,
+    Status,
+    Verdict,
+    status_rank,
+)
 from ._progress.review import Review, Standing
 from ._progress.system import SystemAssessment, assess, assess_target
 
@@ -156,6 +168,8 @@ __all__ = [
     "SCALE_WORDS",
     "STRATEGIC_EMERGING",
     "Assessment",
+    "Band",
+    "BandWidthError",
     "Bound",
     "Change",
     "ClassificationCode",
@@ -219,6 +233,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnplacedFigure",
     "Verdict",
+    "VerdictBands",
     "Zone",
     "__version__",
     "add_definitions",

@@ -64,6 +64,7 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
     _estimate_notes(context.notes, points)
     get = found.get
     actual = get("actual")
+    verdict, band = _verdict_of(context, status, context.direction, actual)
     # By position, in the order of Assessment's fields (a test checks it):
     # keywords cost a third more on the record of 22 fields.
     return Assessment(
@@ -87,9 +88,10 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
         actual,
         None,
         None,
-        _verdict_of(context, status, context.direction, actual),
+        verdict,
         get("series", ()),
         context.latest_partial,
+        band,
     )
 
 

@@ -96,6 +96,35 @@ _VERDICT_CHINESE = {
 }
 
 
+@attrs.frozen
+class Band:
+    """The values a verdict calls "as projected", as the assessment applied them.
+
+    Attributes:
+        low: the lowest value as projected, in the target's unit (inclusive);
+            ``None`` when open below (a cap).
+        high: the highest (inclusive); ``None`` when open above.
+        width: the half-width around the target in its unit, "about"
+            included: percentage points for a target in percent.
+        relative: the half-width as a share of the target, for a target not
+            in percent; ``None`` for one in percent.
+    """
+
+    low: Figure | None
+    high: Figure | None
+    width: Decimal
+    relative: Decimal | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The band as plain data: its edges and width as exact strings."""
+        return {
+            "low": _figure_record(self.low),
+            "high": _figure_record(self.high),
+            "width": _plain(self.width),
+            "relative": None if self.relative is None else _plain(self.relative),
+        }
+
+
 _ORDER = {
     Status.DETERIORATION: 0,
     Status.LIMITED_PROGRESS: 1,
@@ -191,6 +220,10 @@ class Assessment:
     """The latest figure of the target's metric for a part of a year ("+6.2 %
     in Q1-Q3 2024"), left out of the assessment of this annual target; None
     when there is none."""
+    band: Band | None = None
+    """The band the verdict applied (:class:`~industrial_plan.VerdictBands`):
+    for a target achieved or past its year, a one-year growth and a cap; None
+    where the verdict follows the status on the way (on track, lagging)."""
 
     @property
     def owner_kind(self) -> str:
@@ -251,6 +284,7 @@ class Assessment:
             "target_level": _figure_record(self.target_level),
             "headroom_used": _figure_record(self.headroom_used),
             "verdict": self.verdict.value if self.verdict else None,
+            "band": self.band.record() if self.band else None,
             "status": self.status.value,
             "rates": [str(rate) for rate in self.rates],
             "source": str(target.source) if target.source else None,

@@ -34,7 +34,7 @@ from .levels import (
     _ratio_method,
     _share_method,
 )
-from .policy import ConversionPolicy, Thresholds
+from .policy import ConversionPolicy, Thresholds, VerdictBands
 from .results import Assessment, Status
 from .review import Review
 from .rules import _verdict
@@ -51,6 +51,7 @@ def assess_target(
     policy: ConversionPolicy | None = None,
     thresholds: Thresholds | None = None,
     tier: Tier | None = None,
+    bands: VerdictBands | None = None,
 ) -> Assessment:
     """Assess one target of a tier, an industry or the region.
 
@@ -65,6 +66,8 @@ def assess_target(
     baseline (default: the first observation in or after the plan's
     ``start_year``; a missing year falls back to the next one observed).
     *tier* is the owner's tier when the caller knows it (else it is looked up).
+    *bands* sets how far from its target a figure may be and still be "as
+    projected" (default: :class:`VerdictBands`' defaults).
     """
     owner = system.owner(owner) if isinstance(owner, str) else owner
     if tier is None and not isinstance(owner, Regional):
@@ -84,6 +87,7 @@ def assess_target(
         policy or ConversionPolicy(),
         thresholds or Thresholds(),
         [],
+        bands=bands or VerdictBands(),
     )
     partial = _partial_years(owner, target.metric, as_of)
     if partial:
@@ -97,9 +101,13 @@ def assess_target(
     base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
     result = _METHODS[target.kind](context, base)
     _estimate_notes(context.notes, (result.latest, result.baseline, *result.series))
+    verdict, band = result.verdict, result.band
+    if verdict is None:
+        verdict, band = _verdict(context, result)
     return attrs.evolve(
         result,
-        verdict=result.verdict or _verdict(context, result),
+        verdict=verdict,
+        band=band,
         notes=tuple(context.notes),
         latest_partial=context.latest_partial,
     )
@@ -162,8 +170,12 @@ def assess(
     thresholds: Thresholds | None = None,
     rtol: Decimal | str = Decimal("0.01"),
     atol: Decimal | str = Decimal(0),
+    bands: VerdictBands | None = None,
 ) -> SystemAssessment:
     """Assess every target of every tier and industry, and check the totals.
+
+    *bands* sets the band around each target within which a figure is "as
+    projected" (:class:`VerdictBands`; its defaults when None).
 
     >>> from industrial_plan import examples
     >>> report = assess(examples.xiamen())
@@ -177,6 +189,7 @@ def assess(
     # One policy and one set of thresholds for every target.
     policy = policy or ConversionPolicy()
     thresholds = thresholds or Thresholds()
+    bands = bands or VerdictBands()
     with without_cycle_collection():
         results = tuple(
             assess_target(
@@ -188,6 +201,7 @@ def assess(
                 policy=policy,
                 thresholds=thresholds,
                 tier=tier,
+                bands=bands,
             )
             for owner, tier in owners
             for target in owner.targets
