@@ -48,6 +48,7 @@ from ._plan.roadmap import (
 )
 from ._plan.system import IndustrialSystem
 from ._plan.targets import IndicatorType, Observation, PriceBasis, Target, TargetKind
+from ._progress.policy import VerdictBands
 
 __all__ = [
     "allowed_values",
@@ -67,6 +68,7 @@ __all__ = [
     "target_kinds",
     "targets",
     "unknown_currency_codes",
+    "verdict_bands",
 ]
 
 
@@ -657,3 +659,13 @@ def _revised(figure: Figure, up: bool) -> Figure:
 @functools.cache
 def _observation_strategy(start: int) -> st.SearchStrategy[Observation]:
     return observations(start - 5, start + 5)
+
+
+def verdict_bands() -> st.SearchStrategy[VerdictBands]:
+    """Verdict bands: zero width, the defaults, and widths up to 3 points or 30 %."""
+    drawn = st.builds(
+        VerdictBands,
+        points=decimals(min_value=0, max_value=3, places=2),
+        relative=decimals(min_value=0, max_value=Decimal("0.3"), places=3),
+    )
+    return st.sampled_from([VerdictBands.none(), VerdictBands()]) | drawn
