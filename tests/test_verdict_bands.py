@@ -226,7 +226,7 @@ def test_the_review_counts_a_cap_kept_as_met() -> None:
 def test_bands_are_checked() -> None:
     with pytest.raises(ip.BandWidthError, match=r"-0\.1.*VerdictBands\.relative"):
         VerdictBands(relative="-0.1")
-    with pytest.raises(ip.InvalidNumberError, match="VerdictBands.points"):
+    with pytest.raises(ip.InvalidNumberError, match=r"VerdictBands\.points"):
         VerdictBands(points="nan")
 
 
@@ -389,3 +389,23 @@ def test_verdict_and_status_never_contradict(
             assert status is Status.ACHIEVED, result
         else:
             assert status in _LAGGING, result
+
+
+def test_a_share_of_people_computed_from_counts_in_wan() -> None:
+    """610.4万 urban residents of 1000万: 61.04 %, not 6,104 %."""
+    target = Target("urbanisation", 2024, ip.parse_figure("61%"), of="population")
+    observed = [
+        Observation("urbanisation", 2024, ip.parse_figure("610.4万")),
+        Observation("population", 2024, ip.parse_figure("1000万")),
+    ]
+    system = ip.IndustrialSystem(
+        name="plan",
+        region="r",
+        start_year=2023,
+        end_year=2025,
+        metrics=[ip.Metric("urbanisation", "urban population", "count")],
+        regional=Regional(targets=[target], observations=observed),
+    )
+    (result,) = ip.assess(system)
+    assert _value(result.actual) == Decimal("61.04")
+    assert result.verdict is Verdict.AS_PROJECTED

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from industrial_plan._figures.figure import Figure
@@ -23,7 +24,7 @@ from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import IndicatorType, TargetKind
-from industrial_plan._progress.results import Verdict
+from industrial_plan._progress.results import Band, Verdict
 from industrial_plan._progress.review import Review, Standing
 from industrial_plan._progress.system import SystemAssessment
 
@@ -50,6 +51,7 @@ REVIEW_COLUMNS: Final = (
     "unit",
     "target",
     "actual",
+    "band",
     "verdict",
 )
 """The columns of the review table, in display order."""
@@ -62,7 +64,12 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "unit": "unit",
         "target": "target",
         "actual": "actual",
+        "band": "as projected within",
         "verdict": "verdict",
+        "points": "{sign}{width} pt",
+        "relative": "{sign}{width} %",
+        "range": "{low} to {high} ({width})",
+        "ceiling": "up to {high}",
         "none": "—",
         "dated": "{year}: {text}",
         "estimate": "{text} (estimate)",
@@ -90,7 +97,12 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "unit": "单位",
         "target": "目标值",
         "actual": "实际值",
+        "band": "符合预期区间",
         "verdict": "评价",
+        "points": "{sign}{width}个百分点",
+        "relative": "{sign}{width}%",
+        "range": "{low}至{high}（{width}）",
+        "ceiling": "不超过{high}",
         "none": "—",
         "dated": "{year}年：{text}",
         "estimate": "{text}（预计）",
@@ -246,6 +258,7 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
         verdict = (
             _verdict_name(result.verdict, lang) if result.verdict else words["none"]
         )
+        band = _band_words(result.band, lang) if result.band else words["none"]
         result_rows.append(
             {
                 "indicator": words["owner"].format(
@@ -258,10 +271,31 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
                 "unit": _unit(target.figure, lang) or words["none"],
                 "target": words["dated"].format(year=target.year, text=stated),
                 "actual": actual,
+                "band": band,
                 "verdict": verdict,
             }
         )
     return result_rows
+
+
+def _band_words(band: Band, lang: str) -> str:
+    """The band a verdict applied: "4.7% to 5.7% (±0.5 pt)", "up to 3.5%"."""
+    words = _words(lang)
+    high = format_figure(band.high, locale=lang) if band.high is not None else None
+    if band.low is None:
+        assert high is not None
+        return words["ceiling"].format(high=high)
+    low = format_figure(band.low, locale=lang)
+    sign = "" if band.one_sided else "±"
+    if band.relative is None:
+        width = words["points"].format(sign=sign, width=_plain(band.width))
+    else:
+        width = words["relative"].format(sign=sign, width=_plain(band.relative * 100))
+    return words["range"].format(low=low, high=high or "", width=width)
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
 
 def _verdict_name(verdict: Verdict, lang: str) -> str:

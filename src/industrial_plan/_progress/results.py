@@ -23,6 +23,7 @@ from industrial_plan._money.units import (
     in_base_units,
     tidy,
     unit_text,
+    ureg,
 )
 from industrial_plan._plan.metrics import Direction
 from industrial_plan._plan.owners import Owner, Regional, Tier
@@ -108,21 +109,22 @@ class Band:
             included: percentage points for a target in percent.
         relative: the half-width as a share of the target, for a target not
             in percent; ``None`` for one in percent.
+        one_sided: whether the band starts where a one-sided target ("at
+            least") is met, or is a cap's: it lies on one side of the target.
     """
 
     low: Figure | None
     high: Figure | None
     width: Decimal
     relative: Decimal | None = None
+    one_sided: bool = False
 
-    def record(self) -> dict[str, Any]:
-        """The band as plain data: its edges and width as exact strings."""
-        return {
-            "low": _figure_record(self.low),
-            "high": _figure_record(self.high),
-            "width": _plain(self.width),
-            "relative": None if self.relative is None else _plain(self.relative),
-        }
+    @property
+    def width_quantity(self) -> Quantity:
+        """:attr:`width` as a quantity in the target's unit (that of its edges)."""
+        edge = self.high if self.high is not None else self.low
+        assert edge is not None, "a band has at least one edge"
+        return ureg.Quantity(self.width, edge.quantity._units)
 
 
 _ORDER = {
@@ -284,13 +286,30 @@ class Assessment:
             "target_level": _figure_record(self.target_level),
             "headroom_used": _figure_record(self.headroom_used),
             "verdict": self.verdict.value if self.verdict else None,
-            "band": self.band.record() if self.band else None,
+            **_band_record(self.band),
             "status": self.status.value,
             "rates": [str(rate) for rate in self.rates],
             "source": str(target.source) if target.source else None,
             "notes": list(self.notes),
             **_partial_record(self.latest_partial),
         }
+
+
+BAND_FIELDS = ("band_low", "band_high", "band_width", "band_relative")
+"""The fields of a record that give :attr:`Assessment.band`: its edges in the
+record's unit, its half-width in the target's unit, and that half-width as a
+share of the target (None for a target in percent)."""
+
+
+def _band_record(band: Band | None) -> dict[str, Any]:
+    if band is None:
+        return dict.fromkeys(BAND_FIELDS)
+    return {
+        "band_low": _plain(_base(band.low.quantity)) if band.low else None,
+        "band_high": _plain(_base(band.high.quantity)) if band.high else None,
+        "band_width": _plain(_base(band.width_quantity)),
+        "band_relative": None if band.relative is None else _plain(band.relative),
+    }
 
 
 def _partial_record(observation: Observation | None) -> dict[str, Any]:

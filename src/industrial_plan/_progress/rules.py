@@ -113,10 +113,13 @@ def _band_of(context: _Context, goal: Figure, direction: Direction) -> Band:
         # "At least 6 %": as projected from where it is met.
         met = Figure(ureg.Quantity(value, unit))
         low, high = (met, high) if direction is Direction.HIGHER else (low, met)
+        one_sided = True
+    else:
+        one_sided = False
     relative = None if is_percent(goal.quantity) else context.bands.relative
     if relative is not None and goal.approximate:
         relative += context.thresholds.about_relative
-    return Band(low, high, width, relative)
+    return Band(low, high, width, relative, one_sided)
 
 
 def _cap_band(context: _Context, goal: Figure) -> Band:
@@ -127,7 +130,7 @@ def _cap_band(context: _Context, goal: Figure) -> Band:
     relative = None
     if not is_percent(goal.quantity) and goal.approximate:
         relative = context.thresholds.about_relative
-    return Band(None, high, tolerance, relative)
+    return Band(None, high, tolerance, relative, one_sided=True)
 
 
 def _past(actual: Figure, edge: Figure, above: bool) -> bool:
