@@ -97,7 +97,13 @@ from .source import Source
 _MAX_LENGTH: Final = 1000
 """Longest text accepted; a stated figure is a phrase, not a document."""
 
-_SIGN = re.compile(r"[-−－]")
+# A minus, or words that state a negative amount: "赤字1.2万亿元" (a deficit),
+# 亏损 (a loss), 逆差 (a trade deficit), "a deficit of 1.2 trillion yuan".
+_SIGN = re.compile(
+    r"[-−－]"
+    r"|(?:赤字|亏损|逆差)(?=\s*[0-9０-９一二三四五六七八九十两零〇])"
+    r"|(?i:an?\s+(?:deficit|loss)\s+of\s+)(?=[0-9$¥€£])"
+)
 _OPEN = re.compile(r"[(（]")
 _CLOSE = re.compile(r"[)）]")
 _PERIOD = re.compile(r"[.。]")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from industrial_plan._files.rows_out import _import
+from industrial_plan._money.units import CURRENCIES
 from industrial_plan._plan.metrics import BUILTIN_METRICS, Metric
 from industrial_plan._plan.owners import Regional
 from industrial_plan._plan.system import IndustrialSystem
@@ -563,6 +564,8 @@ def _levels(
     verdict, near_verdict = _verdicts(np, status, (goal, latest), d, settings, percent)
     # Where floats could decide otherwise than exact decimals: objects decide.
     flagged = near_verdict | _near(np, x, t, _NEAR) | ~np.isfinite(x)
+    # Values at or below zero (a signed amount's): the object path decides.
+    flagged |= (t <= 0) | (x <= 0) | (has_baseline & (x0 <= 0))
     flagged |= has_baseline & (_near(np, x0, x, _NEAR) | _near(np, x0, t, _NEAR))
     graded = (status != Status.ACHIEVED.value) & (values["ratio"][1] != _NONE)
     for threshold in (thresholds.on_track, thresholds.acceleration, thresholds.limited):
@@ -646,11 +649,14 @@ def _rebuilt(
 
     first = rows[0][1]
     known = {metric.id for metric in BUILTIN_METRICS}
-    metrics = {
-        r["metric"]: Metric(r["metric"], r["metric"], "count")
-        for _, r in rows
-        if r["metric"] not in known
-    }
+    # The table has no metrics: each is made from its rows, of the kind its
+    # unit says (money in a currency, else a count), signed where a value is
+    # below zero.
+    by_metric: dict[str, list[dict[str, Any]]] = {}
+    for _, record in rows:
+        if record["metric"] not in known:
+            by_metric.setdefault(record["metric"], []).append(record)
+    metrics = {name: _metric_of(name, found) for name, found in by_metric.items()}
     empty = IndustrialSystem(
         name={"en": first["system"]},
         region=first["region"],
@@ -669,6 +675,14 @@ def _rebuilt(
         where[row] = (key, len(found))
         found.append(record["direction"])
     return _with_directions(system, directions), where
+
+
+def _metric_of(name: str, rows: list[dict[str, Any]]) -> Metric:
+    """A metric for the *rows* of a metric the table names but does not define."""
+    units = {row["unit"] for row in rows}
+    money = bool(units) and units <= set(CURRENCIES)
+    signed = any(row["value"] is not None and row["value"] < 0 for row in rows)
+    return Metric(name, name, "money" if money else "count", signed=signed)
 
 
 def _with_directions(
