@@ -93,6 +93,7 @@ from ._money.units import (
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.html import attach_views as _attach_views
 from ._outputs.report import report_csv
+from ._plan.judgement import Judgement, JudgementOutcome
 from ._plan.metrics import (
     BUILTIN_METRICS,
     COUNT,
@@ -192,6 +193,8 @@ __all__ = [
     "IndustrialSystem",
     "Industry",
     "InvalidNumberError",
+    "Judgement",
+    "JudgementOutcome",
     "Metric",
     "Mismatch",
     "MissingExtraError",

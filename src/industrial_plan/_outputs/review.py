@@ -22,9 +22,10 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _CHINESE_PER, format_figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
+from industrial_plan._plan.judgement import JudgementOutcome
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import IndicatorType, TargetKind
-from industrial_plan._progress.results import Band, Verdict
+from industrial_plan._progress.results import Assessment, Band, Verdict
 from industrial_plan._progress.review import Review, Standing
 from industrial_plan._progress.system import SystemAssessment
 
@@ -78,6 +79,11 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "typed": "{type}: {groups}",
         "attention": "Needs attention first: {items}.",
         "aims": "Qualitative aims: {items}.",
+        "judged_aims": "Qualitative aims ({counts}): {items}.",
+        "judged": "judged {outcome}",
+        "not_judged": "not judged",
+        "judged_count": "{count} judged {outcome}",
+        "unjudged_count": "{count} not judged",
         "by_kind": "By kind: {items}.",
         "per": "per {count} people",
         "per_capita": "per capita",
@@ -111,6 +117,11 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "typed": "{type}：{groups}",
         "attention": "需优先关注：{items}。",
         "aims": "定性目标：{items}。",
+        "judged_aims": "定性目标（{counts}）：{items}。",
+        "judged": "评估为{outcome}",
+        "not_judged": "未评估",
+        "judged_count": "评估为{outcome}{count}项",
+        "unjudged_count": "未评估{count}项",
         "by_kind": "按类别：{items}。",
         "per": "每{count}人",
         "per_capita": "人均",
@@ -186,9 +197,23 @@ def summary(assessment: SystemAssessment, lang: str = "en") -> list[str]:
                 metric=_metric_name(result.target.metric, system, lang),
                 statement=result.target.statement or words["none"],
             )
+            + _judged_after(result, lang)
             for result in review.qualitative
         ]
-        lines.append(words["aims"].format(items=words["separator"].join(aims)))
+        listed = words["separator"].join(aims)
+        judged = review.by_judgement()
+        if any(outcome is not None for outcome in judged):
+            counts = _JOIN[lang].join(
+                words["judged_count"].format(
+                    count=n, outcome=_outcome_name(outcome, lang)
+                )
+                if outcome is not None
+                else words["unjudged_count"].format(count=n)
+                for outcome, n in judged.items()
+            )
+            lines.append(words["judged_aims"].format(counts=counts, items=listed))
+        else:
+            lines.append(words["aims"].format(items=listed))
     return lines
 
 
@@ -259,6 +284,8 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
             _verdict_name(result.verdict, lang) if result.verdict else words["none"]
         )
         band = _band_words(result.band, lang) if result.band else words["none"]
+        if result.judgement is not None:
+            verdict = _judgement_words(result.judgement.outcome, lang)
         result_rows.append(
             {
                 "indicator": words["owner"].format(
@@ -296,6 +323,23 @@ def _band_words(band: Band, lang: str) -> str:
 
 def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+def _judged_after(result: Assessment, lang: str) -> str:
+    """ " (judged met)" after an aim judged, in brackets of the language."""
+    if result.judgement is None:
+        return ""
+    words = _judgement_words(result.judgement.outcome, lang)
+    return f" ({words})" if lang == "en" else f"（{words}）"
+
+
+def _outcome_name(outcome: JudgementOutcome, lang: str) -> str:
+    return outcome.value if lang == "en" else outcome.chinese
+
+
+def _judgement_words(outcome: JudgementOutcome, lang: str) -> str:
+    """ "judged met", 评估为已实现: an office's judgement, as the verdict of an aim."""
+    return _words(lang)["judged"].format(outcome=_outcome_name(outcome, lang))
 
 
 def _verdict_name(verdict: Verdict, lang: str) -> str:
@@ -357,6 +401,7 @@ def review_records(assessment: SystemAssessment) -> list[dict[str, Any]]:
             "actual_year": result.latest.year if result.latest is not None else None,
             **_value_columns("actual", result.actual),
             "verdict": result.verdict.value if result.verdict else None,
+            "judgement": result.judgement.outcome.value if result.judgement else None,
             "status": result.status.value,
         }
         records.append(record)

@@ -32,6 +32,7 @@ from .fields import (
     _is_optional_figure,
     member_of,
 )
+from .judgement import Judgement
 from .metrics import Direction, _optional_direction
 
 
@@ -268,6 +269,8 @@ class Target:
             from observations of both.
         indicator_type: binding (约束性) or anticipatory (预期性), if stated.
         price_basis: current or comparable prices, for money and growth.
+        judgement: for a qualitative aim, an office's judgement of it (met,
+            partly met, not met), with its source.
     """
 
     metric: str = attrs.field(validator=_check_id)
@@ -289,6 +292,11 @@ class Target:
     )
     price_basis: PriceBasis | None = attrs.field(
         default=None, kw_only=True, converter=_optional_price_basis
+    )
+    judgement: Judgement | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Judgement)),
     )
 
     @kind.default
@@ -328,6 +336,11 @@ class Target:
             raise ValueError(
                 f"target for {self.metric!r} in {self.year} has a figure, so it "
                 f"is not a qualitative aim"
+            )
+        if self.judgement is not None and kind is not _QUALITATIVE:
+            raise ValueError(
+                f"target for {self.metric!r} in {self.year}: a judgement is for a "
+                f"qualitative aim, not a {kind.value} target (its figure is assessed)"
             )
         stated = figure.base_year if figure is not None else None
         if (
@@ -409,6 +422,8 @@ class Observation:
             ``"Q1-Q3"``); ``None`` for the whole year.
         estimate: whether the figure is an estimate (预计, 初步核算,
             preliminary), to be superseded by the reported figure.
+        judgement: an office's judgement of the qualitative aims of this
+            metric for this year, stated with the figure.
     """
 
     metric: str = attrs.field(validator=_check_id)
@@ -428,6 +443,11 @@ class Observation:
         default=None, kw_only=True, converter=_to_period
     )
     estimate: bool = attrs.field(default=False, kw_only=True, validator=_check_estimate)
+    judgement: Judgement | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Judgement)),
+    )
 
     @property
     def reports(self) -> str:
@@ -488,7 +508,7 @@ class Observation:
 
 
 _OBSERVATION_FIELDS = tuple(field.name for field in attrs.fields(Observation))
-_OBSERVATION_DEFAULTS = {"period": None, "estimate": False}
+_OBSERVATION_DEFAULTS = {"period": None, "estimate": False, "judgement": None}
 
 
 def _standing_key(observation: Observation) -> tuple[Any, ...]:

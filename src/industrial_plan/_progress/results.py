@@ -25,6 +25,7 @@ from industrial_plan._money.units import (
     unit_text,
     ureg,
 )
+from industrial_plan._plan.judgement import Judgement
 from industrial_plan._plan.metrics import Direction
 from industrial_plan._plan.owners import Owner, Regional, Tier
 from industrial_plan._plan.targets import Observation, Target
@@ -226,6 +227,10 @@ class Assessment:
     """The band the verdict applied (:class:`~industrial_plan.VerdictBands`):
     for a target achieved or past its year, a one-year growth and a cap; None
     where the verdict follows the status on the way (on track, lagging)."""
+    judgement: Judgement | None = None
+    """For a qualitative aim: an office's judgement of it (the aim's own, or
+    one stated on an observation of its metric for its year); its observed
+    figures are :attr:`series`, the latest :attr:`actual`."""
 
     @property
     def owner_kind(self) -> str:
@@ -287,6 +292,7 @@ class Assessment:
             "headroom_used": _figure_record(self.headroom_used),
             "verdict": self.verdict.value if self.verdict else None,
             **_band_record(self.band),
+            "judgement": self.judgement.outcome.value if self.judgement else None,
             "status": self.status.value,
             "rates": [str(rate) for rate in self.rates],
             "source": str(target.source) if target.source else None,

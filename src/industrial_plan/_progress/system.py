@@ -35,6 +35,7 @@ from .levels import (
     _share_method,
 )
 from .policy import ConversionPolicy, Thresholds, VerdictBands
+from .qualitative import _qualitative
 from .results import Assessment, Status
 from .review import Review
 from .rules import _verdict
@@ -75,7 +76,8 @@ def assess_target(
     metric = system.metric(target.metric)
     direction = target.default_direction or metric.direction
     if target.figure is None:
-        return Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
+        base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
+        return _qualitative(owner, target, as_of, base)
     context = _Context(
         system,
         owner,
