@@ -24,6 +24,7 @@ _STRATEGIES = (
     ("TargetKind", "target_kinds"),
     ("Rate", "rates"),
     ("VerdictBands", "verdict_bands"),
+    ("Judgement", "judgements"),
 )
 
 

@@ -36,6 +36,7 @@ from ._figures.qualifier import Qualifier
 from ._figures.source import Source
 from ._money.rates import Rate
 from ._money.units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
+from ._plan.judgement import Judgement, JudgementOutcome
 from ._plan.names import Names
 from ._plan.owners import Industry, Regional, Tier
 from ._plan.roadmap import (
@@ -56,6 +57,7 @@ __all__ = [
     "currencies",
     "decimals",
     "figures",
+    "judgements",
     "money_figures",
     "observations",
     "periods",
@@ -395,7 +397,10 @@ def targets(
         "price_basis": draw(st.none() | st.sampled_from(list(PriceBasis))),
     }
     if chosen is TargetKind.QUALITATIVE:
-        return Target("development", year, statement=draw(_WORDS), **extra)
+        judgement = draw(st.none() | judgements())
+        return Target(
+            "development", year, statement=draw(_WORDS), judgement=judgement, **extra
+        )
     if chosen is TargetKind.GROWTH:
         form = draw(st.sampled_from(["growth", "average growth"]))
         figure = draw(
@@ -669,3 +674,12 @@ def verdict_bands() -> st.SearchStrategy[VerdictBands]:
         relative=decimals(min_value=0, max_value=Decimal("0.3"), places=3),
     )
     return st.sampled_from([VerdictBands.none(), VerdictBands()]) | drawn
+
+
+def judgements() -> st.SearchStrategy[Judgement]:
+    """An office's judgements of a qualitative aim, some with a source."""
+    return st.builds(
+        Judgement,
+        st.sampled_from(list(JudgementOutcome)),
+        st.none() | sources(),
+    )
