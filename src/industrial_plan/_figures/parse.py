@@ -238,6 +238,13 @@ def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
         found = _qualifiers(scanner, _PREFIX_QUALIFIER, _PREFIX_TABLE)
         if found:
             words += found
+            if (
+                form.change is Change.GROWTH
+                and form.multiple is None
+                and (times := scanner.match(_TIMES))
+            ):
+                # 增长近1倍: a qualifier between the change and its multiple.
+                form.multiple = 100 * _times(times.group(1))
             continue
         if (match := scanner.match(_ZH_BASE_YEAR)) is not None:
             form.set(scanner, "base_year", int(match.group(1)), start)
