@@ -366,7 +366,8 @@ def _unit_words(figure: Figure, lang: str) -> str | None:
     if is_percent(quantity):
         unit = "%"
     else:
-        unit = currency_of(quantity) or unit_text(quantity) or figure.measure or ""
+        measure = figure.measure if lang != "en" else None  # 家 is not English
+        unit = currency_of(quantity) or unit_text(quantity) or measure or ""
     if figure.per is not None:
         count = int(figure.per)
         shown = f"{count:,}" if lang == "en" else _CHINESE_PER.get(count, str(count))
