@@ -151,6 +151,10 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Names, lambda v, _: _structure_names(v))
     converter.register_unstructure_hook(Names, lambda n: n.as_dict())
+    # A statement: text, or a table of language to text.
+    converter.register_structure_hook_func(
+        lambda t: t == (str | Names | None), lambda v, _: _structure_statement(v)
+    )
     for enum_type in (
         Direction,
         EnterpriseRole,
@@ -280,6 +284,14 @@ def _structure_names(value: Any) -> Names:
     if isinstance(value, str | Mapping):
         return Names(value)
     raise TypeError(f"a name is text or a table of language = text, got {value!r}")
+
+
+def _structure_statement(value: Any) -> str | Names | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return Names(value)
+    raise TypeError(f"a statement is text or a table of language = text, got {value!r}")
 
 
 def _structure_quantity(value: Any) -> Quantity:

@@ -109,7 +109,11 @@ def _observation_text(observation: Observation) -> str:
 
 def _target_text(target: Target, system: IndustrialSystem | None) -> str:
     text = _TEXT["en"]
-    stated = format_figure(target.figure) if target.figure else target.statement or ""
+    stated = (
+        format_figure(target.figure)
+        if target.figure
+        else target.statement_in("en") or ""
+    )
     metric = _metric_name(target.metric, system, "en")
     return f"{metric}, {_dated(stated, target.year, text)}"
 

@@ -195,7 +195,7 @@ def summary(assessment: SystemAssessment, lang: str = "en") -> list[str]:
             words["aim"].format(
                 owner=result.owner.name.best(lang),
                 metric=_metric_name(result.target.metric, system, lang),
-                statement=result.target.statement or words["none"],
+                statement=result.target.statement_in(lang) or words["none"],
             )
             + _judged_after(result, lang)
             for result in review.qualitative
@@ -271,7 +271,7 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
         stated = (
             format_figure(target.figure, locale=lang)
             if target.figure is not None
-            else target.statement or words["none"]
+            else target.statement_in(lang) or words["none"]
         )
         actual = words["none"]
         if result.actual is not None:
@@ -398,7 +398,7 @@ def review_records(assessment: SystemAssessment) -> list[dict[str, Any]]:
             "unit": _unit(target.figure, "en"),
             "target_year": target.year,
             **_value_columns("target", target.figure),
-            "target_statement": target.statement,
+            "target_statement": target.statement_in("en"),
             "actual_year": result.latest.year if result.latest is not None else None,
             **_value_columns("actual", result.actual),
             "verdict": result.verdict.value if result.verdict else None,

@@ -34,6 +34,7 @@ from .fields import (
 )
 from .judgement import Judgement
 from .metrics import Direction, _optional_direction
+from .names import Names
 
 
 class TargetKind(enum.Enum):
@@ -239,6 +240,19 @@ _KIND_CHECKS: dict[TargetKind, Callable[[Figure], str | None]] = {
 _QUALITATIVE = TargetKind.QUALITATIVE
 
 
+def _statement(value: object) -> object:
+    """Text stays text; a table of language to text becomes :class:`Names`."""
+    if isinstance(value, dict):
+        return Names(value)
+    return value
+
+
+def _check_statement(instance: object, attribute: Any, value: object) -> None:
+    if isinstance(value, Names):
+        return  # its texts were checked when it was built
+    free_text(instance, attribute, value)
+
+
 @attrs.frozen
 class Target:
     """A goal for one metric in one year: a figure, or a qualitative statement.
@@ -255,7 +269,10 @@ class Target:
         year: the year by which the target should be met.
         figure: the quantitative goal ("3 trillion yuan"); ``None`` for a
             qualitative target.
-        statement: the qualitative goal ("significant progress"), or a note.
+        statement: the qualitative goal ("significant progress"), or a note:
+            text, or :class:`Names` of several languages (``{"en": "overall
+            stability", "zh": "总体稳定"}``); :meth:`statement_in` gives it
+            in a reader's language.
         source: where the target was stated.
         direction: overrides the metric's direction for this target
             (reductions and caps are lower-is-better by default).
@@ -279,7 +296,9 @@ class Target:
         default=None,
         validator=_is_optional_figure,
     )
-    statement: str | None = attrs.field(default=None, validator=free_text)
+    statement: str | Names | None = attrs.field(
+        default=None, converter=_statement, validator=_check_statement
+    )
     source: Source | None = None
     direction: Direction | None = attrs.field(
         default=None, converter=_optional_direction
@@ -324,7 +343,7 @@ class Target:
 
     def __attrs_post_init__(self) -> None:
         figure, kind = self.figure, self.kind
-        if figure is None and not (self.statement and self.statement.strip()):
+        if figure is None and not (self.statement and str(self.statement).strip()):
             raise ValueError(
                 f"target for {self.metric!r} in {self.year} needs a figure "
                 "or a statement"
@@ -353,6 +372,13 @@ class Target:
             )
         if stated is not None and stated >= self.year:
             raise ValueError(f"base year {stated} is not before the year {self.year}")
+
+    def statement_in(self, language: str = "en") -> str | None:
+        """The statement in *language* when it has one, else its best text."""
+        statement = self.statement
+        if isinstance(statement, Names):
+            return statement.best(language)
+        return statement
 
     @property
     def is_quantitative(self) -> bool:

@@ -267,7 +267,7 @@ class Assessment:
             "direction": self.direction.value,
             "target_year": target.year,
             "target": _figure_record(target.figure),
-            "target_statement": target.statement,
+            "target_statement": target.statement_in("en"),
             "unit": _unit(target.figure),
             "as_of": self.as_of,
             "latest_year": self.latest.year if self.latest else None,

@@ -168,7 +168,7 @@ class Review:
                 {
                     "owner_id": r.owner.id,
                     "metric": r.target.metric,
-                    "statement": r.target.statement,
+                    "statement": r.target.statement_in("en"),
                     "judgement": r.judgement.outcome.value if r.judgement else None,
                 }
                 for r in self.qualitative
