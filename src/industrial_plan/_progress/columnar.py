@@ -679,10 +679,29 @@ def _rebuilt(
 
 def _metric_of(name: str, rows: list[dict[str, Any]]) -> Metric:
     """A metric for the *rows* of a metric the table names but does not define."""
-    units = {row["unit"] for row in rows}
-    money = bool(units) and units <= set(CURRENCIES)
+    # Levels say what the metric measures; a growth, a share or a change of
+    # any metric is in percent.
+    units = {
+        row["unit"]
+        for row in rows
+        if row["kind"] == "observation"
+        and row["unit"]
+        and row.get("change") is None
+        and row.get("of") is None
+        and row.get("share_of") is None
+    }
     signed = any(row["value"] is not None and row["value"] < 0 for row in rows)
-    return Metric(name, name, "money" if money else "count", signed=signed)
+    kind = "count"
+    if units and units <= set(CURRENCIES):
+        kind = "money"
+    elif units == {"%"}:
+        kind = "percent"
+    elif len(units) == 1:
+        kind = next(iter(units))  # a unit of measure: "t", "GW"
+    try:
+        return Metric(name, name, kind, signed=signed)
+    except (ValueError, TypeError):
+        return Metric(name, name, "count", signed=signed)
 
 
 def _with_directions(
