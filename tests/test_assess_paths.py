@@ -281,6 +281,7 @@ LEVEL_FIELDS = (
     "series",
     "latest_partial",
     "band",
+    "judgement",
 )
 
 
