@@ -183,3 +183,34 @@ def test_words_of_published_reviews(
     assert figure.quantity.magnitude == Decimal(value)
     assert figure.qualifier.value == qualifier
     assert (figure.change.value if figure.change else None) == change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "预计增长5%",
+        "初步核算2.1万亿元",
+        "预计达到1000亿元",
+        "preliminary 5.2%",
+        "an estimated 560 billion yuan",
+        "estimated growth of 5%",
+    ],
+)
+def test_estimate_words_flag_the_figure(text: str) -> None:
+    """预计, 初步核算, "preliminary", "estimated": an estimate, in both languages."""
+    figure = ip.parse_figure(text)
+    assert figure.estimate
+    assert not ip.parse_figure(
+        re.sub(r"预计|初步核算|preliminary |an estimated |estimated ", "", text)
+    ).estimate
+    for locale in ("en", "zh"):
+        again = ip.parse_figure(ip.format_figure(figure, locale=locale), locale=locale)
+        assert again == figure
+
+
+def test_an_observation_of_an_estimated_figure_is_an_estimate() -> None:
+    said = ip.Observation("gdp", 2024, ip.parse_figure("预计5600亿元"))
+    flagged = ip.Observation("gdp", 2024, ip.parse_figure("5600亿元"), estimate=True)
+    assert said.estimate
+    assert said == flagged  # one fact, said by the words or by the field
+    assert flagged.figure.estimate

@@ -221,6 +221,9 @@ def format_figure(figure: Figure, *, locale: str = "en", style: str = "long") ->
         opening, closing = language.brackets
         equivalent = _quantity_text(figure.stated_equivalent, language, checked)
         text = f"{text}{opening}{equivalent}{closing}"
+    if figure.estimate:
+        # 预计增长5%, "estimated growth of 5%": the word comes first.
+        text = f"预计{text}" if language.code == "zh" else f"estimated {text}"
     if len(_WRITTEN) >= _WRITTEN_MAX:
         _WRITTEN.clear()
     _WRITTEN[key] = text
@@ -249,6 +252,7 @@ def _figure_key(figure: Figure) -> tuple[object, ...]:
         figure.counted,
         figure.measure,
         None if equivalent is None else (equivalent.magnitude, equivalent._units),
+        figure.estimate,
     )
 
 

@@ -111,6 +111,12 @@ _PERIOD = re.compile(r"[.。]")
 _EQUIVALENT_WORD = re.compile(
     r"\s*(?:约合|折合|合计约|相当于|合|(?i:equivalent\s+to|or))(?=\s*\S)"
 )
+# Words that state an estimate, before the figure: 预计增长5%, 初步核算2.1万亿元,
+# "preliminary 5.2%", "an estimated 560 billion yuan", "estimated growth of 5%".
+_ESTIMATE = re.compile(
+    r"(?:预计|初步核算|初步统计|初步|估计)(?:为|达到?)?"
+    r"|(?i:(?:an\s+)?(?:estimated|preliminary)(?=\s))"
+)
 _PLUS = re.compile(r"[+＋](?=\s*[0-9０-９])")
 
 # -- the grammar ------------------------------------------------------------------
@@ -267,6 +273,8 @@ def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
                 form.multiple = 100 * _times(times.group(1))
         elif scanner.match(_PLUS) is not None:
             form.set(scanner, "change", Change.GROWTH, start)
+        elif not form.estimate and scanner.match(_ESTIMATE) is not None:
+            form.estimate = True  # 预计, 初步核算, "preliminary", "estimated"
         else:
             return words
 
@@ -531,6 +539,7 @@ def _parse_full(
             per=form.per,
             counted=counted,
             measure=form.measure,
+            estimate=form.estimate,
         )
     except ValueError as error:
         raise scanner.error(str(error), 0) from None

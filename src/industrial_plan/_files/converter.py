@@ -312,7 +312,7 @@ def _structure_quantity(value: Any) -> Quantity:
     raise TypeError(f"a quantity is a table with value and unit, got {value!r}")
 
 
-_FIGURE_FIELDS = {"value", "unit", "qualifier", "approximate", "equivalent"}
+_FIGURE_FIELDS = {"value", "unit", "qualifier", "approximate", "equivalent", "estimate"}
 # What a figure states beside its quantity: a change, a share, a ratio, a count.
 _FORM_FIELDS = ("change", "base_year", "share_of", "per", "counted", "measure")
 _FIGURE_FIELDS |= set(_FORM_FIELDS)
@@ -336,6 +336,9 @@ def _structure_figure(value: Any) -> Figure:
     approximate = value.get("approximate", qualifier is Qualifier.ABOUT)
     if not isinstance(approximate, bool):
         raise TypeError(f"approximate must be true or false, got {approximate!r}")
+    estimate = value.get("estimate", False)
+    if not isinstance(estimate, bool):
+        raise TypeError(f"estimate must be true or false, got {estimate!r}")
     form = {name: value[name] for name in _FORM_FIELDS if name in value}
     if "change" in form:
         form["change"] = _enum_hook(Change)(form["change"], Change)
@@ -354,6 +357,7 @@ def _structure_figure(value: Any) -> Figure:
         if equivalent is None
         else _structure_quantity(equivalent),
         approximate=approximate,
+        estimate=estimate,
         **form,
     )
 
@@ -370,6 +374,8 @@ def _unstructure_figure(figure: Figure) -> Any:
         table["qualifier"] = figure.qualifier.value
     if figure.approximate and figure.qualifier is not Qualifier.ABOUT:
         table["approximate"] = True
+    if figure.estimate:
+        table["estimate"] = True
     if figure.stated_equivalent is not None:
         table["equivalent"] = {
             "value": _decimal_text(figure.stated_equivalent.magnitude),

@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.format import _CHINESE_PER, format_figure
 from industrial_plan._figures.forms import is_percent
@@ -275,7 +277,11 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
         )
         actual = words["none"]
         if result.actual is not None:
-            text = format_figure(result.actual, locale=lang)
+            # The estimate's word is the row's "(estimate)", not the figure's.
+            shown = result.actual
+            if shown.estimate:
+                shown = attrs.evolve(shown, estimate=False)
+            text = format_figure(shown, locale=lang)
             year = result.latest.year if result.latest is not None else None
             actual = words["dated"].format(year=year, text=text) if year else text
             if result.latest is not None and result.latest.estimate:

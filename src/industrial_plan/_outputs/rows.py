@@ -342,7 +342,12 @@ def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str
 
 
 def _amount(figure: Figure, display: Display) -> str:
-    """A figure as text, in the display currency when one applies."""
+    """A figure as text, in the display currency when one applies.
+
+    An estimate's word is left to the report, which marks it "(estimate)".
+    """
+    if figure.estimate:
+        figure = attrs.evolve(figure, estimate=False)
     rate = display.rate_from(currency_of(figure.quantity))
     if rate is not None:
         converted = convert(figure.quantity, rate.quote, rate=rate).quantity

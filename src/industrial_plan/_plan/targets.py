@@ -447,7 +447,9 @@ class Observation:
             :class:`~industrial_plan.Period`, or its code such as
             ``"Q1-Q3"``); ``None`` for the whole year.
         estimate: whether the figure is an estimate (预计, 初步核算,
-            preliminary), to be superseded by the reported figure.
+            preliminary), to be superseded by the reported figure; true when
+            the figure's words say so (:attr:`Figure.estimate`), and the
+            figure then says so too.
         judgement: an office's judgement of the qualitative aims of this
             metric for this year, stated with the figure.
     """
@@ -475,6 +477,16 @@ class Observation:
         validator=attrs.validators.optional(attrs.validators.instance_of(Judgement)),
     )
 
+    def __attrs_post_init__(self) -> None:
+        # An estimate is one fact, said by the figure's words (预计) or by the
+        # field: both say it once the observation is built.
+        figure = self.figure
+        if figure.estimate is not self.estimate:
+            if self.estimate:
+                object.__setattr__(self, "figure", attrs.evolve(figure, estimate=True))
+            else:
+                object.__setattr__(self, "estimate", True)
+
     @property
     def reports(self) -> str:
         """What the figure reports: ``"level"``, ``"growth"``, ``"share"`` or
@@ -497,6 +509,7 @@ class Observation:
         for name in _OBSERVATION_FIELDS:
             value = state[name] if name in state else _OBSERVATION_DEFAULTS[name]
             object.__setattr__(self, name, value)
+        self.__attrs_post_init__()  # an estimate said by one side only
 
     def when(self, lang: str = "en") -> str:
         """The time the figure is for, in words: ``"2024"`` or ``"Q1-Q3 2024"``
