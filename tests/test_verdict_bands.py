@@ -409,3 +409,33 @@ def test_a_share_of_people_computed_from_counts_in_wan() -> None:
     (result,) = ip.assess(system)
     assert _value(result.actual) == Decimal("61.04")
     assert result.verdict is Verdict.AS_PROJECTED
+
+
+@pytest.mark.parametrize(
+    ("latest", "verdict"),
+    [
+        ("0.5", Verdict.HIGHER),  # no reduction at all: worse than projected
+        ("0.487", Verdict.AS_PROJECTED),  # reduced by 2.6 % for 3 %
+        ("0.485", Verdict.AS_PROJECTED),
+        ("0.482", Verdict.LOWER),  # reduced by 3.6 %: further than projected
+    ],
+)
+def test_a_reduction_is_banded_by_its_rate(latest: str, verdict: Verdict) -> None:
+    """Down 3 % from 0.5: half a point of the rate is 0.0025 of the level."""
+    target = Target("energy", 2023, ip.parse_figure("下降3%"))
+    observed = [_obs("energy", 2020, "0.5"), _obs("energy", 2023, latest)]
+    result = _verdict(target, observed)
+    assert result.verdict is verdict
+    assert result.band is not None
+    assert result.band.width == Decimal("0.0025")
+
+
+def test_an_increment_is_banded_by_what_it_adds() -> None:
+    """100 enterprises added to 2,000: 5 % of the 100, not of the 2,100."""
+    target = Target("firms", 2023, ip.parse_figure("新增100家"))
+    short = _verdict(target, [_obs("firms", 2020, "2000"), _obs("firms", 2023, "2060")])
+    assert (short.status, short.verdict) == (Status.NOT_ACHIEVED, Verdict.LOWER)
+    near = _verdict(target, [_obs("firms", 2020, "2000"), _obs("firms", 2023, "2096")])
+    assert near.verdict is Verdict.AS_PROJECTED
+    assert near.band is not None
+    assert near.band.width == Decimal(5)

@@ -320,7 +320,10 @@ def _band_words(band: Band, lang: str) -> str:
         return words["ceiling"].format(high=high)
     low = format_figure(band.low, locale=lang)
     sign = "" if band.one_sided else "±"
-    if band.relative is None:
+    if band.relative is None and not is_percent(band.width_quantity):
+        # The band of an increment or a reduction: in the level's own unit.
+        width = f"{sign}{format_figure(Figure(band.width_quantity), locale=lang)}"
+    elif band.relative is None:
         width = words["points"].format(sign=sign, width=_plain(band.width))
     else:
         width = words["relative"].format(sign=sign, width=_plain(band.relative * 100))

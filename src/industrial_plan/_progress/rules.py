@@ -105,6 +105,14 @@ _FAVOURABLE = {
 def _band_of(context: _Context, goal: Figure, direction: Direction) -> Band:
     """The band around *goal*: two-sided, or from where a one-sided goal is met."""
     width = context.bands.width(goal, context.thresholds)
+    relative = None if is_percent(goal.quantity) else context.bands.relative
+    if relative is not None and goal.approximate:
+        relative += context.thresholds.about_relative
+    kind = context.target.kind
+    if kind is TargetKind.INCREMENT or kind is TargetKind.REDUCTION:
+        # Around the level implied, as wide as the band of the change stated:
+        # 5 % of 100 enterprises added, half a point of a 3 % reduction.
+        width, relative = _change_width(context, goal), None
     value = Decimal(goal.quantity.magnitude)
     unit = goal.quantity._units
     low = Figure(ureg.Quantity(value - width, unit))
@@ -116,10 +124,21 @@ def _band_of(context: _Context, goal: Figure, direction: Direction) -> Band:
         one_sided = True
     else:
         one_sided = False
-    relative = None if is_percent(goal.quantity) else context.bands.relative
-    if relative is not None and goal.approximate:
-        relative += context.thresholds.about_relative
     return Band(low, high, width, relative, one_sided)
+
+
+def _change_width(context: _Context, level: Figure) -> Decimal:
+    """The band's half-width around the *level* an increment or reduction implies."""
+    change = _level_of(context.goal)
+    width = context.bands.width(change, context.thresholds)
+    if not is_percent(change.quantity):
+        return width  # an amount or a count added or taken off: its unit
+    # A reduction by r %: from x_b, the level is x_b (1 - r/100), and w points
+    # of the rate are x_b w / 100 of the level.
+    rate = Decimal(change.quantity.magnitude)
+    if rate >= 100:
+        return context.bands.width(level, context.thresholds)
+    return abs(Decimal(level.quantity.magnitude)) * width / (100 - rate)
 
 
 def _cap_band(context: _Context, goal: Figure) -> Band:
