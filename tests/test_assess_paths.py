@@ -26,7 +26,7 @@ from industrial_plan import Direction, Figure, Qualifier
 from industrial_plan._figures.figure import exact_figure, plain_figure
 from industrial_plan._money.units import ureg
 from industrial_plan._progress import calculation, consistency, levels, series
-from industrial_plan._progress.results import Assessment, Point
+from industrial_plan._progress.results import Assessment, Band, Point
 from industrial_plan.testing import amounts, decimals, figures, systems
 
 # Mostly point values, so that the fast path runs; bounds fall back.
@@ -47,7 +47,7 @@ def exactly(value: Any) -> Any:
         return tuple(exactly(item) for item in value)
     if isinstance(value, ureg.Quantity):
         return ("Quantity", exactly(value.magnitude), dict(value._units))
-    if isinstance(value, (Figure, Point, Assessment)):
+    if isinstance(value, (Figure, Point, Assessment, Band)):
         return (
             type(value).__name__,
             tuple(
@@ -280,6 +280,8 @@ LEVEL_FIELDS = (
     "verdict",
     "series",
     "latest_partial",
+    "band",
+    "judgement",
 )
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import industrial_plan as ip
 from industrial_plan import examples
 from industrial_plan._progress.columnar import METRICS
-from industrial_plan.testing import systems
+from industrial_plan.testing import systems, verdict_bands
 
 pa = pytest.importorskip("pyarrow")
 
@@ -55,15 +55,20 @@ def test_bundled_plans_as_one_table() -> None:
         max_size=3,
     ),
     st.none() | st.integers(1990, 2050),
+    verdict_bands(),
 )
-def test_columnar_equals_object_path(plans: list, as_of: int | None) -> None:
+def test_columnar_equals_object_path(
+    plans: list, as_of: int | None, bands: ip.VerdictBands
+) -> None:
     # Plans are told apart by their names: make each one's its own.
     plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
     # A currency the bundled rates do not cover: "insufficient data" on both paths.
-    records = [r for plan in plans for r in _object_records(plan, as_of=as_of)]
+    records = [
+        r for plan in plans for r in _object_records(plan, as_of=as_of, bands=bands)
+    ]
     tables = [ip.to_arrow(plan) for plan in plans]
     result = ip.assess_table(
-        pa.concat_tables(tables, promote_options="permissive"), as_of=as_of
+        pa.concat_tables(tables, promote_options="permissive"), as_of=as_of, bands=bands
     )
     assert result.num_rows == len(records)
     _compare_result(result, records)
@@ -147,26 +152,115 @@ def _level_plans(draw: st.DrawFn) -> ip.IndustrialSystem:
     )
 
 
+@st.composite
+def _near_their_bands(draw: st.DrawFn) -> ip.IndustrialSystem:
+    """Targets met or missed by a few percent: in, at and past their bands."""
+    targets, observations = [], []
+    for index in range(draw(st.integers(1, 6))):
+        metric = draw(st.sampled_from(["enterprises", "value_added"]))
+        unit = _UNITS[metric]
+        goal = Decimal(draw(st.integers(4, 400))) * 5
+        # Steps of a quarter percent (of the goal, or a quarter point).
+        step = Decimal(draw(st.integers(-50, 50))) / 4
+        latest = goal * (1 + step / 100) if unit == "" else goal / 100 + step / 10
+        if unit:
+            goal = goal / 100
+        qualifier = draw(st.sampled_from(list(ip.Qualifier)))
+        year = 2021 + index
+        whole = "gdp" if unit else None
+        targets.append(
+            ip.Target(
+                metric,
+                year,
+                ip.Figure(ip.ureg.Quantity(goal, unit), qualifier),
+                direction=draw(st.sampled_from(["higher", "lower"])),
+                kind=_KINDS.get(unit, ip.TargetKind.SHARE),
+            )
+        )
+        observed_year = draw(st.sampled_from([year - 1, year, year + 1]))
+        # A baseline well below: no ratio ties, the vectorised path decides.
+        observations.append(
+            [
+                ip.Observation(
+                    metric, y, ip.Figure(ip.ureg.Quantity(v, unit)), of=whole
+                )
+                for y, v in ((2015, goal * Decimal("0.8")), (observed_year, latest))
+            ]
+        )
+    industries = [
+        ip.Industry(f"industry{i}", f"industry {i}", targets=[t], observations=o)
+        for i, (t, o) in enumerate(zip(targets, observations, strict=True))
+    ]
+    tier = ip.Tier("tier", "tier", "cluster", industries)
+    return ip.IndustrialSystem(
+        name={"en": "plan"},
+        region="region",
+        start_year=2015,
+        end_year=2030,
+        tiers=[tier],
+    )
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_near_their_bands(), verdict_bands())
+def test_verdicts_at_the_bands_edges_vectorised_equal_object_path(
+    plan: ip.IndustrialSystem, bands: ip.VerdictBands
+) -> None:
+    """The differential test where bands decide: values near their targets."""
+    records = _object_records(plan, bands=bands)
+    result = ip.assess_table(ip.to_arrow(plan), bands=bands)
+    _compare_result(result, records)
+
+
+def test_bands_decide_on_the_vectorised_path() -> None:
+    """2,060 enterprises against 2,000: as projected within 5 %, higher without."""
+    target = ip.Target("enterprises", 2023, ip.Figure(ip.ureg.Quantity(2000, "")))
+    observed = [
+        ip.Observation("enterprises", year, ip.Figure(ip.ureg.Quantity(value, "")))
+        for year, value in ((2021, 1800), (2023, 2060))
+    ]
+    industry = ip.Industry(
+        "industry", "industry", targets=[target], observations=observed
+    )
+    plan = ip.IndustrialSystem(
+        name={"en": "plan"},
+        region="region",
+        start_year=2020,
+        end_year=2025,
+        tiers=[ip.Tier("tier", "tier", "cluster", [industry])],
+    )
+    for bands, verdict in [
+        (ip.VerdictBands(), "as projected"),
+        (ip.VerdictBands.none(), "higher than projected"),
+        (ip.VerdictBands(relative="0.02"), "higher than projected"),
+    ]:
+        rows = ip.assess_table(ip.to_arrow(plan), bands=bands).to_pylist()
+        (row,) = [r for r in rows if r["industry"] == "industry"]
+        assert (row["verdict"], row["method"]) == (verdict, "vectorised")
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(_level_plans(), min_size=1, max_size=3),
     st.none() | st.integers(2000, 2030),
     st.none() | st.integers(1998, 2030),
+    verdict_bands(),
 )
 def test_levels_vectorised_equal_object_path(
-    plans: list, as_of: int | None, baseline: int | None
+    plans: list, as_of: int | None, baseline: int | None, bands: ip.VerdictBands
 ) -> None:
     plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
     records = [
         r
         for plan in plans
-        for r in _object_records(plan, as_of=as_of, baseline_year=baseline)
+        for r in _object_records(plan, as_of=as_of, baseline_year=baseline, bands=bands)
     ]
     tables = [ip.to_arrow(plan) for plan in plans]
     result = ip.assess_table(
         pa.concat_tables(tables, promote_options="permissive"),
         as_of=as_of,
         baseline_year=baseline,
+        bands=bands,
     )
     assert result.num_rows == len(records)
     _compare_result(result, records)

@@ -108,7 +108,7 @@ def test_one_year_growth_reference() -> None:
     assert _value(result.actual) == Decimal("6.6")
     # Outside the tolerance "about" allows (0.5 points by default):
     strict = ip.Thresholds(about_points="0.05")
-    (result,) = ip.assess(system, thresholds=strict)
+    (result,) = ip.assess(system, thresholds=strict, bands=ip.VerdictBands.none())
     assert result.verdict is ip.Verdict.HIGHER
 
 

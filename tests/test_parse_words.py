@@ -149,3 +149,68 @@ def test_the_trie_of_words_matches_what_the_flat_alternation_matched(
     )
     found, expected = trie.match(text), flat.match(text)
     assert (found and found.group()) == (expected and expected.group()), text
+
+
+# -- words of published reviews (issue 21) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "change"),
+    [
+        ("增长1倍", "100", "exact", "growth"),
+        ("增长了一倍", "100", "exact", "growth"),
+        ("doubled", "100", "exact", "growth"),
+        ("增长2倍", "200", "exact", "growth"),  # as Chinese statistics count it
+        ("翻两番", "300", "exact", "growth"),
+        ("增长近1倍", "100", "at most", "growth"),
+        ("增长约2倍", "200", "about", "growth"),
+        ("近翻一番", "100", "at most", "growth"),
+        ("增长近5%", "5", "at most", "growth"),
+        ("年均增长近8%", "8", "at most", "average annual growth"),
+        ("新增近100家", "100", "at most", "increment"),
+        ("累计近30万人", "30", "at most", "cumulative"),
+        ("累计新增30万人", "30", "exact", "cumulative"),
+        ("占比近30%", "30", "at most", None),
+        ("达近100亿元", "100", "at most", None),
+        ("topped 5%", "5", "more than", None),
+        ("has topped 100 billion yuan", "100", "more than", None),
+    ],
+)
+def test_words_of_published_reviews(
+    text: str, value: str, qualifier: str, change: str | None
+) -> None:
+    figure = ip.parse_figure(text)
+    assert figure.quantity.magnitude == Decimal(value)
+    assert figure.qualifier.value == qualifier
+    assert (figure.change.value if figure.change else None) == change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "预计增长5%",
+        "初步核算2.1万亿元",
+        "预计达到1000亿元",
+        "preliminary 5.2%",
+        "an estimated 560 billion yuan",
+        "estimated growth of 5%",
+    ],
+)
+def test_estimate_words_flag_the_figure(text: str) -> None:
+    """预计, 初步核算, "preliminary", "estimated": an estimate, in both languages."""
+    figure = ip.parse_figure(text)
+    assert figure.estimate
+    assert not ip.parse_figure(
+        re.sub(r"预计|初步核算|preliminary |an estimated |estimated ", "", text)
+    ).estimate
+    for locale in ("en", "zh"):
+        again = ip.parse_figure(ip.format_figure(figure, locale=locale), locale=locale)
+        assert again == figure
+
+
+def test_an_observation_of_an_estimated_figure_is_an_estimate() -> None:
+    said = ip.Observation("gdp", 2024, ip.parse_figure("预计5600亿元"))
+    flagged = ip.Observation("gdp", 2024, ip.parse_figure("5600亿元"), estimate=True)
+    assert said.estimate
+    assert said == flagged  # one fact, said by the words or by the field
+    assert flagged.figure.estimate

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import industrial_plan as ip
@@ -198,8 +199,15 @@ def test_phrase(text: str) -> None:
 @pytest.mark.parametrize("text", list(PHRASES))
 @pytest.mark.parametrize("locale", ["en", "zh"])
 def test_phrase_reads_back(text: str, locale: str) -> None:
+    """In its words: English leaves out Chinese measure words (家, 件) and
+    Chinese nouns of what is counted, which no English reader reads."""
     figure = ip.parse_figure(text)
     again = ip.parse_figure(ip.format_figure(figure, locale=locale), locale=locale)
+    if locale == "en":
+        counted = figure.counted
+        if counted is not None and any("\u4e00" <= c <= "\u9fff" for c in counted):
+            counted = None
+        figure = attrs.evolve(figure, measure=None, counted=counted)
     assert again == figure
 
 

@@ -119,6 +119,7 @@ from ._money.units import (
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.html import attach_views as _attach_views
 from ._outputs.report import report_csv, report_json
+from ._plan.judgement import Judgement, JudgementOutcome
 from ._plan.metrics import (
     BUILTIN_METRICS,
     COUNT,
@@ -159,8 +160,20 @@ from ._plan.targets import (
 )
 from ._progress.columnar import assess_table
 from ._progress.consistency import Mismatch, check_consistency, sum_of_parts
-from ._progress.policy import ConversionPolicy, Thresholds
-from ._progress.results import Assessment, Point, Status, Verdict, status_rank
+from ._progress.policy import (
+    BandWidthError,
+    ConversionPolicy,
+    Thresholds,
+    VerdictBands,
+)
+from ._progress.results import (
+    Assessment,
+    Band,
+    Point,
+    Status,
+    Verdict,
+    status_rank,
+)
 from ._progress.review import Review, Standing
 from ._progress.system import SystemAssessment, assess, assess_target
 
@@ -182,6 +195,8 @@ __all__ = [
     "SCALE_WORDS",
     "STRATEGIC_EMERGING",
     "Assessment",
+    "Band",
+    "BandWidthError",
     "Bound",
     "Change",
     "ClassificationCode",
@@ -207,6 +222,8 @@ __all__ = [
     "IndustrialSystem",
     "Industry",
     "InvalidNumberError",
+    "Judgement",
+    "JudgementOutcome",
     "Metric",
     "Mismatch",
     "MissingExtraError",
@@ -251,6 +268,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnplacedFigure",
     "Verdict",
+    "VerdictBands",
     "Zone",
     "__version__",
     "add_definitions",

@@ -23,6 +23,8 @@ _STRATEGIES = (
     ("Qualifier", "qualifiers"),
     ("TargetKind", "target_kinds"),
     ("Rate", "rates"),
+    ("VerdictBands", "verdict_bands"),
+    ("Judgement", "judgements"),
 )
 
 

@@ -36,6 +36,7 @@ from ._figures.qualifier import Qualifier
 from ._figures.source import Source
 from ._money.rates import Rate
 from ._money.units import CURRENCIES, SCALE_WORDS, Quantity, parse_unit, ureg
+from ._plan.judgement import Judgement, JudgementOutcome
 from ._plan.names import Names
 from ._plan.owners import Industry, Regional, Tier
 from ._plan.roadmap import (
@@ -48,6 +49,7 @@ from ._plan.roadmap import (
 )
 from ._plan.system import IndustrialSystem
 from ._plan.targets import IndicatorType, Observation, PriceBasis, Target, TargetKind
+from ._progress.policy import VerdictBands
 
 __all__ = [
     "allowed_values",
@@ -55,6 +57,7 @@ __all__ = [
     "currencies",
     "decimals",
     "figures",
+    "judgements",
     "money_figures",
     "observations",
     "periods",
@@ -67,6 +70,7 @@ __all__ = [
     "target_kinds",
     "targets",
     "unknown_currency_codes",
+    "verdict_bands",
 ]
 
 
@@ -393,7 +397,10 @@ def targets(
         "price_basis": draw(st.none() | st.sampled_from(list(PriceBasis))),
     }
     if chosen is TargetKind.QUALITATIVE:
-        return Target("development", year, statement=draw(_WORDS), **extra)
+        judgement = draw(st.none() | judgements())
+        return Target(
+            "development", year, statement=draw(_WORDS), judgement=judgement, **extra
+        )
     if chosen is TargetKind.GROWTH:
         form = draw(st.sampled_from(["growth", "average growth"]))
         figure = draw(
@@ -657,3 +664,22 @@ def _revised(figure: Figure, up: bool) -> Figure:
 @functools.cache
 def _observation_strategy(start: int) -> st.SearchStrategy[Observation]:
     return observations(start - 5, start + 5)
+
+
+def verdict_bands() -> st.SearchStrategy[VerdictBands]:
+    """Verdict bands: zero width, the defaults, and widths up to 3 points or 30 %."""
+    drawn = st.builds(
+        VerdictBands,
+        points=decimals(min_value=0, max_value=3, places=2),
+        relative=decimals(min_value=0, max_value=Decimal("0.3"), places=3),
+    )
+    return st.sampled_from([VerdictBands.none(), VerdictBands()]) | drawn
+
+
+def judgements() -> st.SearchStrategy[Judgement]:
+    """An office's judgements of a qualitative aim, some with a source."""
+    return st.builds(
+        Judgement,
+        st.sampled_from(list(JudgementOutcome)),
+        st.none() | sources(),
+    )

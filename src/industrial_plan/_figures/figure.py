@@ -204,6 +204,11 @@ def _check_equivalent(figure: Any, attribute: object, value: Quantity | None) ->
         raise FieldError(f"stated equivalent {value} is in the figure's own currency")
 
 
+def _check_flag(instance: object, attribute: Any, value: object) -> None:
+    if type(value) is not bool:
+        raise FieldTypeError(f"{attribute.name} {value!r} is not true or false")
+
+
 @attrs.frozen(eq=True, order=False)
 class Figure:
     """A reported figure: quantity, qualifier, and optionally its source.
@@ -238,10 +243,11 @@ class Figure:
         counted: what a count counts, as the text names it ("enterprises",
             "国家重点实验室").
         measure: the Chinese measure word of a count (家, 件, 个).
-        words: the text :func:`~industrial_plan.parse_figure` read the figure
-            from, which a plan file saved again writes; ``None`` for a figure
-            built or changed in code (it is not compared, nor copied by
-            ``attrs.evolve``).
+        estimate: whether the words state an estimate (预计, 初步核算,
+            "preliminary", "estimated"); an observation of such a figure is
+            an estimate (:attr:`Observation.estimate`).
+        words: the text :func:`~industrial_plan.parse_figure` read it from, which
+            a plan file saves; not compared, not copied by ``attrs.evolve``.
     """
 
     quantity: Quantity = attrs.field(converter=_exact_quantity)
@@ -272,8 +278,7 @@ class Figure:
     measure: str | None = attrs.field(
         default=None, validator=_check_measure, kw_only=True
     )
-    # The text parse_figure read it from: a plan file saved again keeps the
-    # user's words.  Not compared, not copied by attrs.evolve (init=False).
+    estimate: bool = attrs.field(default=False, validator=_check_flag, kw_only=True)
     words: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -290,7 +295,8 @@ class Figure:
 
     @property
     def is_plain(self) -> bool:
-        """True when the figure is a number and a unit only: no form, no labels."""
+        """True when the figure is a number and a unit only: no form, no labels,
+        not an estimate."""
         return (
             self.change is None
             and self.base_year is None
@@ -299,6 +305,7 @@ class Figure:
             and self.counted is None
             and self.measure is None
             and self.stated_equivalent is None
+            and not self.estimate
         )
 
     @property
@@ -446,6 +453,7 @@ def plain_figure(quantity: Quantity, qualifier: Qualifier, approximate: bool) ->
     _set_counted(figure, None)
     _set_measure(figure, None)
     _set_words(figure, None)
+    _set_estimate(figure, False)
     return figure
 
 
@@ -471,8 +479,28 @@ def exact_figure(magnitude: Decimal, units: Any) -> Figure:
     _set_counted(figure, None)
     _set_measure(figure, None)
     _set_words(figure, None)
+    _set_estimate(figure, False)
     return figure
 
+
+_FIGURE_FIELDS = tuple(field.name for field in attrs.fields(Figure))
+_FIGURE_DEFAULTS = {"estimate": False}
+
+
+def _getstate(figure: Figure) -> dict[str, Any]:
+    return {name: getattr(figure, name) for name in _FIGURE_FIELDS}
+
+
+def _setstate(figure: Figure, state: dict[str, Any]) -> None:
+    # Pickles written before figures said whether they are estimates lack
+    # the field: it takes its default.
+    for name in _FIGURE_FIELDS:
+        value = state[name] if name in state else _FIGURE_DEFAULTS[name]
+        object.__setattr__(figure, name, value)
+
+
+setattr(Figure, "__getstate__", _getstate)  # noqa: B010 (attrs made its own)
+setattr(Figure, "__setstate__", _setstate)  # noqa: B010
 
 _new = object.__new__
 _EXACT = Qualifier.EXACT
@@ -490,6 +518,7 @@ _set_share_of = Figure.__dict__["share_of"].__set__
 _set_per = Figure.__dict__["per"].__set__
 _set_counted = Figure.__dict__["counted"].__set__
 _set_measure = Figure.__dict__["measure"].__set__
+_set_estimate = Figure.__dict__["estimate"].__set__
 _set_words = Figure.__dict__["words"].__set__
 
 
@@ -521,6 +550,7 @@ def _combine(
     labels: dict[str, Any] = {
         "counted": first.counted if first.counted == second.counted else None,
         "measure": first.measure if first.measure == second.measure else None,
+        "estimate": first.estimate or second.estimate,
     }
     change, base_year, share_of, per = first.form
     labels.update(change=change, base_year=base_year, share_of=share_of, per=per)

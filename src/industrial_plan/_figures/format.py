@@ -286,6 +286,9 @@ def format_figure(
         opening, closing = language.brackets
         equivalent = _quantity_text(figure.stated_equivalent, language, checked)
         text = f"{text}{opening}{equivalent}{closing}"
+    if figure.estimate:
+        # 预计增长5%, "estimated growth of 5%": the word comes first.
+        text = f"预计{text}" if language.code == "zh" else f"estimated {text}"
     if len(_WRITTEN) >= _WRITTEN_MAX:
         _WRITTEN.clear()
     _WRITTEN[key] = text
@@ -314,17 +317,23 @@ def _figure_key(figure: Figure) -> tuple[object, ...]:
         figure.counted,
         figure.measure,
         None if equivalent is None else (equivalent.magnitude, equivalent._units),
+        figure.estimate,
     )
 
 
 def _english(figure: Figure, language: _Language, style: Style) -> str:
-    """growth of | more than | 20 | 件 | patents | per 10,000 people | of X | from Y."""
+    """growth of | more than | 20 | patents | per 10,000 people | of X | from Y.
+
+    Chinese words have no place in English: a measure word (家, 件) and a
+    Chinese noun of what is counted are left out ("more than 80 家" is "more
+    than 80"); an English noun stays ("more than 80 enterprises").
+    """
+    counted = figure.counted
     words = [
         language.changes[figure.change] if figure.change else "",
         _qualifier_phrase(figure, language),
         _quantity_text(figure.quantity, language, style),
-        figure.measure or "",
-        figure.counted or "",
+        "" if counted is None or _has_chinese(counted) else counted,
     ]
     if figure.per is not None:
         per = "capita" if figure.per == 1 else f"{_plain(figure.per, language)} people"
@@ -367,6 +376,10 @@ def _chinese(figure: Figure, language: _Language, style: Style) -> str:
         joined = figure.measure and chinese_noun
         words.append(figure.counted if joined else f" {figure.counted}")
     return "".join(words)
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def _is_chinese(text: str) -> bool:

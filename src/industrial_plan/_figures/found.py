@@ -14,7 +14,7 @@ import enum
 
 import attrs
 
-from industrial_plan._errors import FieldError
+from industrial_plan._errors import FieldError, instance_of
 
 from .figure import Figure
 from .period import Period
@@ -65,7 +65,7 @@ class FoundFigure:
 
     start: int = attrs.field(validator=_non_negative)
     end: int = attrs.field(validator=_non_negative)
-    figure: Figure = attrs.field(validator=attrs.validators.instance_of(Figure))
+    figure: Figure = attrs.field(validator=instance_of(Figure, "a Figure"))
     subject: str | None = None
     year: int | None = None
     base_year: int | None = None

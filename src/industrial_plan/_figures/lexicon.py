@@ -35,6 +35,8 @@ _EN_QUALIFIERS: Final[Mapping[Qualifier, tuple[str, ...]]] = {
         "more than",
         "above",
         "topped",
+        "has topped",
+        "have topped",
         "tops",
         "surpassed",
         "surpassing",
@@ -331,6 +333,7 @@ _ZH_CHANGES: Final[Mapping[str, Change]] = {
     "减少": Change.REDUCTION,
     "新增": Change.INCREMENT,
     "累计": Change.CUMULATIVE,
+    "累计新增": Change.CUMULATIVE,
 }
 # Changes that a count of something may follow in Chinese: 新增国家重点实验室1家.
 _NOUN_AFTER_CHANGE: Final = frozenset({Change.INCREMENT, Change.CUMULATIVE})

@@ -97,13 +97,25 @@ from .source import Source
 _MAX_LENGTH: Final = 1000
 """Longest text accepted; a stated figure is a phrase, not a document."""
 
-_SIGN = re.compile(r"[-−－]")
+# A minus, or words that state a negative amount: "赤字1.2万亿元" (a deficit),
+# 亏损 (a loss), 逆差 (a trade deficit), "a deficit of 1.2 trillion yuan".
+_SIGN = re.compile(
+    r"[-−－]"
+    r"|(?:赤字|亏损|逆差)(?=\s*[0-9０-９一二三四五六七八九十两零〇])"
+    r"|(?i:an?\s+(?:deficit|loss)\s+of\s+)(?=[0-9$¥€£])"
+)
 _OPEN = re.compile(r"[(（]")
 _CLOSE = re.compile(r"[)）]")
 _PERIOD = re.compile(r"[.。]")
 # "（约合7亿美元）", "(equivalent to $1 billion)": words that say an equivalent.
 _EQUIVALENT_WORD = re.compile(
     r"\s*(?:约合|折合|合计约|相当于|合|(?i:equivalent\s+to|or))(?=\s*\S)"
+)
+# Words that state an estimate, before the figure: 预计增长5%, 初步核算2.1万亿元,
+# "preliminary 5.2%", "an estimated 560 billion yuan", "estimated growth of 5%".
+_ESTIMATE = re.compile(
+    r"(?:预计|初步核算|初步统计|初步|估计)(?:为|达到?)?"
+    r"|(?i:(?:an\s+)?(?:estimated|preliminary)(?=\s))"
 )
 _PLUS = re.compile(r"[+＋](?=\s*[0-9０-９])")
 
@@ -232,6 +244,13 @@ def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
         found = _qualifiers(scanner, _PREFIX_QUALIFIER, _PREFIX_TABLE)
         if found:
             words += found
+            if (
+                form.change is Change.GROWTH
+                and form.multiple is None
+                and (times := scanner.match(_TIMES))
+            ):
+                # 增长近1倍: a qualifier between the change and its multiple.
+                form.multiple = 100 * _times(times.group(1))
             continue
         if (match := scanner.match(_ZH_BASE_YEAR)) is not None:
             form.set(scanner, "base_year", int(match.group(1)), start)
@@ -254,6 +273,8 @@ def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
                 form.multiple = 100 * _times(times.group(1))
         elif scanner.match(_PLUS) is not None:
             form.set(scanner, "change", Change.GROWTH, start)
+        elif not form.estimate and scanner.match(_ESTIMATE) is not None:
+            form.estimate = True  # 预计, 初步核算, "preliminary", "estimated"
         else:
             return words
 
@@ -527,6 +548,7 @@ def _parse_full(
             per=form.per,
             counted=counted,
             measure=form.measure,
+            estimate=form.estimate,
         )
     except ValueError as error:
         raise scanner.error(str(error), 0) from None

@@ -60,6 +60,7 @@ class _Form:
     counted: str | None = None
     measure: str | None = None
     multiple: Decimal | None = None
+    estimate: bool = False
     spans: list[tuple[str, int]] = field(default_factory=list)
     # Reading a document: a figure ends at its measure word (80家), since the
     # noun after it runs on into the sentence (80家企业实现营收…).

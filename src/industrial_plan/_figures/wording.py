@@ -111,6 +111,7 @@ def _labels(figure: Figure) -> tuple[Any, ...]:
         figure.counted,
         figure.measure,
         None if equivalent is None else equivalent._units,
+        figure.estimate,
     )
 
 

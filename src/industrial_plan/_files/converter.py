@@ -153,6 +153,10 @@ def _converter(documents: Mapping[str, Source]) -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Names, lambda v, _: _structure_names(v))
     converter.register_unstructure_hook(Names, lambda n: n.as_dict())
+    # A statement: text, or a table of language to text.
+    converter.register_structure_hook_func(
+        lambda t: t == (str | Names | None), lambda v, _: _structure_statement(v)
+    )
     for enum_type in (
         Direction,
         EnterpriseRole,
@@ -286,6 +290,16 @@ def _structure_names(value: Any) -> Names:
     raise FieldTypeError(f"a name is text or a table of language = text, got {value!r}")
 
 
+def _structure_statement(value: Any) -> str | Names | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return Names(value)
+    raise FieldTypeError(
+        f"a statement is text or a table of language = text, got {value!r}"
+    )
+
+
 def _structure_quantity(value: Any) -> Quantity:
     if isinstance(value, Mapping):
         unknown = sorted(set(value) - {"value", "unit"})
@@ -304,7 +318,7 @@ def _structure_quantity(value: Any) -> Quantity:
     raise FieldTypeError(f"a quantity is a table with value and unit, got {value!r}")
 
 
-_FIGURE_FIELDS = {"value", "unit", "qualifier", "approximate", "equivalent"}
+_FIGURE_FIELDS = {"value", "unit", "qualifier", "approximate", "equivalent", "estimate"}
 # What a figure states beside its quantity: a change, a share, a ratio, a count.
 _FORM_FIELDS = ("change", "base_year", "share_of", "per", "counted", "measure")
 _FIGURE_FIELDS |= set(_FORM_FIELDS)
@@ -328,6 +342,9 @@ def _structure_figure(value: Any) -> Figure:
     approximate = value.get("approximate", qualifier is Qualifier.ABOUT)
     if not isinstance(approximate, bool):
         raise FieldTypeError(f"approximate must be true or false, got {approximate!r}")
+    estimate = value.get("estimate", False)
+    if not isinstance(estimate, bool):
+        raise FieldTypeError(f"estimate must be true or false, got {estimate!r}")
     form = {name: value[name] for name in _FORM_FIELDS if name in value}
     if "change" in form:
         form["change"] = _enum_hook(Change)(form["change"], Change)
@@ -346,6 +363,7 @@ def _structure_figure(value: Any) -> Figure:
         if equivalent is None
         else _structure_quantity(equivalent),
         approximate=approximate,
+        estimate=estimate,
         **form,
     )
 
@@ -367,6 +385,8 @@ def _unstructure_figure(figure: Figure) -> Any:
         table["qualifier"] = figure.qualifier.value
     if figure.approximate and figure.qualifier is not Qualifier.ABOUT:
         table["approximate"] = True
+    if figure.estimate:
+        table["estimate"] = True
     if figure.stated_equivalent is not None:
         table["equivalent"] = {
             "value": _decimal_text(figure.stated_equivalent.magnitude),

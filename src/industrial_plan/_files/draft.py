@@ -464,7 +464,9 @@ def _shown(item: Item) -> str:
     if figure is not None:
         text = figure.describe()
     else:  # a qualitative aim of the plan added to
-        text = item.statement if isinstance(item, Target) and item.statement else ""
+        text = (
+            str(item.statement) if isinstance(item, Target) and item.statement else ""
+        )
     when = item.when() if isinstance(item, Observation) else str(item.year)
     estimate = " (estimate)" if isinstance(item, Observation) and item.estimate else ""
     return f"{item.metric} {when}: {text}{estimate}"

@@ -193,7 +193,7 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "period": None,
                 **_figure_columns(target.figure),
                 "estimate": None,
-                "statement": target.statement,
+                "statement": target.statement_in("en"),
                 "source": _source_text(target.source, target.figure),
                 "target_kind": target.kind.value,
                 "indicator_type": _value(target.indicator_type),

@@ -257,7 +257,7 @@ def _footnote(skipped: Sequence[Assessment], writer: _Writer) -> str:
     for result in skipped:
         owner = result.owner
         name = writer.readable(owner.name.best(writer.code), str(owner.name), owner.id)
-        statement = writer.readable(result.target.statement or "", "")
+        statement = writer.readable(result.target.statement_in(writer.code) or "", "")
         items.append(
             writer.phrase(
                 "skipped_item",

@@ -11,6 +11,8 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
+
 from industrial_plan._figures.format import format_figure
 from industrial_plan._plan.owners import Tier
 from industrial_plan._plan.system import IndustrialSystem
@@ -102,14 +104,19 @@ def _observation_text(observation: Observation) -> str:
     "Q1-Q3 2024: growth of 6.2% (estimate)"."""
     text = _TEXT["en"]
     shown = text["dated"].format(
-        year=observation.when(), text=format_figure(observation.figure)
+        year=observation.when(),
+        text=format_figure(attrs.evolve(observation.figure, estimate=False)),
     )
     return text["estimate"].format(text=shown) if observation.estimate else shown
 
 
 def _target_text(target: Target, system: IndustrialSystem | None) -> str:
     text = _TEXT["en"]
-    stated = format_figure(target.figure) if target.figure else target.statement or ""
+    stated = (
+        format_figure(target.figure)
+        if target.figure
+        else target.statement_in("en") or ""
+    )
     metric = _metric_name(target.metric, system, "en")
     return f"{metric}, {_dated(stated, target.year, text)}"
 

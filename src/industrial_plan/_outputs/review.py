@@ -15,7 +15,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
+
+import attrs
 
 from industrial_plan._errors import FieldError
 from industrial_plan._figures.figure import Figure
@@ -26,9 +29,10 @@ from industrial_plan._figures.format import (
 )
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
+from industrial_plan._plan.judgement import JudgementOutcome
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import IndicatorType, TargetKind
-from industrial_plan._progress.results import Verdict
+from industrial_plan._progress.results import Assessment, Band, Verdict
 from industrial_plan._progress.review import Review, Standing, register_text
 from industrial_plan._progress.system import SystemAssessment
 from industrial_plan._text import neutral
@@ -58,6 +62,7 @@ REVIEW_COLUMNS: Final = (
     "unit",
     "target",
     "actual",
+    "band",
     "verdict",
 )
 """The columns of the review table, in display order."""
@@ -70,7 +75,12 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "unit": "unit",
         "target": "target",
         "actual": "actual",
+        "band": "band",
         "verdict": "verdict",
+        "points": "{sign}{width} pt",
+        "relative": "{sign}{width} %",
+        "range": "{low} to {high} ({width})",
+        "ceiling": "up to {high}",
         "none": "—",
         "dated": "{year}: {text}",
         "spanned": "{first}-{last}: {text} a year",
@@ -80,6 +90,11 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "typed": "{type}: {groups}",
         "attention": "Needs attention first: {items}.",
         "aims": "Qualitative aims: {items}.",
+        "judged_aims": "Qualitative aims ({counts}): {items}.",
+        "judged": "judged {outcome}",
+        "not_judged": "not judged",
+        "judged_count": "{count} judged {outcome}",
+        "unjudged_count": "{count} not judged",
         "by_kind": "By kind: {items}.",
         "per": "per {count} people",
         "per_capita": "per capita",
@@ -99,7 +114,12 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "unit": "单位",
         "target": "目标值",
         "actual": "实际值",
+        "band": "预期区间",
         "verdict": "评价",
+        "points": "{sign}{width}个百分点",
+        "relative": "{sign}{width}%",
+        "range": "{low}至{high}（{width}）",
+        "ceiling": "不超过{high}",
         "none": "—",
         "dated": "{year}年：{text}",
         "spanned": "{first}—{last}年：年均{text}",
@@ -109,6 +129,11 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "typed": "{type}：{groups}",
         "attention": "需优先关注：{items}。",
         "aims": "定性目标：{items}。",
+        "judged_aims": "定性目标（{counts}）：{items}。",
+        "judged": "评估为{outcome}",
+        "not_judged": "未评估",
+        "judged_count": "评估为{outcome}{count}项",
+        "unjudged_count": "未评估{count}项",
         "by_kind": "按类别：{items}。",
         "per": "每{count}人",
         "per_capita": "人均",
@@ -182,11 +207,25 @@ def summary(assessment: SystemAssessment, lang: str = "en") -> list[str]:
             words["aim"].format(
                 owner=neutral(result.owner.name.best(lang)),
                 metric=_metric_name(result.target.metric, system, lang),
-                statement=result.target.statement or words["none"],
+                statement=result.target.statement_in(lang) or words["none"],
             )
+            + _judged_after(result, lang)
             for result in review.qualitative
         ]
-        lines.append(words["aims"].format(items=words["separator"].join(aims)))
+        listed = words["separator"].join(aims)
+        judged = review.by_judgement()
+        if any(outcome is not None for outcome in judged):
+            counts = _JOIN[lang].join(
+                words["judged_count"].format(
+                    count=n, outcome=_outcome_name(outcome, lang)
+                )
+                if outcome is not None
+                else words["unjudged_count"].format(count=n)
+                for outcome, n in judged.items()
+            )
+            lines.append(words["judged_aims"].format(counts=counts, items=listed))
+        else:
+            lines.append(words["aims"].format(items=listed))
     return lines
 
 
@@ -244,14 +283,18 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
         stated = (
             format_figure(target.figure, locale=lang)
             if target.figure is not None
-            else target.statement or words["none"]
+            else target.statement_in(lang) or words["none"]
         )
         actual = words["none"]
         if result.actual is not None:
             latest = result.latest
             as_is = latest is not None and result.actual == latest.figure
             digits = None if as_is and as_stated(latest) else COMPUTED_DIGITS
-            text = format_figure(result.actual, locale=lang, digits=digits)
+            # The estimate's word is the row's "(estimate)", not the figure's.
+            shown = result.actual
+            if shown.estimate:
+                shown = attrs.evolve(shown, estimate=False)
+            text = format_figure(shown, locale=lang, digits=digits)
             year = result.latest.year if result.latest is not None else None
             actual = words["dated"].format(year=year, text=text) if year else text
             span = growth_span(result)
@@ -262,6 +305,9 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
         verdict = (
             _verdict_name(result.verdict, lang) if result.verdict else words["none"]
         )
+        band = _band_words(result.band, lang) if result.band else words["none"]
+        if result.judgement is not None:
+            verdict = _judgement_words(result.judgement.outcome, lang)
         result_rows.append(
             {
                 "indicator": words["owner"].format(
@@ -274,10 +320,51 @@ def review_rows(assessment: SystemAssessment, lang: str = "en") -> list[dict[str
                 "unit": _unit(target.figure, lang) or words["none"],
                 "target": words["dated"].format(year=target.year, text=stated),
                 "actual": actual,
+                "band": band,
                 "verdict": verdict,
             }
         )
     return result_rows
+
+
+def _band_words(band: Band, lang: str) -> str:
+    """The band a verdict applied: "4.7% to 5.7% (±0.5 pt)", "up to 3.5%"."""
+    words = _words(lang)
+    high = format_figure(band.high, locale=lang) if band.high is not None else None
+    if band.low is None:
+        assert high is not None
+        return words["ceiling"].format(high=high)
+    low = format_figure(band.low, locale=lang)
+    sign = "" if band.one_sided else "±"
+    if band.relative is None and not is_percent(band.width_quantity):
+        # The band of an increment or a reduction: in the level's own unit.
+        width = f"{sign}{format_figure(Figure(band.width_quantity), locale=lang)}"
+    elif band.relative is None:
+        width = words["points"].format(sign=sign, width=_plain(band.width))
+    else:
+        width = words["relative"].format(sign=sign, width=_plain(band.relative * 100))
+    return words["range"].format(low=low, high=high or "", width=width)
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _judged_after(result: Assessment, lang: str) -> str:
+    """ " (judged met)" after an aim judged, in brackets of the language."""
+    if result.judgement is None:
+        return ""
+    words = _judgement_words(result.judgement.outcome, lang)
+    return f" ({words})" if lang == "en" else f"（{words}）"
+
+
+def _outcome_name(outcome: JudgementOutcome, lang: str) -> str:
+    return outcome.value if lang == "en" else outcome.chinese
+
+
+def _judgement_words(outcome: JudgementOutcome, lang: str) -> str:
+    """ "judged met", 评估为已实现: an office's judgement, as the verdict of an aim."""
+    return _words(lang)["judged"].format(outcome=_outcome_name(outcome, lang))
 
 
 def _verdict_name(verdict: Verdict, lang: str) -> str:
@@ -304,7 +391,8 @@ def _unit_words(figure: Figure, lang: str) -> str | None:
     if is_percent(quantity):
         unit = "%"
     else:
-        unit = currency_of(quantity) or unit_text(quantity) or figure.measure or ""
+        measure = figure.measure if lang != "en" else None  # 家 is not English
+        unit = currency_of(quantity) or unit_text(quantity) or measure or ""
     if figure.per is not None:
         count = int(figure.per)
         shown = f"{count:,}" if lang == "en" else _CHINESE_PER.get(count, str(count))
@@ -335,10 +423,11 @@ def review_records(assessment: SystemAssessment) -> list[dict[str, Any]]:
             "unit": _unit(target.figure, "en"),
             "target_year": target.year,
             **_value_columns("target", target.figure),
-            "target_statement": target.statement,
+            "target_statement": target.statement_in("en"),
             "actual_year": result.latest.year if result.latest is not None else None,
             **_value_columns("actual", result.actual),
             "verdict": result.verdict.value if result.verdict else None,
+            "judgement": result.judgement.outcome.value if result.judgement else None,
             "status": result.status.value,
         }
         records.append(record)

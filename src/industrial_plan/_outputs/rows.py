@@ -299,7 +299,7 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
     if target.figure is not None:
         stated = _amount(target.figure, display)
     else:
-        stated = target.statement or text["none"]
+        stated = target.statement_in(display.lang) or text["none"]
     latest = text["none"]
     if result.latest is not None:
         digits = None if as_stated(result.latest) else COMPUTED_DIGITS
@@ -318,16 +318,22 @@ def _row(result: Assessment, system: IndustrialSystem | None, display: Display) 
             latest = partial
         else:
             latest = f"{latest}{text['separator']}{partial}"
+    metric = _metric_name(target.metric, system, display.lang)
+    if target.of is not None:
+        # A share or a ratio is labelled with its whole: "R&D spending / GDP".
+        metric = f"{metric} / {_metric_name(target.of, system, display.lang)}"
+    # Once a target is achieved, no growth is required of it.
+    required = None if result.status is Status.ACHIEVED else result.required_cagr
     return Row(
         owner=neutral(result.owner.name.best(display.lang)),
-        metric=_metric_name(target.metric, system, display.lang),
+        metric=metric,
         target=_dated(stated, target.year, text),
         latest=latest,
         attainment=_percent(result.attainment, display.lang),
         gap=_amount(result.gap, display, COMPUTED_DIGITS)
         if result.gap
         else text["none"],
-        required_cagr=_percent(result.required_cagr, display.lang),
+        required_cagr=_percent(required, display.lang),
         status=_STATUS[display.lang][result.status],
     )
 
@@ -357,7 +363,12 @@ def _metric_name(metric: str, system: IndustrialSystem | None, lang: str) -> str
 
 def _amount(figure: Figure, display: Display, digits: int | None = None) -> str:
     """A figure as text, in the display currency when one applies; a figure
-    the library computed to *digits* significant digits."""
+    the library computed to *digits* significant digits.
+
+    An estimate's word is left to the report, which marks it "(estimate)".
+    """
+    if figure.estimate:
+        figure = attrs.evolve(figure, estimate=False)
     rate = display.rate_from(currency_of(figure.quantity))
     if rate is not None:
         converted = convert(figure.quantity, rate.quote, rate=rate).quantity

@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from industrial_plan._errors import FieldError, FieldTypeError, UnitError
+from industrial_plan._errors import FieldError, FieldTypeError, UnitError, instance_of
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.units import currency_of, parse_unit, ureg
@@ -109,6 +109,9 @@ class Metric:
             dimension that quantities must have (``"GW"``, ``"[energy]"``).
         direction: whether higher or lower values are better.
         description: what exactly is counted, in a sentence.
+        signed: whether values may be negative: a balance, a deficit
+            written as a negative amount, net exports or flows, a profit.
+            Negative money and counts are refused for other metrics.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -116,6 +119,9 @@ class Metric:
     kind: str = attrs.field(validator=_check_kind)
     direction: Direction = attrs.field(default=Direction.HIGHER, converter=_direction)
     description: str | None = attrs.field(default=None, validator=free_text)
+    signed: bool = attrs.field(
+        default=False, kw_only=True, validator=instance_of(bool, "true or false")
+    )
 
     def accepts(self, figure: Figure) -> str | None:
         """``None`` if *figure* fits this metric, else why it does not."""

@@ -17,7 +17,7 @@ from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import Change, is_percent
 from industrial_plan._text import name_key
 
-from .metrics import MONEY, QUALITATIVE, Metric
+from .metrics import COUNT, MONEY, QUALITATIVE, Metric
 from .owners import Owner
 from .targets import _GROWTH, Observation, Target, TargetKind
 
@@ -174,7 +174,7 @@ def _observation_problems(
         if (
             metric is not None
             and metric.accepts(figure) is None
-            and not (metric.kind == MONEY and figure.quantity._magnitude < 0)
+            and not (figure.quantity._magnitude < 0 and not metric.signed)
         ):
             return None
     found = _link_problems(observation.of, metrics)
@@ -218,6 +218,20 @@ def _figure_problems(
             reason = None
         return None if reason is None else [(".figure", reason)]
     reason = metric.accepts(figure)
-    if reason is None and metric.kind == MONEY and figure.quantity._magnitude < 0:
-        reason = f"negative money amount {figure.describe()!r}"
+    if reason is None and figure.quantity._magnitude < 0 and not metric.signed:
+        reason = _negative(metric, figure)
     return None if reason is None else [(".figure", reason)]
+
+
+def _negative(metric: Metric, figure: Figure) -> str | None:
+    """Why a negative figure does not fit *metric*, or None where it may be."""
+    if metric.kind == MONEY:
+        what = "money amount"
+    elif metric.kind == COUNT and figure.change is None:
+        what = "count"
+    else:
+        return None  # a rate or a change in percent may fall below zero
+    return (
+        f"negative {what} {figure.describe()!r} (metric {metric.id!r} is not "
+        "signed: declare signed = true for a balance, a net flow or a profit)"
+    )

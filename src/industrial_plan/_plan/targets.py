@@ -33,7 +33,9 @@ from .fields import (
     _is_optional_figure,
     member_of,
 )
+from .judgement import Judgement
 from .metrics import Direction, _optional_direction
+from .names import Names
 
 
 class TargetKind(enum.Enum):
@@ -180,6 +182,9 @@ def _optional_price_basis(value: PriceBasisLike | None) -> PriceBasis | None:
     return None if value is None else member_of(PriceBasis, value, "price_basis")
 
 
+_optional_judgement = instance_of(
+    Judgement, "a Judgement (industrial_plan.Judgement('met', ...)) or None", True
+)
 _optional_source = instance_of(
     Source, "a Source (industrial_plan.Source(title=...)) or None", optional=True
 )
@@ -288,6 +293,24 @@ _KIND_CHECKS: dict[TargetKind, Callable[[Figure], str | None]] = {
 _QUALITATIVE = TargetKind.QUALITATIVE
 
 
+def _statement(value: object) -> object:
+    """Text stays text; a table of language to text becomes :class:`Names`."""
+    if isinstance(value, dict):
+        try:
+            return Names(value)
+        except FieldError as error:
+            raise FieldError(
+                f"statement: {error}", field="statement", value=value
+            ) from None
+    return value
+
+
+def _check_statement(instance: object, attribute: Any, value: object) -> None:
+    if isinstance(value, Names):
+        return  # its texts were checked when it was built
+    free_text(instance, attribute, value)
+
+
 @attrs.frozen
 class Target:
     """A goal for one metric in one year: a figure, or a qualitative statement.
@@ -304,7 +327,10 @@ class Target:
         year: the year by which the target should be met.
         figure: the quantitative goal ("3 trillion yuan"); ``None`` for a
             qualitative target.
-        statement: the qualitative goal ("significant progress"), or a note.
+        statement: the qualitative goal ("significant progress"), or a note:
+            text, or :class:`Names` of several languages (``{"en": "overall
+            stability", "zh": "总体稳定"}``); :meth:`statement_in` gives it
+            in a reader's language.
         source: where the target was stated.
         direction: overrides the metric's direction for this target
             (reductions and caps are lower-is-better by default).
@@ -318,6 +344,8 @@ class Target:
             from observations of both.
         indicator_type: binding (约束性) or anticipatory (预期性), if stated.
         price_basis: current or comparable prices, for money and growth.
+        judgement: for a qualitative aim, an office's judgement of it (met,
+            partly met, not met), with its source.
     """
 
     metric: str = attrs.field(validator=_check_id)
@@ -326,7 +354,9 @@ class Target:
         default=None,
         validator=_is_optional_figure,
     )
-    statement: str | None = attrs.field(default=None, validator=free_text)
+    statement: str | Names | None = attrs.field(
+        default=None, converter=_statement, validator=_check_statement
+    )
     source: Source | None = attrs.field(default=None, validator=_optional_source)
     direction: Direction | None = attrs.field(
         default=None, converter=_optional_direction
@@ -339,6 +369,11 @@ class Target:
     )
     price_basis: PriceBasis | None = attrs.field(
         default=None, kw_only=True, converter=_optional_price_basis
+    )
+    judgement: Judgement | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_optional_judgement,
     )
 
     @kind.default
@@ -370,7 +405,7 @@ class Target:
 
     def __attrs_post_init__(self) -> None:
         figure, kind = self.figure, self.kind
-        if figure is None and not (self.statement and self.statement.strip()):
+        if figure is None and not (self.statement and str(self.statement).strip()):
             raise FieldError(
                 f"target for {self.metric!r} in {self.year} needs a figure "
                 "or a statement"
@@ -388,6 +423,11 @@ class Target:
                 f"target for {self.metric!r} in {self.year} has a figure, so it "
                 f"is not a qualitative aim"
             )
+        if self.judgement is not None and kind is not _QUALITATIVE:
+            raise FieldError(
+                f"target for {self.metric!r} in {self.year}: a judgement is for a "
+                f"qualitative aim, not a {kind.value} target (its figure is assessed)"
+            )
         stated = figure.base_year if figure is not None else None
         if (
             stated is not None
@@ -399,6 +439,13 @@ class Target:
             )
         if stated is not None and stated >= self.year:
             raise FieldError(f"base year {stated} is not before the year {self.year}")
+
+    def statement_in(self, language: str = "en") -> str | None:
+        """The statement in *language* when it has one, else its best text."""
+        statement = self.statement
+        if isinstance(statement, Names):
+            return statement.best(language)
+        return statement
 
     @property
     def is_quantitative(self) -> bool:
@@ -469,7 +516,11 @@ class Observation:
             :class:`~industrial_plan.Period`, or its code such as
             ``"Q1-Q3"``); ``None`` for the whole year.
         estimate: whether the figure is an estimate (预计, 初步核算,
-            preliminary), to be superseded by the reported figure.
+            preliminary), to be superseded by the reported figure; true when
+            the figure's words say so (:attr:`Figure.estimate`), and the
+            figure then says so too.
+        judgement: an office's judgement of the qualitative aims of this
+            metric for this year, stated with the figure.
     """
 
     metric: str = attrs.field(validator=_check_id)
@@ -489,6 +540,21 @@ class Observation:
         default=None, kw_only=True, converter=_to_period
     )
     estimate: bool = attrs.field(default=False, kw_only=True, validator=_check_estimate)
+    judgement: Judgement | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_optional_judgement,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # An estimate is one fact, said by the figure's words (预计) or by the
+        # field: both say it once the observation is built.
+        figure = self.figure
+        if figure.estimate is not self.estimate:
+            if self.estimate:
+                object.__setattr__(self, "figure", attrs.evolve(figure, estimate=True))
+            else:
+                object.__setattr__(self, "estimate", True)
 
     @property
     def reports(self) -> str:
@@ -512,6 +578,7 @@ class Observation:
         for name in _OBSERVATION_FIELDS:
             value = state[name] if name in state else _OBSERVATION_DEFAULTS[name]
             object.__setattr__(self, name, value)
+        self.__attrs_post_init__()  # an estimate said by one side only
 
     def when(self, lang: str = "en") -> str:
         """The time the figure is for, in words: ``"2024"`` or ``"Q1-Q3 2024"``
@@ -555,7 +622,7 @@ class Observation:
 
 _FIGURE_FIELD = attrs.fields(Target).figure
 _OBSERVATION_FIELDS = tuple(field.name for field in attrs.fields(Observation))
-_OBSERVATION_DEFAULTS = {"period": None, "estimate": False}
+_OBSERVATION_DEFAULTS = {"period": None, "estimate": False, "judgement": None}
 
 
 def _standing_key(observation: Observation) -> tuple[Any, ...]:

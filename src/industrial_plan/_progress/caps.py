@@ -13,7 +13,7 @@ from .calculation import _apply
 from .context import _Context, _insufficient
 from .growth import _comparable_levels, _growth_in
 from .results import Assessment, Status, Verdict
-from .rules import _compare
+from .rules import _cap_band, _compare
 from .series import _level_of, _points, _yearly
 
 
@@ -46,13 +46,17 @@ def _cap_method(context: _Context, base: Assessment) -> Assessment:
     if cap > 0:
         used = _apply(lambda x: x / cap, [(actual, 1)], "")
         result = attrs.evolve(result, headroom_used=used)
-    verdict = _compare(actual, goal, Direction.LOWER, context)
-    if verdict is None:
+    compared = _compare(actual, goal, Direction.LOWER, context)
+    if compared is None:
         context.notes.append("the reported bound does not decide whether the cap holds")
         return attrs.evolve(result, status=Status.INSUFFICIENT_DATA)
-    exceeded = verdict is Verdict.LOWER  # worse than the cap, for lower-is-better
-    status = Status.CAP_EXCEEDED if exceeded else Status.WITHIN_CAP
-    shown = {Verdict.LOWER: Verdict.HIGHER, Verdict.HIGHER: Verdict.LOWER}.get(
-        verdict, verdict
+    # A ceiling: at or under it (with the tolerance of "about") is what was
+    # projected; over it is higher than projected.
+    band = _cap_band(context, goal)
+    if compared is Verdict.LOWER:  # worse than the cap, for lower-is-better
+        return attrs.evolve(
+            result, status=Status.CAP_EXCEEDED, verdict=Verdict.HIGHER, band=band
+        )
+    return attrs.evolve(
+        result, status=Status.WITHIN_CAP, verdict=Verdict.AS_PROJECTED, band=band
     )
-    return attrs.evolve(result, status=status, verdict=shown)

@@ -21,14 +21,29 @@ import attrs
 
 from industrial_plan._errors import FieldError
 from industrial_plan._files.rows_out import _import
+from industrial_plan._money.units import CURRENCIES
 from industrial_plan._plan.metrics import BUILTIN_METRICS, Direction, Metric
 from industrial_plan._plan.owners import Regional
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Target
 
 from .calculation import RATE_DIGITS
-from .policy import ConversionPolicy, Thresholds
-from .results import Assessment, Status, Verdict
+from .columnar_figures import (
+    _ABOUT,
+    _AT_LEAST,
+    _AT_MOST,
+    _EXACT,
+    _LESS_THAN,
+    _MORE_THAN,
+    _NEAR,
+    _NONE,
+    _QUALIFIERS,
+    _Figures,
+    _near,
+    _verdicts,
+)
+from .policy import ConversionPolicy, Thresholds, VerdictBands
+from .results import Assessment, Status
 from .system import assess_or_note, assess_target
 
 if TYPE_CHECKING:
@@ -76,22 +91,8 @@ _KEYS = ("region", "system", "tier", "industry", "metric", "year", "target_kind"
 # years, no estimates.
 _OPTIONAL = ("plan", "period", "estimate")
 
-# Qualifier codes and their sides: (lower, lower inclusive, upper, upper inclusive).
-_QUALIFIERS = ("exact", "about", "at least", "more than", "at most", "less than")
-_EXACT, _ABOUT, _AT_LEAST, _MORE_THAN, _AT_MOST, _LESS_THAN = range(6)
-_SIDES = (
-    (True, True, True, True),
-    (True, True, True, True),
-    (True, True, False, False),
-    (True, False, False, False),
-    (False, False, True, True),
-    (False, False, True, False),
-)
-_NONE = -1  # no figure: the metric is not computed
-# How close two values may be before floats could decide what exact
-# arithmetic decides (a target met or not, a rate of almost zero).
-_NEAR = 1e-6
 _NEAR_THRESHOLD = 1e-9
+_Settings = tuple[Thresholds, VerdictBands]
 
 
 def assess_table(
@@ -101,6 +102,7 @@ def assess_table(
     baseline_year: int | None = None,
     thresholds: Thresholds | None = None,
     policy: ConversionPolicy | None = None,
+    bands: VerdictBands | None = None,
     strict: bool = False,
 ) -> pyarrow.Table:
     """Assess every target of a long table of many plans, one row per target.
@@ -108,7 +110,7 @@ def assess_table(
     *table* has the columns of :func:`~industrial_plan.to_arrow` (any number of
     plans concatenated; ``region`` and ``system`` tell plans apart, and
     ``start_year`` and ``end_year`` give each plan's years).  The settings
-    are those of :func:`~industrial_plan.assess`.  The result has, in the
+    are those of :func:`~industrial_plan.assess`, *bands* too.  The result has, in the
     order of the target rows: ``region``, ``system``, ``tier``, ``industry``,
     ``metric``, ``year``, ``target_kind``, ``unit``, ``direction``,
     ``status``, ``verdict``, ``latest_year``, ``baseline_year``; for each
@@ -151,17 +153,18 @@ def assess_table(
             f"the table lacks the columns {', '.join(missing)}: write it with "
             "industrial_plan.to_arrow"
         )
-    thresholds = thresholds or Thresholds()
+    settings = (thresholds or Thresholds(), bands or VerdictBands())
     wanted = [*_NEEDED, *(name for name in _OPTIONAL if name in table.column_names)]
     columns = _Columns(pa, np, table.select(wanted))
     columns.source = table
     out = _Output(np, columns.targets.size)
-    fallback = _vectorised(np, columns, out, as_of, baseline_year, thresholds)
+    fallback = _vectorised(np, columns, out, as_of, baseline_year, settings)
     if strict:
         policy = attrs.evolve(policy or ConversionPolicy(), partial_years=False)
     assess_one = assess_target if strict else assess_or_note
-    settings = (as_of, baseline_year, thresholds, policy)
-    _by_objects(np, columns, out, fallback, settings, assess_one)
+    _by_objects(
+        np, columns, out, fallback, (as_of, baseline_year, settings, policy), assess_one
+    )
     return out.table(pa, table.select(list(_KEYS)).take(columns.targets), columns)
 
 
@@ -302,18 +305,6 @@ class _Output:
 # -- levels and counts, on whole columns ------------------------------------------
 
 
-class _Figures:
-    """Figures as arrays: stated values and which sides they bound."""
-
-    def __init__(self, np: Any, value: Any, qualifier: Any, approximate: Any) -> None:
-        sides = np.array((*_SIDES, (False,) * 4), dtype=bool)[qualifier]
-        self.value = value
-        self.qualifier = qualifier
-        self.lower, self.lower_inclusive = sides[:, 0], sides[:, 1]
-        self.upper, self.upper_inclusive = sides[:, 2], sides[:, 3]
-        self.approximate = approximate
-
-
 def _apply(
     np: Any, value: Any, inputs: list[tuple[_Figures, Any]], valid: Any
 ) -> tuple[Any, Any]:
@@ -374,18 +365,13 @@ def _significant(np: Any, value: Any, digits: int) -> Any:
     return np.where((value == 0) | ~np.isfinite(rounded), value, rounded)
 
 
-def _near(np: Any, a: Any, b: Any, tolerance: float) -> Any:
-    with np.errstate(all="ignore"):
-        return np.abs(a - b) <= tolerance * np.maximum(np.abs(a), np.abs(b))
-
-
 def _vectorised(
     np: Any,
     c: _Columns,
     out: _Output,
     as_of: int | None,
     baseline_year: int | None,
-    thresholds: Thresholds,
+    settings: _Settings,
 ) -> Any:
     """Assess levels, counts, reported shares and qualitative aims.
 
@@ -401,16 +387,14 @@ def _vectorised(
         observed &= c.year <= as_of
     levels = has_value & (c.level[rows] | c.count[rows])
     fallback = ~qualitative & ~levels
-    fallback |= _series(
-        np, c, out, levels, observed & c.level, baseline_year, thresholds
-    )
+    fallback |= _series(np, c, out, levels, observed & c.level, baseline_year, settings)
     # A share without a whole to compute it from: its reported values, in
     # percent (others are left out), assessed as a level of percent.
     percent = c.unit == c.percent
     shares = has_value & c.share[rows] & c.without_of[rows] & percent[rows]
     fallback &= ~shares
     fallback |= _series(
-        np, c, out, shares, observed & c.share & percent, baseline_year, thresholds
+        np, c, out, shares, observed & c.share & percent, baseline_year, settings
     )
     return fallback
 
@@ -422,7 +406,7 @@ def _series(
     chosen: Any,
     observed: Any,
     baseline_year: int | None,
-    thresholds: Thresholds,
+    settings: _Settings,
 ) -> Any:
     """The CAGR-ratio method for the *chosen* targets on the *observed* rows.
 
@@ -467,7 +451,7 @@ def _series(
         index[end[work] - 1],
         (begin[work], end[work], sorted_key, index, group[work] * span),
         (first, baseline_year),
-        thresholds,
+        settings,
     )
     fallback[work[flagged]] = True
     out.vectorised[work[~flagged]] = True
@@ -494,9 +478,10 @@ def _levels(
     latest_rows: Any,
     ranges: tuple[Any, Any, Any, Any, Any],
     years: tuple[int, int | None],
-    thresholds: Thresholds,
+    settings: _Settings,
 ) -> Any:
     """The CAGR-ratio method of ``_on_levels``; returns the rows to flag."""
+    thresholds = settings[0]
     begin, end, sorted_key, index, group_key = ranges
     first, chosen_year = years
     target_year = c.year[rows]
@@ -584,9 +569,12 @@ def _levels(
         ],
         Status.DETERIORATION.value,
     )
-    verdict, near_verdict = _verdicts(np, status, goal, latest, d, thresholds, c, rows)
+    percent = c.unit[rows] == c.percent
+    verdict, near_verdict = _verdicts(np, status, (goal, latest), d, settings, percent)
     # Where floats could decide otherwise than exact decimals: objects decide.
     flagged = near_verdict | _near(np, x, t, _NEAR) | ~np.isfinite(x)
+    # Values at or below zero (a signed amount's): the object path decides.
+    flagged |= (t <= 0) | (x <= 0) | (has_baseline & (x0 <= 0))
     flagged |= has_baseline & (_near(np, x0, x, _NEAR) | _near(np, x0, t, _NEAR))
     graded = (status != Status.ACHIEVED.value) & (values["ratio"][1] != _NONE)
     for threshold in (thresholds.on_track, thresholds.acceleration, thresholds.limited):
@@ -617,55 +605,6 @@ def _gap(np: Any, t: Any, value: _Figures, d: Any) -> tuple[Any, Any]:
     return gap, qualifier
 
 
-def _verdicts(
-    np: Any,
-    status: Any,
-    goal: _Figures,
-    latest: _Figures,
-    d: Any,
-    thresholds: Thresholds,
-    c: _Columns,
-    rows: Any,
-) -> tuple[Any, Any]:
-    """The verdict of ``_verdict``, and where a float tie could change it."""
-    t, x = goal.value, latest.value
-    percent = c.unit[rows] == c.percent
-    tolerance = np.where(
-        goal.approximate,
-        np.where(
-            percent,
-            float(thresholds.about_points),
-            np.abs(t) * float(thresholds.about_relative),
-        ),
-        0.0,
-    )
-    high, low = t + tolerance, t - tolerance
-    beyond = np.where(
-        d > 0,
-        (x > high) | ((latest.qualifier == _MORE_THAN) & (x == high)),
-        (x < low) | ((latest.qualifier == _LESS_THAN) & (x == low)),
-    )
-    achieved = status == Status.ACHIEVED.value
-    lagging = np.isin(
-        status,
-        [
-            Status.ACCELERATION_NEEDED.value,
-            Status.LIMITED_PROGRESS.value,
-            Status.DETERIORATION.value,
-            Status.NOT_ACHIEVED.value,
-        ],
-    )
-    worse = np.where(d > 0, Verdict.LOWER.value, Verdict.HIGHER.value)
-    better = np.where(d > 0, Verdict.HIGHER.value, Verdict.LOWER.value)
-    verdict = np.full(status.size, None, dtype=object)
-    verdict[status == Status.ON_TRACK.value] = Verdict.AS_PROJECTED.value
-    verdict[lagging] = worse[lagging]
-    verdict[achieved] = np.where(beyond, better, Verdict.AS_PROJECTED.value)[achieved]
-    edge = np.where(d > 0, high, low)
-    near = achieved & goal.approximate & _near(np, x, edge, _NEAR)
-    return verdict, near
-
-
 # -- the rest, by the object path on rebuilt plans --------------------------------
 
 
@@ -674,14 +613,14 @@ def _by_objects(
     c: _Columns,
     out: _Output,
     fallback: Any,
-    settings: tuple[int | None, int | None, Thresholds, ConversionPolicy | None],
+    given: tuple[int | None, int | None, _Settings, ConversionPolicy | None],
     assess_one: Callable[..., Assessment],
 ) -> None:
     """Assess the flagged targets with :func:`assess_target` on rebuilt plans."""
     slots = np.flatnonzero(fallback)
     if not slots.size:
         return
-    as_of, baseline_year, thresholds, policy = settings
+    as_of, baseline_year, settings, policy = given
     plans = np.unique(c.plan[c.targets[slots]])
     in_plans = np.flatnonzero(np.isin(c.plan, plans))
     records = c.source.take(in_plans).to_pylist()
@@ -704,7 +643,8 @@ def _by_objects(
                 as_of=as_of,
                 baseline_year=baseline_year,
                 policy=policy,
-                thresholds=thresholds,
+                thresholds=settings[0],
+                bands=settings[1],
             )
             _fill(out, slot_of[row], result)
 
@@ -717,11 +657,14 @@ def _rebuilt(
 
     first = rows[0][1]
     known = {metric.id for metric in BUILTIN_METRICS}
-    metrics = {
-        r["metric"]: Metric(r["metric"], r["metric"], "count")
-        for _, r in rows
-        if r["metric"] not in known
-    }
+    # The table has no metrics: each is made from its rows, of the kind its
+    # unit says (money in a currency, else a count), signed where a value is
+    # below zero.
+    by_metric: dict[str, list[dict[str, Any]]] = {}
+    for _, record in rows:
+        if record["metric"] not in known:
+            by_metric.setdefault(record["metric"], []).append(record)
+    metrics = {name: _metric_of(name, found) for name, found in by_metric.items()}
     empty = IndustrialSystem(
         name={"en": first["system"]},
         region=first["region"],
@@ -742,6 +685,33 @@ def _rebuilt(
         where[row] = (key, len(found))
         found.append(record["direction"])
     return _with_directions(system, directions), where
+
+
+def _metric_of(name: str, rows: list[dict[str, Any]]) -> Metric:
+    """A metric for the *rows* of a metric the table names but does not define."""
+    # Levels say what the metric measures; a growth, a share or a change of
+    # any metric is in percent.
+    units = {
+        row["unit"]
+        for row in rows
+        if row["kind"] == "observation"
+        and row["unit"]
+        and row.get("change") is None
+        and row.get("of") is None
+        and row.get("share_of") is None
+    }
+    signed = any(row["value"] is not None and row["value"] < 0 for row in rows)
+    kind = "count"
+    if units and units <= set(CURRENCIES):
+        kind = "money"
+    elif units == {"%"}:
+        kind = "percent"
+    elif len(units) == 1:
+        kind = next(iter(units))  # a unit of measure: "t", "GW"
+    try:
+        return Metric(name, name, kind, signed=signed)
+    except (ValueError, TypeError):
+        return Metric(name, name, "count", signed=signed)
 
 
 def _with_directions(

@@ -17,7 +17,7 @@ from industrial_plan._plan.owners import Owner, Regional
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Observation, Target
 
-from .policy import ConversionPolicy, Thresholds
+from .policy import ConversionPolicy, Thresholds, VerdictBands
 from .results import Assessment, Point, Status
 
 
@@ -36,6 +36,7 @@ class _Context:
     thresholds: Thresholds
     notes: list[str]
     latest_partial: Observation | None = None
+    bands: VerdictBands = attrs.field(factory=VerdictBands)
 
     @property
     def base_year(self) -> int:

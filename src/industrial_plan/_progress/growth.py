@@ -21,7 +21,7 @@ from industrial_plan._plan.targets import Observation, PriceBasis
 from .calculation import _apply, _root
 from .context import _Context, _insufficient
 from .results import Assessment, Point, Status, Verdict
-from .rules import _compare, _compare_to
+from .rules import _compare, _compare_to, _verdict_of
 from .series import _level_of, _points, _yearly
 
 
@@ -99,12 +99,16 @@ def _one_year_growth(context: _Context, base: Assessment, start: int) -> Assessm
         )
     figure, point = growth
     result = attrs.evolve(base, actual=figure, latest=point, series=(point,))
-    verdict = _compare(figure, _level_of(context.goal), Direction.HIGHER, context)
-    if verdict is None:
+    goal = _level_of(context.goal)
+    met = _compare(figure, goal, Direction.HIGHER, context)
+    if met is None:
         context.notes.append("the reported bound does not decide the verdict")
         return attrs.evolve(result, status=Status.INSUFFICIENT_DATA)
-    status = Status.NOT_ACHIEVED if verdict is Verdict.LOWER else Status.ACHIEVED
-    return attrs.evolve(result, status=status, verdict=verdict)
+    # Met within the tolerance of "about"; the verdict puts the growth
+    # against the band around the target.
+    status = Status.NOT_ACHIEVED if met is Verdict.LOWER else Status.ACHIEVED
+    verdict, band = _verdict_of(context, status, Direction.HIGHER, figure, goal)
+    return attrs.evolve(result, status=status, verdict=verdict, band=band)
 
 
 def _growth_in(context: _Context, year: int) -> tuple[Figure, Point] | None:

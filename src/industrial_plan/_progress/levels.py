@@ -37,6 +37,7 @@ from .context import _Context, _estimate_notes, _insufficient
 from .results import Assessment, Point, Status
 from .rules import _status, _verdict_of
 from .series import _level_of, _points, _ratio_series, _share_series, _yearly
+from .signed import _is_signed_case, _signed_metrics
 
 # -- levels, counts, and the series of shares and ratios ------------------------
 
@@ -64,6 +65,7 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
     _estimate_notes(context.notes, points)
     get = found.get
     actual = get("actual")
+    verdict, band = _verdict_of(context, status, context.direction, actual)
     # By position, in the order of Assessment's fields (a test checks it):
     # keywords cost a third more on the record of 22 fields.
     return Assessment(
@@ -87,9 +89,10 @@ def _level_assessment(context: _Context, tier: Tier | None) -> Assessment:
         actual,
         None,
         None,
-        _verdict_of(context, status, context.direction, actual),
+        verdict,
         get("series", ()),
         context.latest_partial,
+        band,
     )
 
 
@@ -178,11 +181,7 @@ def _level_metrics(
         and (baseline is None or not usable_baseline or _is_point(baseline.figure))
     ):
         _point_metrics(calc, latest, baseline if usable_baseline else None, found)
-        ratio = found.get("ratio")
-        status = _status(
-            calc, latest, ratio, remaining, usable_baseline, context.thresholds
-        )
-        return status, found
+        return _graded(context, calc, latest, baseline, usable_baseline, found)
     found["attainment"] = calc.attainment(latest.figure)
     found["gap"] = calc.gap(latest.figure)
     if remaining > 0:
@@ -203,6 +202,22 @@ def _level_metrics(
             found["projected"] = projected
             found["expected_shortfall"] = calc.gap(projected) if projected else None
         found["ratio"] = calc.ratio(baseline, latest)
+    return _graded(context, calc, latest, baseline, usable_baseline, found)
+
+
+def _graded(
+    context: _Context,
+    calc: _Calculation,
+    latest: Point,
+    baseline: Point | None,
+    usable_baseline: bool,
+    found: dict[str, Any],
+) -> tuple[Status, dict[str, Any]]:
+    """The status, after a signed amount at or below zero is measured linearly."""
+    usable = baseline if usable_baseline else None
+    if _is_signed_case(context, calc, latest, usable):
+        _signed_metrics(calc, latest, usable, found)
+    remaining = context.target.year - latest.year
     status = _status(
         calc, latest, found.get("ratio"), remaining, usable_baseline, context.thresholds
     )

@@ -1,8 +1,10 @@
-"""The settings an assessment follows: thresholds and currency conversion.
+"""The settings an assessment follows: thresholds, bands and currency conversion.
 
 :class:`Thresholds` sets where one status ends and the next begins, and the
-tolerance of an "about" target; :class:`ConversionPolicy` which exchange rate
-brings an observation in another currency to the target's.
+tolerance of an "about" target; :class:`VerdictBands` how far from its
+projection a figure may be and still be "as projected";
+:class:`ConversionPolicy` which exchange rate brings an observation in
+another currency to the target's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from industrial_plan._errors import FieldError, instance_of
+from industrial_plan._errors import FieldError, IndustrialPlanError, instance_of
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.forms import is_percent
 from industrial_plan._money.rates import Rate, RateSource, annual_average, convert
@@ -90,6 +92,68 @@ class Thresholds:
         if ratio >= self.limited:
             return Status.LIMITED_PROGRESS
         return Status.DETERIORATION
+
+
+class BandWidthError(IndustrialPlanError, ValueError):
+    """A width of :class:`VerdictBands` is negative."""
+
+    def __init__(self, value: object, field: str) -> None:
+        self.value = value
+        self.field = field
+        super().__init__(
+            f"{value!r} is not a width of a verdict band (VerdictBands.{field}): "
+            "it must not be negative"
+        )
+
+
+def _width(value: object, field: str) -> Decimal:
+    width = to_decimal(value, f"VerdictBands.{field}")
+    if width < 0:
+        raise BandWidthError(value, field)
+    return width
+
+
+def _points(value: object) -> Decimal:
+    return _width(value, "points")
+
+
+def _relative(value: object) -> Decimal:
+    return _width(value, "relative")
+
+
+@attrs.frozen
+class VerdictBands:
+    """How far from its projection a figure may be and still be "as projected".
+
+    Yearly plan reports keep "higher" and "lower than projected" for clear
+    departures.  The band around a target is :attr:`points` percentage
+    points wide on either side for rates and shares (a target in percent),
+    and :attr:`relative` of the target for levels, counts and every other
+    unit; an "about" target widens it by the tolerance of
+    :class:`Thresholds` (``about_points``, ``about_relative``).  A one-sided
+    target ("at least 6 %") is as projected from where it is met up to the
+    upper edge, higher than projected beyond.  :meth:`none` gives bands of
+    zero width: a figure is as projected only within the tolerance of an
+    "about" target.  The methodology page gives the defaults' reasons.
+    """
+
+    points: Decimal = attrs.field(default=Decimal("0.5"), converter=_points)
+    """The half-width in percentage points for targets in percent."""
+    relative: Decimal = attrs.field(default=Decimal("0.05"), converter=_relative)
+    """The half-width as a share of the target for targets in other units."""
+
+    @classmethod
+    def none(cls) -> VerdictBands:
+        """Bands of zero width: only "about" widens a target."""
+        return cls(points=Decimal(0), relative=Decimal(0))
+
+    def width(self, goal: Figure, thresholds: Thresholds) -> Decimal:
+        """The band's half-width around *goal*, in its unit, "about" included."""
+        if is_percent(goal.quantity):
+            width = self.points
+        else:
+            width = abs(Decimal(goal.quantity.magnitude)) * self.relative
+        return width + thresholds.tolerance(goal)
 
 
 _POLICY_KINDS = ("annual average", "fixed", "on date")

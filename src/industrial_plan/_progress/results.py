@@ -24,7 +24,9 @@ from industrial_plan._money.units import (
     in_base_units,
     tidy,
     unit_text,
+    ureg,
 )
+from industrial_plan._plan.judgement import Judgement
 from industrial_plan._plan.metrics import Direction
 from industrial_plan._plan.owners import Owner, Regional, Tier
 from industrial_plan._plan.targets import Observation, Target
@@ -95,6 +97,36 @@ _VERDICT_CHINESE = {
     Verdict.HIGHER: "高于预期",
     Verdict.LOWER: "低于预期",
 }
+
+
+@attrs.frozen
+class Band:
+    """The values a verdict calls "as projected", as the assessment applied them.
+
+    Attributes:
+        low: the lowest value as projected, in the target's unit (inclusive);
+            ``None`` when open below (a cap).
+        high: the highest (inclusive); ``None`` when open above.
+        width: the half-width around the target in its unit, "about"
+            included: percentage points for a target in percent.
+        relative: the half-width as a share of the target, for a target not
+            in percent; ``None`` for one in percent.
+        one_sided: whether the band starts where a one-sided target ("at
+            least") is met, or is a cap's: it lies on one side of the target.
+    """
+
+    low: Figure | None
+    high: Figure | None
+    width: Decimal
+    relative: Decimal | None = None
+    one_sided: bool = False
+
+    @property
+    def width_quantity(self) -> Quantity:
+        """:attr:`width` as a quantity in the target's unit (that of its edges)."""
+        edge = self.high if self.high is not None else self.low
+        assert edge is not None, "a band has at least one edge"
+        return ureg.Quantity(self.width, edge.quantity._units)
 
 
 _ORDER = {
@@ -192,6 +224,14 @@ class Assessment:
     """The latest figure of the target's metric for a part of a year ("+6.2 %
     in Q1-Q3 2024"), left out of the assessment of this annual target; None
     when there is none."""
+    band: Band | None = None
+    """The band the verdict applied (:class:`~industrial_plan.VerdictBands`):
+    for a target achieved or past its year, a one-year growth and a cap; None
+    where the verdict follows the status on the way (on track, lagging)."""
+    judgement: Judgement | None = None
+    """For a qualitative aim: an office's judgement of it (the aim's own, or
+    one stated on an observation of its metric for its year); its observed
+    figures are :attr:`series`, the latest :attr:`actual`."""
 
     @property
     def owner_kind(self) -> str:
@@ -228,7 +268,7 @@ class Assessment:
             "direction": self.direction.value,
             "target_year": target.year,
             "target": _figure_record(target.figure),
-            "target_statement": target.statement,
+            "target_statement": target.statement_in("en"),
             "unit": _unit(target.figure),
             "as_of": self.as_of,
             "latest_year": self.latest.year if self.latest else None,
@@ -252,12 +292,31 @@ class Assessment:
             "target_level": _figure_record(self.target_level),
             "headroom_used": _figure_record(self.headroom_used),
             "verdict": self.verdict.value if self.verdict else None,
+            **_band_record(self.band),
+            "judgement": self.judgement.outcome.value if self.judgement else None,
             "status": self.status.value,
             "rates": [str(rate) for rate in self.rates],
             "source": str(target.source) if target.source else None,
             "notes": list(self.notes),
             **_partial_record(self.latest_partial),
         }
+
+
+BAND_FIELDS = ("band_low", "band_high", "band_width", "band_relative")
+"""The fields of a record that give :attr:`Assessment.band`: its edges in the
+record's unit, its half-width in the target's unit, and that half-width as a
+share of the target (None for a target in percent)."""
+
+
+def _band_record(band: Band | None) -> dict[str, Any]:
+    if band is None:
+        return dict.fromkeys(BAND_FIELDS)
+    return {
+        "band_low": _plain(_base(band.low.quantity)) if band.low else None,
+        "band_high": _plain(_base(band.high.quantity)) if band.high else None,
+        "band_width": _plain(_base(band.width_quantity)),
+        "band_relative": None if band.relative is None else _plain(band.relative),
+    }
 
 
 def _partial_record(observation: Observation | None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from industrial_plan._plan.judgement import JudgementOutcome
 from industrial_plan._plan.targets import IndicatorType, TargetKind
 
 from .results import Assessment, Status
@@ -99,7 +100,8 @@ class Review:
     and :meth:`by_kind` count them by status and by kind; binding and
     anticipatory indicators are counted apart by :meth:`by_type`;
     :attr:`qualitative` lists the aims without a number, with their
-    statements; :attr:`attention` lists the lagging targets worst first,
+    statements, and :meth:`by_judgement` counts the judged ones apart from
+    the unjudged; :attr:`attention` lists the lagging targets worst first,
     binding ones first within each status.  Every count adds up to the
     number of targets.
     """
@@ -161,6 +163,17 @@ class Review:
         """The aims without a number, to list with their statements."""
         return tuple(r for r in self.results if r.target.figure is None)
 
+    def by_judgement(self) -> dict[JudgementOutcome | None, int]:
+        """Qualitative aims per judgement (met, partly met, not met), then the
+        unjudged ones (``None``); non-zero only, in that order."""
+        counts: dict[JudgementOutcome | None, int] = dict.fromkeys(
+            (*JudgementOutcome, None), 0
+        )
+        for result in self.qualitative:
+            judgement = result.judgement
+            counts[judgement.outcome if judgement else None] += 1
+        return {outcome: n for outcome, n in counts.items() if n}
+
     @property
     def attention(self) -> tuple[Assessment, ...]:
         """The lagging targets, worst status first, binding before anticipatory."""
@@ -190,10 +203,15 @@ class Review:
                 {
                     "owner_id": r.owner.id,
                     "metric": r.target.metric,
-                    "statement": r.target.statement,
+                    "statement": r.target.statement_in("en"),
+                    "judgement": r.judgement.outcome.value if r.judgement else None,
                 }
                 for r in self.qualitative
             ],
+            "by_judgement": {
+                (k.value if k else "not judged"): n
+                for k, n in self.by_judgement().items()
+            },
             "attention": [
                 {
                     "owner_id": r.owner.id,

@@ -202,8 +202,10 @@ def _quotient(
         assert wanted is not None
         numerator, rate = _in_unit(numerator, ureg.Unit(wanted), year, context.policy)
         denominator = denominator.to(wanted)
-    else:
+    elif not is_percent(ureg.Quantity(Decimal(1), unit)):
         numerator, rate = _in_unit(numerator, unit, year, context.policy)
+    # A share of a count (people, enterprises) divides counts as they are:
+    # both in base units below, scale words (万) out.
     numerator = attrs.evolve(numerator, quantity=in_base_units(numerator.quantity))
     denominator = attrs.evolve(
         denominator, quantity=in_base_units(denominator.quantity)

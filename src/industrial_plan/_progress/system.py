@@ -36,7 +36,8 @@ from .levels import (
     _ratio_method,
     _share_method,
 )
-from .policy import ConversionPolicy, Thresholds
+from .policy import ConversionPolicy, Thresholds, VerdictBands
+from .qualitative import _qualitative
 from .results import Assessment, Status
 from .review import Review, text_of
 from .rules import _verdict
@@ -53,6 +54,7 @@ def assess_target(
     policy: ConversionPolicy | None = None,
     thresholds: Thresholds | None = None,
     tier: Tier | None = None,
+    bands: VerdictBands | None = None,
 ) -> Assessment:
     """Assess one target of a tier, an industry or the region.
 
@@ -67,6 +69,8 @@ def assess_target(
     baseline (default: the first observation in or after the plan's
     ``start_year``; a missing year falls back to the next one observed).
     *tier* is the owner's tier when the caller knows it (else it is looked up).
+    *bands* sets how far from its target a figure may be and still be "as
+    projected" (default: :class:`VerdictBands`' defaults).
     """
     owner = system.owner(owner) if isinstance(owner, str) else owner
     if tier is None and not isinstance(owner, Regional):
@@ -74,7 +78,8 @@ def assess_target(
     metric = system.metric(target.metric)
     direction = target.default_direction or metric.direction
     if target.figure is None:
-        return Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
+        base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
+        return _qualitative(owner, target, as_of, base)
     context = _Context(
         system,
         owner,
@@ -86,6 +91,7 @@ def assess_target(
         policy or ConversionPolicy(),
         thresholds or Thresholds(),
         [],
+        bands=bands or VerdictBands(),
     )
     partial = _partial_years(owner, target.metric, as_of)
     if partial:
@@ -99,9 +105,13 @@ def assess_target(
     base = Assessment(owner, tier, target, direction, Status.NOT_QUANTIFIED, as_of)
     result = _METHODS[target.kind](context, base)
     _estimate_notes(context.notes, (result.latest, result.baseline, *result.series))
+    verdict, band = result.verdict, result.band
+    if verdict is None:
+        verdict, band = _verdict(context, result)
     return attrs.evolve(
         result,
-        verdict=result.verdict or _verdict(context, result),
+        verdict=verdict,
+        band=band,
         notes=tuple(context.notes),
         latest_partial=context.latest_partial,
     )
@@ -232,9 +242,13 @@ def assess(
     thresholds: Thresholds | None = None,
     rtol: Decimal | str = Decimal("0.01"),
     atol: Decimal | str = Decimal(0),
+    bands: VerdictBands | None = None,
     strict: bool = False,
 ) -> SystemAssessment:
     """Assess every target of every tier and industry, and check the totals.
+
+    *bands* sets the band around each target within which a figure is "as
+    projected" (:class:`VerdictBands`; its defaults when None).
 
     A target whose observations cannot be converted to its currency (no
     rate for the currency, or a year the rates do not cover) has the status
@@ -263,6 +277,7 @@ def assess(
     thresholds = thresholds or Thresholds()
     assess_one = assess_target if strict else assess_or_note
     notes: list[str] = []
+    bands = bands or VerdictBands()
     with without_cycle_collection():
         results = tuple(
             assess_one(
@@ -274,6 +289,7 @@ def assess(
                 policy=policy,
                 thresholds=thresholds,
                 tier=tier,
+                bands=bands,
             )
             for owner, tier in owners
             for target in owner.targets
@@ -300,6 +316,7 @@ def assess_or_note(
     policy: ConversionPolicy | None = None,
     thresholds: Thresholds | None = None,
     tier: Tier | None = None,
+    bands: VerdictBands | None = None,
 ) -> Assessment:
     """:func:`assess_target`; a target whose figures have no exchange rate is
     "insufficient data", with a note that says why and what to do."""
@@ -313,6 +330,7 @@ def assess_or_note(
             policy=policy,
             thresholds=thresholds,
             tier=tier,
+            bands=bands,
         )
     except RateError as error:
         owner = system.owner(owner) if isinstance(owner, str) else owner
