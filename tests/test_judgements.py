@@ -115,7 +115,9 @@ def test_the_review_counts_judged_aims_apart() -> None:
 
 
 def test_judgements_are_checked() -> None:
-    with pytest.raises(ValueError, match="'done' of a judgement is not one of 'met', 'partly met'"):
+    with pytest.raises(
+        ValueError, match="'done' of a judgement is not one of 'met', 'partly met'"
+    ):
         Judgement("done")
     with pytest.raises(ValueError, match="a judgement is for a qualitative aim"):
         Target(
