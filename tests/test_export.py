@@ -41,6 +41,8 @@ def _cited(quote: str) -> dict[str, Any]:
         "source_date": dt.date(2023, 1, 30),
         "source_url": None,
         "source_quote": quote,
+        "statements": None,
+        "judgement": None,
     }
 
 

@@ -484,7 +484,7 @@ def exact_figure(magnitude: Decimal, units: Any) -> Figure:
 
 
 _FIGURE_FIELDS = tuple(field.name for field in attrs.fields(Figure))
-_FIGURE_DEFAULTS = {"estimate": False}
+_FIGURE_DEFAULTS = {"estimate": False, "words": None}
 
 
 def _getstate(figure: Figure) -> dict[str, Any]:

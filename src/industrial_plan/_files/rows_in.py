@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import json
 import math
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -38,7 +39,9 @@ from industrial_plan._money.units import (
     to_decimal,
     ureg,
 )
+from industrial_plan._plan.judgement import Judgement
 from industrial_plan._plan.metrics import Direction
+from industrial_plan._plan.names import Names
 from industrial_plan._plan.owners import Industry, Tier
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import (
@@ -306,16 +309,18 @@ def _item(row: _Row) -> Target | Observation | None:
                 price_basis=price_basis,
                 period=period,
                 estimate=bool(row.flag("estimate")),
+                judgement=_judgement(row),
             )
         extra: dict[str, Any] = {}
         target_kind = row.enum("target_kind", TargetKind)
         if target_kind is not None:
             extra["kind"] = target_kind
+        statements = _json(row, "statements")
         return Target(
             metric,
             year,
             figure,
-            row.words("statement"),
+            row.words("statement") if statements is None else Names(statements),
             source,
             row.enum("target_direction", Direction),
             of=row.text("of"),
@@ -324,12 +329,45 @@ def _item(row: _Row) -> Target | Observation | None:
             base_year=row.integer("target_base_year")
             if "target_base_year" in row.row
             else None,
+            judgement=_judgement(row),
             **extra,
         )
     except (IndustrialPlanError, ValueError, TypeError) as error:
         text = str(error).splitlines()[0]
         # An observation's date outside its year or period is the date's fault.
         row.problem("date" if "observation date" in text else "kind", text)
+        return None
+
+
+def _json(row: _Row, column: str) -> Any:
+    """The JSON text of *column* read, or None (a problem if it is no JSON)."""
+    text = row.words(column)
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        row.problem(column, f"{text!r} is not JSON text")
+        return None
+
+
+def _judgement(row: _Row) -> Judgement | None:
+    """The judgement of the ``judgement`` column: ``{"outcome": ..., "source":
+    {...}}``, as :func:`~industrial_plan.long_records` writes it."""
+    data = _json(row, "judgement")
+    if data is None:
+        return None
+    if not isinstance(data, dict) or "outcome" not in data:
+        row.problem("judgement", f"{data!r} is not a judgement with an outcome")
+        return None
+    source = data.get("source")
+    try:
+        return Judgement(
+            data["outcome"],
+            None if source is None else _new_source(tuple(source.items())),
+        )
+    except (IndustrialPlanError, ValueError, TypeError, AttributeError) as error:
+        row.problem("judgement", message(error))
         return None
 
 

@@ -14,6 +14,7 @@ directly and nothing is rounded on the way to a data frame.
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
@@ -23,6 +24,8 @@ from industrial_plan._errors import FieldError, MissingExtraError
 from industrial_plan._figures.figure import Figure
 from industrial_plan._figures.source import Source
 from industrial_plan._money.units import currency_of, in_base_units, tidy, unit_text
+from industrial_plan._plan.judgement import Judgement
+from industrial_plan._plan.names import Names
 from industrial_plan._plan.owners import Industry, Owner
 from industrial_plan._plan.system import IndustrialSystem
 from industrial_plan._plan.targets import Target
@@ -87,6 +90,8 @@ COLUMNS: tuple[str, ...] = (
     "date",
     "target_direction",
     *SOURCE_COLUMNS,
+    "statements",
+    "judgement",
 )
 """The columns of :func:`long_records`, :func:`to_pandas` and :func:`to_arrow`."""
 
@@ -146,7 +151,10 @@ def long_records(system: IndustrialSystem) -> list[dict[str, Any]]:
     - ``source_id``, ``source_publisher``, ``source_title``,
       ``source_date``, ``source_url``, ``source_quote``: the cited source
       field by field (a figure's own source when its target or observation
-      cites none), so that :func:`~industrial_plan.add_rows` reads it back.
+      cites none), so that :func:`~industrial_plan.add_rows` reads it back;
+    - ``statements``: a statement in several languages, as JSON text;
+    - ``judgement``: an office's judgement of a qualitative aim, as JSON
+      text (``{"outcome": "met", "source": {...}}``).
 
     Region-wide indicators come first, with ``None`` for ``tier`` and
     ``industry``.  A qualitative target has ``None`` for ``unit``, ``value``,
@@ -207,6 +215,8 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "date": None,
                 "target_direction": _value(target.direction),
                 **_source_columns(target.source, target.figure),
+                "statements": _statements(target),
+                "judgement": _judgement(target.judgement),
             }
         for observation in owner.observations:
             yield {
@@ -231,7 +241,37 @@ def _rows(system: IndustrialSystem) -> Iterator[dict[str, Any]]:
                 "date": observation.date,
                 "target_direction": None,
                 **_source_columns(observation.source, observation.figure),
+                "statements": None,
+                "judgement": _judgement(observation.judgement),
             }
+
+
+def _statements(target: Target) -> str | None:
+    """A statement in several languages, as JSON text (``{"en": ..., "zh": ...}``);
+    the ``statement`` column holds its English."""
+    statement = target.statement
+    if not isinstance(statement, Names):
+        return None
+    return json.dumps(dict(statement.by_language), ensure_ascii=False)
+
+
+def _judgement(judgement: Judgement | None) -> str | None:
+    """An office's judgement as JSON text: its outcome, and its source's fields."""
+    if judgement is None:
+        return None
+    data: dict[str, Any] = {"outcome": judgement.outcome.value}
+    source = judgement.source
+    if source is not None:
+        fields = {
+            "id": source.id,
+            "publisher": source.publisher,
+            "title": source.title,
+            "date": source.date.isoformat() if source.date else None,
+            "url": source.url,
+            "quote": source.quote,
+        }
+        data["source"] = {k: v for k, v in fields.items() if v is not None}
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _direction(system: IndustrialSystem, target: Target) -> str:
