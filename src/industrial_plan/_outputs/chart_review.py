@@ -146,7 +146,7 @@ class Group:
 
 def review_groups(assessment: SystemAssessment, code: str) -> list[Group]:
     """The quantitative targets as rows, grouped as the chart shows them."""
-    words = review_rows(assessment)
+    words = review_rows(assessment, code)
     phrases = _PHRASES[code]
     keyed: dict[tuple[int, str], list[Row]] = {}
     for result, row in zip(assessment, words, strict=True):
@@ -169,7 +169,7 @@ def review_groups(assessment: SystemAssessment, code: str) -> list[Group]:
 
 def _row(result: Assessment, words: dict[str, str], code: str) -> Row:
     phrases = _PHRASES[code]
-    judged = words["verdict"] if result.verdict is not None else _status(result)
+    judged = words["verdict"] if result.verdict is not None else _status(result, code)
     base = Row(
         result,
         words["indicator"],
@@ -231,7 +231,7 @@ def _relative(base: Row, result: Assessment, target: Figure) -> Row:
 
 def aims(assessment: SystemAssessment, code: str) -> list[tuple[Assessment, str]]:
     """The qualitative aims with their indicator's words, in plan order."""
-    words = review_rows(assessment)
+    words = review_rows(assessment, code)
     return [
         (result, row["indicator"])
         for result, row in zip(assessment, words, strict=True)
@@ -310,7 +310,6 @@ def review_figure(assessment: SystemAssessment, writer: _Writer) -> MplFigure:
             ),
             AIM_CHARS,
             2,
-            code,
         )
         for result, indicator in listed
         for statement, *rest in [aim_columns(result, code)]
