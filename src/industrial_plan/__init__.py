@@ -40,6 +40,7 @@ from ._errors import (
     FieldTypeError,
     IndustrialPlanError,
     InvalidNumberError,
+    ChartViewError,
     MissingExtraError,
     MissingRateError,
     NotFoundError,
@@ -115,6 +116,8 @@ from ._money.units import (
 )
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.html import attach_views as _attach_views
+from ._outputs.report_html import report_fragment as _report_fragment
+from ._outputs.report_html import report_html
 from ._outputs.report import report_csv, report_json
 from ._plan.metrics import (
     BUILTIN_METRICS,
@@ -205,6 +208,7 @@ __all__ = [
     "InvalidNumberError",
     "Metric",
     "Mismatch",
+    "ChartViewError",
     "MissingExtraError",
     "MissingRateError",
     "Names",
@@ -282,6 +286,7 @@ __all__ = [
     "progress_figure",
     "read_rows_csv",
     "report_csv",
+    "report_html",
     "report_json",
     "save",
     "schema",
@@ -340,3 +345,5 @@ _publish()
 
 # The model and the assessment get their Jupyter views from the report side.
 _attach_views()
+# The assessment's Jupyter view is the HTML report's content, without charts.
+SystemAssessment._repr_html_ = _report_fragment  # type: ignore[attr-defined]
