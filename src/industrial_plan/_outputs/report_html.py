@@ -16,13 +16,13 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 from industrial_plan._progress.results import Status
 from industrial_plan._progress.system import SystemAssessment
 
-from .html import _html_block, _html_list
+from .html import _html_list
 from .review import REVIEW_COLUMNS, _words, review_rows, summary
 from .rows import Display, headers, notes, rows, title
 
@@ -85,7 +85,7 @@ max-width:1100px;margin:0 auto;padding:1rem}
 .ip-report caption{text-align:left;padding:.3rem 0}
 .ip-report th,.ip-report td{border-bottom:1px solid #e3e3e3;padding:.3rem .5rem;
 vertical-align:top}
-.ip-report thead th{background:#f4f4f4}
+.ip-report thead th{background:#f4f4f4;text-align:left}
 .ip-report .good{color:#1e8449;font-weight:600}
 .ip-report .warn{color:#b9770e;font-weight:600}
 .ip-report .bad{color:#a93226;font-weight:600}
@@ -93,6 +93,14 @@ vertical-align:top}
 .ip-report figure{margin:.5rem 0}
 .ip-report figure svg{width:100%;height:auto;display:block}
 .ip-report .note{font-size:.9rem;color:#444}
+@media screen and (max-width:640px){
+.ip-report{padding:.5rem}
+.ip-report table,.ip-report tbody,.ip-report tr,.ip-report td{display:block;width:auto}
+.ip-report thead{display:none}
+.ip-report tr{border:1px solid #ddd;border-radius:4px;margin:.5rem 0;padding:.3rem}
+.ip-report td{border:0;padding:.1rem .3rem}
+.ip-report td::before{content:attr(data-label) ": ";color:#666;font-weight:400}
+}
 @media print{
 .ip-report{max-width:none;padding:0;font-size:10pt}
 .ip-report .scroll{overflow:visible}
@@ -217,28 +225,49 @@ def _sources(assessment: SystemAssessment, text: Mapping[str, str]) -> str:
     return f'<p class="note">{e(text["sources"])}:</p><ul>{"".join(items)}</ul>'
 
 
-def _verdict_table(assessment: SystemAssessment, lang: str) -> str:
+def _table(
+    name: str,
+    head: Sequence[str],
+    body: Iterable[tuple[Sequence[str], Status]],
+) -> str:
+    """A table whose last cell is coloured by status; on a phone each row is a
+    card, every cell labelled with its heading."""
     e = html.escape
+    heading = "".join(f'<th style="text-align:left">{e(h)}</th>' for h in head)
+    lines = []
+    for cells, status in body:
+        shown = [
+            f'<td data-label="{e(label)}">{e(cell)}</td>'
+            for label, cell in zip(head[:-1], cells[:-1], strict=True)
+        ]
+        shown.append(
+            f'<td data-label="{e(head[-1])}" class="{_CLASSES[status]}">'
+            f"{e(cells[-1])}</td>"
+        )
+        lines.append(f"<tr>{''.join(shown)}</tr>")
+    return (
+        f'<div class="scroll"><table class="{name}"><thead><tr>{heading}</tr>'
+        f"</thead><tbody>{''.join(lines)}</tbody></table></div>"
+    )
+
+
+def _verdict_table(assessment: SystemAssessment, lang: str) -> str:
     words = _words(lang)
-    head = "".join(f"<th>{e(words[c])}</th>" for c in REVIEW_COLUMNS)
     body = []
     for result, row in zip(assessment, review_rows(assessment, lang), strict=True):
-        cells = "".join(f"<td>{e(row[c])}</td>" for c in REVIEW_COLUMNS[:-1])
         status = result.status.value if lang == "en" else result.status.chinese
-        judged = row["verdict"] if result.verdict is not None else status
-        verdict = f'<td class="{_CLASSES[result.status]}">{e(judged)}</td>'
-        body.append(f"<tr>{cells}{verdict}</tr>")
-    return (
-        f'<div class="scroll"><table class="verdicts"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
-    )
+        row["verdict"] = row["verdict"] if result.verdict is not None else status
+        body.append(([row[c] for c in REVIEW_COLUMNS], result.status))
+    return _table("verdicts", [words[c] for c in REVIEW_COLUMNS], body)
 
 
 def _progress_table(assessment: SystemAssessment, lang: str) -> str:
     display = Display(lang=lang)
-    body = [row.cells() for row in rows(assessment, display)]
-    table = _html_block(title(assessment, lang), None, headers(lang), body)
-    return f'<div class="scroll">{table}</div>' + _html_list(
+    body = [
+        (row.cells(), result.status)
+        for row, result in zip(rows(assessment, display), assessment, strict=True)
+    ]
+    return _table("progress", headers(lang), body) + _html_list(
         notes(assessment, display)
     )
 
