@@ -34,13 +34,13 @@ import attrs
 
 from . import examples
 from ._errors import (
+    ChartViewError,
     CurrencyMismatchError,
     DateOutOfRangeError,
     FieldError,
     FieldTypeError,
     IndustrialPlanError,
     InvalidNumberError,
-    ChartViewError,
     MissingExtraError,
     MissingRateError,
     NotFoundError,
@@ -116,9 +116,9 @@ from ._money.units import (
 )
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.html import attach_views as _attach_views
+from ._outputs.report import report_csv, report_json
 from ._outputs.report_html import report_fragment as _report_fragment
 from ._outputs.report_html import report_html
-from ._outputs.report import report_csv, report_json
 from ._plan.metrics import (
     BUILTIN_METRICS,
     COUNT,
@@ -184,6 +184,7 @@ __all__ = [
     "Assessment",
     "Bound",
     "Change",
+    "ChartViewError",
     "ClassificationCode",
     "Conversion",
     "ConversionPolicy",
@@ -208,7 +209,6 @@ __all__ = [
     "InvalidNumberError",
     "Metric",
     "Mismatch",
-    "ChartViewError",
     "MissingExtraError",
     "MissingRateError",
     "Names",

@@ -75,8 +75,8 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
 }
 
 _STYLE: Final = """
-.ip-report{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",
-"Microsoft YaHei","PingFang SC",sans-serif;color:#1b1b1b;line-height:1.45;
+.ip-report{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans",
+"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#1b1b1b;line-height:1.45;
 max-width:1100px;margin:0 auto;padding:1rem}
 .ip-report h1{font-size:1.5rem;margin:.2rem 0 .6rem}
 .ip-report h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #ccc}
@@ -137,8 +137,8 @@ def report_html(
     Title and sources, the review's summary, the verdict table, the progress
     table, the review chart and the per-target charts (inline SVG, when
     matplotlib is installed and *charts* is true), and the methodology in a
-    short note (linking to *methodology_url* when given).  Nothing is loaded from another
-    host; a print stylesheet keeps rows and charts whole.
+    short note (linking to *methodology_url* when given).  Nothing is loaded
+    from another host; a print stylesheet keeps rows and charts whole.
 
     Args:
         assessment: the result of :func:`~industrial_plan.assess`.
