@@ -76,7 +76,8 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
 
 _STYLE: Final = """
 .ip-report{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans",
-"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#1b1b1b;line-height:1.45;
+"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;
+color:#1b1b1b;line-height:1.45;
 max-width:1100px;margin:0 auto;padding:1rem}
 .ip-report h1{font-size:1.5rem;margin:.2rem 0 .6rem}
 .ip-report h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #ccc}
