@@ -308,7 +308,26 @@ def _svg(figure: object, name: str, text: Mapping[str, str]) -> str:
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{name}-\1"', svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{name}-\1"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", svg)
+    svg = _unique_ids(svg)
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
     label = html.escape(f"{text['chart_alt']}: {name}")
     svg = svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)
     return f'<figure class="chart chart-{name}">{svg}</figure>'
+
+
+def _unique_ids(svg: str) -> str:
+    """Ids matplotlib repeats (the gids of like elements, never referred to)
+    numbered, so that the page's ids are unique."""
+    counts: dict[str, int] = {}
+    for found in re.findall(r'\bid="([^"]+)"', svg):
+        counts[found] = counts.get(found, 0) + 1
+    seen: dict[str, int] = {}
+
+    def number(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if counts[name] == 1:
+            return match.group(0)
+        seen[name] = seen.get(name, 0) + 1
+        return f'id="{name}-{seen[name]}"'
+
+    return re.sub(r'\bid="([^"]+)"', number, svg)
