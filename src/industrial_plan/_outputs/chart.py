@@ -149,7 +149,7 @@ def progress_figure(
         raise ChartViewError(view)
     writer = _Writer.for_language(lang)
     if view == "review" or (view is None and is_mostly_rates(assessment)):
-        return review_figure(assessment, writer)
+        return review_figure(assessment, writer, _title(assessment, writer))
     charted = [a for a in assessment if a.target.figure is not None]
     skipped = [a for a in assessment if a.target.figure is None]
     handles, labels = _key(charted, writer)

@@ -292,8 +292,11 @@ def _wrap(text: str, chars: int) -> list[str]:
 # -- drawing ---------------------------------------------------------------------
 
 
-def review_figure(assessment: SystemAssessment, writer: _Writer) -> MplFigure:
-    """The review chart as a matplotlib figure (see :func:`progress_figure`)."""
+def review_figure(
+    assessment: SystemAssessment, writer: _Writer, title: str
+) -> MplFigure:
+    """The review chart as a matplotlib figure (see :func:`progress_figure`),
+    under *title*."""
     from matplotlib.figure import Figure as MplFigure
     from matplotlib.transforms import blended_transform_factory
 
@@ -360,11 +363,10 @@ def review_figure(assessment: SystemAssessment, writer: _Writer) -> MplFigure:
             y += ROW_HEIGHT
     if not groups:
         ax.text(0.5, span / 2, phrases["none"], ha="center", va="center", **font)
-    title = _title(assessment, writer)
     figure.text(
         0.5,
         1 - (MARGIN + TITLE_HEIGHT / 2) / height,
-        title,
+        fit(title, 110, 1),
         ha="center",
         va="center",
         fontsize=13,
@@ -376,12 +378,6 @@ def review_figure(assessment: SystemAssessment, writer: _Writer) -> MplFigure:
     if aim_lines:
         _aims(figure, aim_lines, phrases["aims"], aim_height, height, writer)
     return figure
-
-
-def _title(assessment: SystemAssessment, writer: _Writer) -> str:
-    from .chart import _title as title
-
-    return fit(title(assessment, writer), 110, 1)
 
 
 def _scale(row: Row) -> tuple[float, float]:

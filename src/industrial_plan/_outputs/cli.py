@@ -689,8 +689,8 @@ def chart(
             from .chart import progress_chart
         except ImportError as error:
             _fail(f"charts are not available: {error}")
-        chosen = view.value if view is not None else None
-        written = progress_chart(assessment, output, lang=lang.value, view=chosen)
+        chosen = {"view": view.value} if view is not None else {}
+        written = progress_chart(assessment, output, lang=lang.value, **chosen)
         typer.echo(f"wrote {written}")
 
 
