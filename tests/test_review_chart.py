@@ -178,3 +178,17 @@ def test_fit_cuts_long_text() -> None:
     assert chart_review.fit("one two three four", 9, 1) == "one two…"
     assert chart_review.fit("一二三四五六", 6, 1) == "一二…"
     assert chart_review.fit("short", 20, 2) == "short"
+
+
+def test_english_charts_log_no_font_warning(
+    rates: ip.SystemAssessment, caplog: pytest.LogCaptureFixture
+) -> None:
+    from matplotlib import font_manager
+
+    font_manager.fontManager._findfont_cached.cache_clear()  # log again
+    sei = ip.assess(ip.examples.xiamen_sei())
+    with caplog.at_level("WARNING", logger="matplotlib.font_manager"):
+        for assessment, view in ((rates, "review"), (sei, "review"), (sei, "targets")):
+            figure = ip.progress_figure(assessment, view=view)
+            FigureCanvasAgg(figure).draw()
+    assert [r.getMessage() for r in caplog.records] == []

@@ -175,16 +175,17 @@ def progress_figure(
         axes[0].text(
             0.5, 0.5, writer.phrase("none"), ha="center", va="center", **writer.font
         )
+    title = _title(assessment, writer)
     figure.text(
         0.5,
         1 - _TITLE_HEIGHT / 2 / height,
-        _title(assessment, writer),
+        title,
         ha="center",
         va="center",
         fontsize=13,
         fontweight="bold",
         gid="title",
-        **writer.font,
+        **writer.bold(title),
     )
     if handles:
         figure.legend(

@@ -338,16 +338,17 @@ def review_figure(
     font = writer.font
     y = 0.0
     for group in groups:
+        heading = fit(group.heading, int(LABEL_CHARS * 1.6), 1)
         ax.text(
             LABEL_LEFT,
             y + GROUP_HEIGHT * 0.6,
-            fit(group.heading, int(LABEL_CHARS * 1.6), 1),
+            heading,
             transform=across,
             fontsize=9.5,
             fontweight="bold",
             va="center",
             gid="group",
-            **font,
+            **writer.bold(heading),
         )
         ax.plot(
             [LABEL_LEFT, 0.99],
@@ -363,16 +364,17 @@ def review_figure(
             y += ROW_HEIGHT
     if not groups:
         ax.text(0.5, span / 2, phrases["none"], ha="center", va="center", **font)
+    title = fit(title, 110, 1)
     figure.text(
         0.5,
         1 - (MARGIN + TITLE_HEIGHT / 2) / height,
-        fit(title, 110, 1),
+        title,
         ha="center",
         va="center",
         fontsize=13,
         fontweight="bold",
         gid="title",
-        **font,
+        **writer.bold(title),
     )
     _key(figure, groups, writer, 1 - (MARGIN + TITLE_HEIGHT) / height, height)
     if aim_lines:
@@ -416,17 +418,18 @@ def _draw_row(ax: Axes, across: Any, row: Row, y: float, writer: _Writer) -> Non
         gid="figures",
         **writer.font,
     )
+    judged = fit(row.judged, TEXT_CHARS, 1)
     ax.text(
         TEXT_LEFT,
         y + ROW_HEIGHT * 0.2,
-        fit(row.judged, TEXT_CHARS, 1),
+        judged,
         transform=across,
         fontsize=8,
         va="center",
         color=colour,
         fontweight="bold",
         gid=f"status:{status.name.lower()}",
-        **writer.font,
+        **writer.bold(judged),
     )
     if not row.drawn:
         return
@@ -575,7 +578,7 @@ def _aims(
         fontweight="bold",
         va="center",
         gid="aims",
-        **writer.font,
+        **writer.bold(heading),
     )
     for line in _stacked(lines):
         y -= AIM_LINE_HEIGHT * line[1] / height

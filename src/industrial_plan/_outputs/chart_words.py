@@ -182,6 +182,14 @@ class _Writer:
         """Text keyword arguments: the families, and no mathtext for '$'."""
         return {"fontfamily": list(self.families), "parse_math": False}
 
+    def bold(self, text: str) -> dict[str, Any]:
+        """Text keyword arguments for *text* in bold: the Chinese font (which
+        has no bold face, and matplotlib logs so) only if *text* needs it."""
+        base = _families(None)[1]
+        if all(ord(c) in base or c.isspace() for c in text):
+            return {"fontfamily": [_BASE_FAMILY], "parse_math": False}
+        return self.font
+
     def phrase(self, key: str, **values: object) -> str:
         return _PHRASES[self.code][key].format(**values)
 
