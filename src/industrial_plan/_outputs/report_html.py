@@ -91,7 +91,7 @@ vertical-align:top}
 .ip-report .warn{color:#b9770e;font-weight:600}
 .ip-report .bad{color:#a93226;font-weight:600}
 .ip-report .none{color:#5d6d7e}
-.ip-report figure{margin:.5rem 0}
+.ip-report figure{margin:.5rem 0;overflow-x:auto}
 .ip-report figure svg{width:100%;height:auto;display:block}
 .ip-report .note{font-size:.9rem;color:#444}
 @media screen and (max-width:640px){
@@ -101,6 +101,7 @@ vertical-align:top}
 .ip-report tr{border:1px solid #ddd;border-radius:4px;margin:.5rem 0;padding:.3rem}
 .ip-report td{border:0;padding:.1rem .3rem}
 .ip-report td::before{content:attr(data-label) ": ";color:#666;font-weight:400}
+.ip-report figure svg{min-width:760px}
 }
 @media print{
 .ip-report{max-width:none;padding:0;font-size:10pt}
