@@ -143,7 +143,7 @@ def progress_figure(
     # ``import industrial_plan`` does not pay for them.
     from .chart_panel import _Panel
     from .chart_review import is_mostly_rates, review_figure
-    from .chart_words import _font_properties, _Writer
+    from .chart_words import _font_properties, _title_text, _Writer
 
     if view not in (None, *VIEWS):
         raise ChartViewError(view)
@@ -175,17 +175,8 @@ def progress_figure(
         axes[0].text(
             0.5, 0.5, writer.phrase("none"), ha="center", va="center", **writer.font
         )
-    title = _title(assessment, writer)
-    figure.text(
-        0.5,
-        1 - _TITLE_HEIGHT / 2 / height,
-        title,
-        ha="center",
-        va="center",
-        fontsize=13,
-        fontweight="bold",
-        gid="title",
-        **writer.bold(title),
+    _title_text(
+        figure, 1 - _TITLE_HEIGHT / 2 / height, _title(assessment, writer), writer
     )
     if handles:
         figure.legend(

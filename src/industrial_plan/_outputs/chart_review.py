@@ -300,6 +300,8 @@ def review_figure(
     from matplotlib.figure import Figure as MplFigure
     from matplotlib.transforms import blended_transform_factory
 
+    from .chart_words import _title_text
+
     code = writer.code
     phrases = _PHRASES[code]
     groups = review_groups(assessment, code)
@@ -364,18 +366,8 @@ def review_figure(
             y += ROW_HEIGHT
     if not groups:
         ax.text(0.5, span / 2, phrases["none"], ha="center", va="center", **font)
-    title = fit(title, 110, 1)
-    figure.text(
-        0.5,
-        1 - (MARGIN + TITLE_HEIGHT / 2) / height,
-        title,
-        ha="center",
-        va="center",
-        fontsize=13,
-        fontweight="bold",
-        gid="title",
-        **writer.bold(title),
-    )
+    top = 1 - (MARGIN + TITLE_HEIGHT / 2) / height
+    _title_text(figure, top, fit(title, 110, 1), writer)
     _key(figure, groups, writer, 1 - (MARGIN + TITLE_HEIGHT) / height, height)
     if aim_lines:
         _aims(figure, aim_lines, phrases["aims"], aim_height, height, writer)

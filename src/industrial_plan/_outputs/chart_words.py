@@ -255,3 +255,18 @@ def _font_properties(writer: _Writer, size: float) -> Any:
     from matplotlib.font_manager import FontProperties
 
     return FontProperties(family=list(writer.families), size=size)
+
+
+def _title_text(figure: Any, y: float, title: str, writer: _Writer) -> None:
+    """A chart's title, centred across the figure at height *y* (a fraction)."""
+    figure.text(
+        0.5,
+        y,
+        title,
+        ha="center",
+        va="center",
+        fontsize=13,
+        fontweight="bold",
+        gid="title",
+        **writer.bold(title),
+    )
