@@ -9,10 +9,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 
 import industrial_plan as ip
 from industrial_plan._outputs import chart_review as chart_review
 from industrial_plan._outputs import chart_words as chart_words
+from industrial_plan.testing import systems
 
 matplotlib = pytest.importorskip("matplotlib")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
@@ -192,3 +194,18 @@ def test_english_charts_log_no_font_warning(
             figure = ip.progress_figure(assessment, view=view)
             FigureCanvasAgg(figure).draw()
     assert [r.getMessage() for r in caplog.records] == []
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(systems(max_tiers=2, max_industries=2))
+def test_any_system_draws_as_a_review(system: ip.IndustrialSystem) -> None:
+    try:
+        assessment = ip.assess(system)
+    except ip.RateError:
+        assume(False)  # currencies the bundled rates do not cover in those years
+        return
+    figure = ip.progress_figure(assessment, view="review")
+    labels = [t for t in _texts(figure) if t.get_gid() == "label"]
+    assert len(labels) == sum(1 for r in assessment if r.target.figure is not None)
+    page = ip.report_html(assessment, charts=False)
+    assert page.rstrip().endswith("</html>")
