@@ -315,7 +315,7 @@ def review_figure(
             ),
             AIM_CHARS,
             2,
-        )
+        ).replace("\n", "\n   ")  # continuation lines under the text, not the bullet
         for result, indicator in listed
         for statement, *rest in [aim_columns(result, code)]
     ]
