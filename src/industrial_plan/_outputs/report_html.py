@@ -30,7 +30,7 @@ __all__ = ["report_fragment", "report_html"]
 
 _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
     "en": {
-        "sources": "Sources",
+        "sources": "Sources:",
         "summary": "Summary",
         "verdicts": "Verdicts",
         "progress": "Progress toward each target",
@@ -53,7 +53,7 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "chart_alt": "chart",
     },
     "zh": {
-        "sources": "资料来源",
+        "sources": "资料来源：",
         "summary": "概述",
         "verdicts": "评价",
         "progress": "各项目标进展",
@@ -86,7 +86,8 @@ max-width:1100px;margin:0 auto;padding:1rem}
 .ip-report caption{text-align:left;padding:.3rem 0}
 .ip-report th,.ip-report td{border-bottom:1px solid #e3e3e3;padding:.3rem .5rem;
 vertical-align:top}
-.ip-report thead th{background:#f4f4f4;text-align:left}
+.ip-report thead th{background:#f4f4f4;text-align:left;white-space:nowrap}
+.ip-report td:last-child{white-space:nowrap}
 .ip-report .good{color:#1e8449;font-weight:600}
 .ip-report .warn{color:#b9770e;font-weight:600}
 .ip-report .bad{color:#a93226;font-weight:600}
@@ -224,7 +225,7 @@ def _sources(assessment: SystemAssessment, text: Mapping[str, str]) -> str:
         items.append(f"<li>{shown}</li>")
     if not items:
         return ""
-    return f'<p class="note">{e(text["sources"])}:</p><ul>{"".join(items)}</ul>'
+    return f'<p class="note">{e(text["sources"])}</p><ul>{"".join(items)}</ul>'
 
 
 def _table(
