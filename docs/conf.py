@@ -40,3 +40,27 @@ intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 
 html_theme = "furo"
 html_title = "industrial-plan"
+
+# -- images the pages show, drawn when the documentation is built ----------------------
+
+_GENERATED = "_generated"
+exclude_patterns.append("_data")
+
+
+def _draw_images(app: object) -> None:
+    """The review chart of the chart how-to, from ``_data/annual-plan.toml``."""
+    from pathlib import Path
+
+    import industrial_plan as ip
+
+    source = Path(__file__).parent
+    folder = source / _GENERATED
+    folder.mkdir(exist_ok=True)
+    plan = ip.load(source / "_data" / "annual-plan.toml")
+    assessment = ip.assess(plan)
+    ip.progress_chart(assessment, folder / "review-chart.png", view="review")
+
+
+def setup(app: object) -> dict[str, bool]:
+    app.connect("builder-inited", _draw_images)  # type: ignore[attr-defined]
+    return {"parallel_read_safe": True}

@@ -566,7 +566,7 @@ def test_any_system_charts_one_panel_per_quantitative_target(
     except ip.RateError:
         assume(False)  # currencies the bundled rates do not cover in those years
         return
-    figure = ip.progress_figure(assessment)
+    figure = ip.progress_figure(assessment, view="targets")
     quantitative = [a for a in assessment if a.target.figure is not None]
     panels = [ax for ax in figure.axes if (ax.get_gid() or "").startswith("panel:")]
     assert len(panels) == len(quantitative)

@@ -35,6 +35,7 @@ import attrs
 from . import examples
 from ._arguments import checked
 from ._errors import (
+    ChartViewError,
     CurrencyMismatchError,
     DateOutOfRangeError,
     FieldError,
@@ -119,6 +120,8 @@ from ._money.units import (
 from ._outputs.chart import progress_chart, progress_figure
 from ._outputs.html import attach_views as _attach_views
 from ._outputs.report import report_csv, report_json
+from ._outputs.report_html import report_fragment as _report_fragment
+from ._outputs.report_html import report_html
 from ._plan.judgement import Judgement, JudgementOutcome
 from ._plan.metrics import (
     BUILTIN_METRICS,
@@ -199,6 +202,7 @@ __all__ = [
     "BandWidthError",
     "Bound",
     "Change",
+    "ChartViewError",
     "ClassificationCode",
     "Conversion",
     "ConversionPolicy",
@@ -307,6 +311,7 @@ __all__ = [
     "progress_figure",
     "read_rows_csv",
     "report_csv",
+    "report_html",
     "report_json",
     "save",
     "schema",
@@ -369,3 +374,5 @@ _publish()
 
 # The model and the assessment get their Jupyter views from the report side.
 _attach_views()
+# The assessment's Jupyter view is the HTML report's content, without charts.
+SystemAssessment._repr_html_ = _report_fragment  # type: ignore[attr-defined]

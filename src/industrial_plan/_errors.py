@@ -313,3 +313,14 @@ class RateFormError(RateError, ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"rate {text!r}: {reason}")
+
+
+class ChartViewError(IndustrialPlanError, ValueError):
+    """A chart view that does not exist: the message names it and the views."""
+
+    def __init__(self, view: object) -> None:
+        self.view = view
+        super().__init__(
+            f"chart view {view!r} is not one of 'targets', 'review' "
+            "(or None for the default)"
+        )

@@ -19,7 +19,7 @@ import pathlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from industrial_plan._errors import MissingExtraError
+from industrial_plan._errors import ChartViewError, MissingExtraError
 from industrial_plan._progress.results import Assessment
 from industrial_plan._progress.system import SystemAssessment
 
@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
     from .chart_words import _Writer
 
-__all__ = ["progress_chart", "progress_figure"]
+__all__ = ["VIEWS", "progress_chart", "progress_figure"]
+
+VIEWS: Final = ("targets", "review")
+"""The views of a progress chart: a panel per target, or the review in rows."""
 
 
 _WIDTH: Final = 10.0  # inches
@@ -48,6 +51,7 @@ def progress_chart(
     path: str | os.PathLike[str],
     *,
     lang: str = "en",
+    view: str | None = None,
 ) -> pathlib.Path:
     """Draw every quantitative target of an assessment into one image file.
 
@@ -72,6 +76,11 @@ def progress_chart(
         assessment: the result of :func:`~industrial_plan.assess`.
         path: where to write the image; parent directories must exist.
         lang: ``"en"`` or ``"zh"`` (or a babel locale id of either).
+        view: ``"targets"`` (a panel per target, as above) or ``"review"``
+            (one row per indicator, the whole review in one figure; see
+            :func:`progress_figure`).  By default ``"review"`` for plans
+            whose targets are mostly rates for one year, ``"targets"``
+            otherwise.
 
     Returns:
         The path written, as a :class:`pathlib.Path`.
@@ -87,7 +96,7 @@ def progress_chart(
     ...     written.name, written.stat().st_size > 10_000
     ('x.png', True)
     """
-    figure = progress_figure(assessment, lang=lang)
+    figure = progress_figure(assessment, lang=lang, view=view)
     target = pathlib.Path(path)
     if not target.suffix:  # what matplotlib would write: say so
         target = target.with_name(f"{target.name}.png")
@@ -95,7 +104,9 @@ def progress_chart(
     return target
 
 
-def progress_figure(assessment: SystemAssessment, *, lang: str = "en") -> MplFigure:
+def progress_figure(
+    assessment: SystemAssessment, *, lang: str = "en", view: str | None = None
+) -> MplFigure:
     """The chart of :func:`progress_chart` as a matplotlib figure, not yet saved.
 
     For adjusting or embedding the chart, and for tests.  No pyplot state is
@@ -111,22 +122,37 @@ def progress_figure(assessment: SystemAssessment, *, lang: str = "en") -> MplFig
     Args:
         assessment: the result of :func:`~industrial_plan.assess`.
         lang: as for :func:`progress_chart`.
+        view: as for :func:`progress_chart`.  The review view has one axes
+            with the gid ``"review"``: a row per quantitative target,
+            grouped binding, anticipatory and untyped apart and by tier or
+            region, each with its label (gid ``"label"``), the target
+            (``"target"``, or ``"cap"`` for a ceiling), the actual
+            (``"actual"``), the projection (``"projected"``), the figures
+            (``"figures"``) and the verdict or status
+            (``"status:<status>"``); the qualitative aims are listed below
+            (``"aim"``).
 
     Returns:
         A :class:`matplotlib.figure.Figure` with one axes per quantitative
-        target.
+        target, or the one axes of the review.
 
     Raises:
         MissingExtraError: if matplotlib is not installed.
+        ChartViewError: for a *view* other than ``"targets"`` or ``"review"``.
         ValueError: for an unsupported *lang*.
     """
     mpl_figure, layout_engine = _matplotlib()
     # The drawing modules load with the first chart, as matplotlib does:
     # ``import industrial_plan`` does not pay for them.
     from .chart_panel import _Panel
-    from .chart_words import _font_properties, _Writer
+    from .chart_review import is_mostly_rates, review_figure
+    from .chart_words import _font_properties, _title_text, _Writer
 
+    if view not in (None, *VIEWS):
+        raise ChartViewError(view)
     writer = _Writer.for_language(lang)
+    if view == "review" or (view is None and is_mostly_rates(assessment)):
+        return review_figure(assessment, writer, _title(assessment, writer))
     charted = [a for a in assessment if a.target.figure is not None]
     skipped = [a for a in assessment if a.target.figure is None]
     handles, labels = _key(charted, writer)
@@ -152,16 +178,8 @@ def progress_figure(assessment: SystemAssessment, *, lang: str = "en") -> MplFig
         axes[0].text(
             0.5, 0.5, writer.phrase("none"), ha="center", va="center", **writer.font
         )
-    figure.text(
-        0.5,
-        1 - _TITLE_HEIGHT / 2 / height,
-        _title(assessment, writer),
-        ha="center",
-        va="center",
-        fontsize=13,
-        fontweight="bold",
-        gid="title",
-        **writer.font,
+    _title_text(
+        figure, 1 - _TITLE_HEIGHT / 2 / height, _title(assessment, writer), writer
     )
     if handles:
         figure.legend(

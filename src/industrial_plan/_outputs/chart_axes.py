@@ -150,14 +150,17 @@ def _titles(
     metric = system.metric(result.target.metric).name
     metric_name = writer.readable(metric.best(writer.code), str(metric), "")
     title = f"{name} · {metric_name}" if metric_name else name
-    ax.set_title(title, loc="left", fontweight="bold", fontsize=10, **writer.font)
     ax.set_title(
-        writer.status(result.status),
+        title, loc="left", fontweight="bold", fontsize=10, **writer.bold(title)
+    )
+    status = writer.status(result.status)
+    ax.set_title(
+        status,
         loc="right",
         color=_STATUS_COLOURS[result.status],
         fontweight="bold",
         fontsize=10,
-        **writer.font,
+        **writer.bold(status),
     )
 
 

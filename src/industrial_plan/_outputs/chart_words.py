@@ -207,6 +207,14 @@ class _Writer:
         """Text keyword arguments: the families, and no mathtext for '$'."""
         return {"fontfamily": list(self.families), "parse_math": False}
 
+    def bold(self, text: str) -> dict[str, Any]:
+        """Text keyword arguments for *text* in bold: the Chinese font (which
+        has no bold face, and matplotlib logs so) only if *text* needs it."""
+        base = _families(None)[1]
+        if all(ord(c) in base or c.isspace() for c in text):
+            return {"fontfamily": [_BASE_FAMILY], "parse_math": False}
+        return self.font
+
     def phrase(self, key: str, **values: object) -> str:
         return _PHRASES[self.code][key].format(**values)
 
@@ -272,3 +280,18 @@ def _font_properties(writer: _Writer, size: float) -> Any:
     from matplotlib.font_manager import FontProperties
 
     return FontProperties(family=list(writer.families), size=size)
+
+
+def _title_text(figure: Any, y: float, title: str, writer: _Writer) -> None:
+    """A chart's title, centred across the figure at height *y* (a fraction)."""
+    figure.text(
+        0.5,
+        y,
+        title,
+        ha="center",
+        va="center",
+        fontsize=13,
+        fontweight="bold",
+        gid="title",
+        **writer.bold(title),
+    )

@@ -54,6 +54,7 @@ from .cli_base import (
     year_given,
 )
 from .cli_extract import extract
+from .cli_report import ChartView, write_html
 from .report import json_report, markdown, report_csv
 from .review import review_csv, review_lines, review_markdown
 from .rows import Display, display_rates, notes, rounded
@@ -88,6 +89,7 @@ class Format(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 PlanArgument = Annotated[
@@ -369,6 +371,16 @@ def report(
         Format, typer.Option("--format", help="Output format.")
     ] = Format.TABLE,
     style: StyleOption = Style.COMPACT,
+    path: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write to this file (html: default review.html) instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
     rtol: Annotated[
         str,
         typer.Option(
@@ -414,6 +426,8 @@ def report(
       industrial-plan report --currency USD --rate-date 2023-01-30
 
       industrial-plan report --format json > progress.json
+
+      industrial-plan report --format html -o review.html
     """
     _check_lang(lang)
     with _reported():
@@ -426,6 +440,9 @@ def report(
             atol=atol,
             strict=strict,
         )
+        if output is Format.HTML or path is not None:
+            typer.echo(f"wrote {write_html(assessment, output, lang.value, path)}")
+            return
         display = _display(assessment, lang, style, currency, rate_date)
         _print_report(assessment, display, output, view)
 
@@ -664,6 +681,17 @@ def chart(
     as_of: AsOfOption = None,
     baseline_year: BaselineYearOption = None,
     lang: LangOption = Lang.EN,
+    view: Annotated[
+        ChartView | None,
+        typer.Option(
+            "--view",
+            help=(
+                "targets: a panel per target; review: a row per indicator "
+                "(the default for plans of one-year rates)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     max_bytes: MaxBytesOption = MAX_FILE_BYTES,
     strict: StrictOption = False,
 ) -> None:
@@ -676,6 +704,8 @@ def chart(
       industrial-plan chart -o progress.png
 
       industrial-plan chart my-plan.toml --lang zh -o progress.svg
+
+      industrial-plan chart --example xiamen_sei --view review -o review.png
     """
     with _reported():
         assessment = assess(
@@ -688,7 +718,8 @@ def chart(
             from .chart import progress_chart
         except ImportError as error:
             _fail(f"charts are not available: {error}")
-        written = progress_chart(assessment, output, lang=lang.value)
+        chosen = {"view": view.value} if view is not None else {}
+        written = progress_chart(assessment, output, lang=lang.value, **chosen)
         typer.echo(f"wrote {written}")
 
 
