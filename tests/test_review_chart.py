@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
@@ -169,11 +169,16 @@ def test_an_unknown_view_is_named(rates: ip.SystemAssessment) -> None:
 
 
 def test_a_judgement_is_a_column_of_its_own() -> None:
-    target = SimpleNamespace(statement="greener")
-    aim = SimpleNamespace(target=target, status=ip.Status.NOT_QUANTIFIED)
-    assert chart_review.aim_columns(aim, "en") == ["greener", "not quantified"]  # type: ignore[arg-type]
-    judged = SimpleNamespace(**vars(aim), judgement=SimpleNamespace(value="achieved"))
-    assert chart_review.aim_columns(judged, "en")[-1] == "achieved"  # type: ignore[arg-type]
+    plan = ip.load(Path(__file__).parent.parent / "docs/examples/yearly-review.toml")
+    assessment = ip.assess(plan)
+    (aim,) = [r for r in assessment if r.target.figure is None]
+    assert aim.judgement is not None
+    english = chart_review.aim_columns(aim, "en")
+    assert english == ["employment stable overall", "not quantified", "judged met"]
+    assert chart_review.aim_columns(aim, "zh")[0] == "就业形势总体稳定"
+    assert chart_review.aim_columns(aim, "zh")[-1] == "评估为已实现"
+    unjudged = attrs.evolve(aim, judgement=None)
+    assert len(chart_review.aim_columns(unjudged, "en")) == 2
 
 
 def test_fit_cuts_long_text() -> None:
