@@ -259,7 +259,10 @@ def _verdict_table(assessment: SystemAssessment, lang: str) -> str:
     body = []
     for result, row in zip(assessment, review_rows(assessment, lang), strict=True):
         status = result.status.value if lang == "en" else result.status.chinese
-        row["verdict"] = row["verdict"] if result.verdict is not None else status
+        # A verdict, or an office's judgement of an aim, as the review says;
+        # else the status, so that no row is left blank.
+        if result.verdict is None and result.judgement is None:
+            row["verdict"] = status
         body.append(([row[c] for c in REVIEW_COLUMNS], result.status))
     return _table("verdicts", [words[c] for c in REVIEW_COLUMNS], body)
 
