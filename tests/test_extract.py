@@ -1014,7 +1014,8 @@ def test_the_command_line_pages_extract_examples_are_what_the_commands_print(
     output on the page is what it prints (stdout and stderr) at 80 columns."""
     page = Path(__file__).parents[1] / "docs" / "how-to" / "command-line.md"
     text = page.read_text("utf-8")
-    section = text[text.index("## Extract the figures") : text.index("## Draw a chart")]
+    start = text.index("## Extract the figures")
+    section = text[start : text.index("\n## ", start)]
     blocks = [b.split("```", 1)[0] for b in section.split("```text\n")[1:]]
     monkeypatch.chdir(tmp_path)
     commands = 0
