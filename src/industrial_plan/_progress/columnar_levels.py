@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from .calculation import RATE_DIGITS
 from .columnar_figures import (
     _ABOUT,
@@ -125,6 +127,29 @@ def _vectorised(
     return fallback
 
 
+def _yearly_rows(
+    np: Any, c: _Columns, observed: Any, group: Any = None
+) -> tuple[Any, Any, int, int]:
+    """The row that counts for each group and year among the *observed* rows.
+
+    As the object path: a year's latest observation (the table has no dates,
+    so the last one listed), an estimate only where no row that is not one is
+    given (those sort after estimates).  Returns ``(index, key, span, first)``:
+    the rows, sorted by ``key = group * span + (year - first)`` (*group*
+    defaults to ``c.group``: owner and metric).
+    """
+    group = c.group if group is None else group
+    first = int(c.year.min(initial=0)) - 1
+    span = int(c.year.max(initial=0)) - first + 2
+    key = group * span + (c.year - first)
+    index = np.flatnonzero(observed)
+    index = index[np.lexsort((~c.estimate[index], key[index]))]
+    sorted_key = key[index]
+    last = np.ones(index.size, bool)
+    last[:-1] = sorted_key[1:] != sorted_key[:-1]
+    return index[last], sorted_key[last], span, first
+
+
 def _series(
     np: Any,
     c: _Columns,
@@ -139,18 +164,8 @@ def _series(
     Returns a mask over the targets of the chosen ones left to the object path.
     """
     rows = c.targets
-    # Each year's last row (the object path keeps a year's latest observation:
-    # the table has no dates, so the last one listed), an estimate only where
-    # no row that is not one is given: those sort after estimates.
-    first = int(c.year.min(initial=0)) - 1
-    span = int(c.year.max(initial=0)) - first + 2
-    key = c.group * span + (c.year - first)
-    index = np.flatnonzero(observed)
-    index = index[np.lexsort((~c.estimate[index], key[index]))]
-    sorted_key = key[index]
-    last = np.ones(index.size, bool)
-    last[:-1] = sorted_key[1:] != sorted_key[:-1]
-    index, sorted_key = index[last], sorted_key[last]
+    yearly = _yearly_rows(np, c, observed)
+    index, sorted_key, span, first = yearly
     # Each target's observations: [begin, end) in the sorted observations.
     group = c.group[rows]
     begin = np.searchsorted(sorted_key, group * span, "left")
@@ -207,7 +222,6 @@ def _levels(
     settings: _Settings,
 ) -> Any:
     """The CAGR-ratio method of ``_on_levels``; returns the rows to flag."""
-    thresholds = settings[0]
     begin, end, sorted_key, index, group_key = ranges
     first, chosen_year = years
     target_year = c.year[rows]
@@ -231,10 +245,56 @@ def _levels(
         c.qualifier[baseline_rows],
         c.approximate[baseline_rows],
     )
+    series = _Series(
+        goal=goal,
+        latest=latest,
+        base=base,
+        target_year=target_year,
+        latest_year=c.year[latest_rows],
+        baseline_year=np.where(has_baseline, c.year[baseline_rows], -1),
+        d=np.where(c.lower[rows], -1, 1),
+    )
+    percent = c.unit[rows] == c.percent
+    return _level_metrics(np, out, slots, series, percent, settings)
+
+
+@attrs.frozen
+class _Series:
+    """One entry per target: what the CAGR-ratio method needs of its series.
+
+    The goal, the latest value and the baseline value as figures; the years
+    (``baseline_year`` -1 where there is no baseline); *d* +1 where higher
+    is better, -1 where lower is.  Kinds that derive their series (a share
+    from its parts, the level an increment implies) build one of these.
+    """
+
+    goal: _Figures
+    latest: _Figures
+    base: _Figures
+    target_year: Any
+    latest_year: Any
+    baseline_year: Any
+    d: Any
+
+
+def _level_metrics(
+    np: Any,
+    out: _Output,
+    slots: Any,
+    series: _Series,
+    percent: Any,
+    settings: _Settings,
+) -> Any:
+    """As ``levels._level_metrics``: fills *slots* of *out*; returns the rows to flag.
+
+    *percent* marks the goals in percent (their bands are in points).
+    """
+    thresholds = settings[0]
+    goal, latest, base = series.goal, series.latest, series.base
     t, x, x0 = goal.value, latest.value, base.value
-    d = np.where(c.lower[rows], -1, 1)
-    latest_year = c.year[latest_rows]
-    baseline_year = np.where(has_baseline, c.year[baseline_rows], -1)
+    d, target_year = series.d, series.target_year
+    latest_year, baseline_year = series.latest_year, series.baseline_year
+    has_baseline = baseline_year >= 0
     remaining = target_year - latest_year
     usable = has_baseline & (baseline_year < latest_year)
     values: dict[str, tuple[Any, Any]] = {}
@@ -295,7 +355,6 @@ def _levels(
         ],
         Status.DETERIORATION.value,
     )
-    percent = c.unit[rows] == c.percent
     verdict, near_verdict = _verdicts(np, status, (goal, latest), d, settings, percent)
     # Where floats could decide otherwise than exact decimals: objects decide.
     flagged = near_verdict | _near(np, x, t, _NEAR) | ~np.isfinite(x)

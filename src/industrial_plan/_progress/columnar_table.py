@@ -91,8 +91,12 @@ class _Columns:
         if "plan" in table.column_names:
             plan.append(codes("plan")[0])
         self.plan = _combine(np, plan)
-        owner = _combine(np, [self.plan, codes("tier")[0], codes("industry")[0]])
-        self.group = _combine(np, [owner, codes("metric")[0]])
+        self.tier, self.tiers = codes("tier")
+        self.industry, self.industries = codes("industry")
+        self.metric, self.metrics = codes("metric")
+        # An owner (the plan's region, a tier or an industry), and its metric.
+        self.owner = _combine(np, [self.plan, self.tier, self.industry])
+        self.group = _combine(np, [self.owner, self.metric])
         self.is_target = self.kind == _index(kinds, "target")
         self.is_observation = self.kind == _index(kinds, "observation")
         # Targets are annual: a figure for a part of a year is left out.
