@@ -20,6 +20,7 @@ import attrs
 from industrial_plan._errors import FieldError
 from industrial_plan._files.rows_out import _import
 
+from .columnar_growth import assess_growth
 from .columnar_levels import assess_levels
 from .columnar_objects import _by_objects
 from .columnar_table import METRICS, _Columns, _Given, _Kind, _Output, _Settings
@@ -143,7 +144,7 @@ def assess_table(
 
 # Each kind's assessment on whole columns, in turn: each says which targets it
 # took and which of those it leaves to the object path.
-_KINDS: tuple[_Kind, ...] = (assess_levels,)
+_KINDS: tuple[_Kind, ...] = (assess_levels, assess_growth)
 
 
 def _vectorised(
