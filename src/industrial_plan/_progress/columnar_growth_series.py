@@ -74,7 +74,9 @@ class _Sorted:
         """How many of the sorted rows in ``[begin, end)`` *mask* marks."""
         np = self.np
         running = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
-        return running[np.maximum(end, begin)] - running[begin]
+        # Targets without rows have positions past the end: no rows counted.
+        begin = np.minimum(begin, mask.size)
+        return running[np.clip(end, begin, mask.size)] - running[begin]
 
 
 def _levels_growth(
