@@ -8,6 +8,7 @@ and on whole columns for the shapes portfolios have.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 from decimal import Decimal
 from pathlib import Path
@@ -119,6 +120,8 @@ def _growth(
         if loose:
             bound = draw(st.sampled_from(list(ip.Qualifier)))
             extra["estimate"] = draw(st.integers(0, 5)) == 0
+            if draw(st.integers(0, 9)) == 0:
+                extra["date"] = dt.date(observed, 12, 31)
             if draw(st.integers(0, 4)) == 0:
                 value = value.quantize(Decimal(1))  # round numbers tie
         stated = ip.Figure(ip.ureg.Quantity(value, unit), bound, **form)

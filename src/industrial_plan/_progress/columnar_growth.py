@@ -29,7 +29,7 @@ from .columnar_figures import (
 from .columnar_growth_series import _chained, _Growth, _levels_growth
 from .columnar_levels import _apply, _significant
 from .columnar_table import _NEAR_THRESHOLD, _Columns, _Given, _Output, _Settings
-from .results import Status
+from .results import Status, Verdict
 
 
 def assess_growth(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any, Any]:
@@ -54,6 +54,12 @@ def assess_growth(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[An
     goal = _Figures(np, c.value[rows], c.qualifier[rows], c.approximate[rows])
     # A goal not in percent, or a fall of 100 % or more, is rare: objects.
     flagged |= taken & ((c.unit[rows] != c.percent) | (goal.value <= -100))
+    # Observations dated within their year: the latest date wins there,
+    # which the table's order need not say; rare, so objects.
+    if "date" in c.source.column_names:
+        dated = c.source.column("date").is_valid().to_numpy(zero_copy_only=False)
+        dated_groups = np.unique(c.group[dated & given.observed])
+        flagged |= taken & np.isin(c.group[rows], dated_groups)
     span, in_year, comparable = _levels_growth(np, c, given.observed, start, one_year)
     chain, (rate_row, has_rate) = _chained(np, c, given.observed, start)
     several = taken & ~one_year
@@ -93,10 +99,8 @@ def _average(
     # levels at current prices; either where the other is missing.
     by_levels = span.found & (comparable | ~chain.found)
     by_chain = ~by_levels & chain.found
-    # Levels to convert are read by objects even where rates are chained;
-    # a growth target where lower is better puts bounds against the band the
-    # other way round: both rare.
-    flagged = chosen & (span.flag | (by_chain & chain.flag) | (years <= 0) | (d < 0))
+    # Levels to convert are read by objects even where rates are chained.
+    flagged = chosen & (span.flag | (by_chain & chain.flag) | (years <= 0))
     none = chosen & ~by_levels & ~by_chain
     out.status[none] = Status.INSUFFICIENT_DATA.value
     work = chosen & ~none
@@ -161,6 +165,10 @@ def _average(
     goals = _Figures(np, t, goal.qualifier[slots], goal.approximate[slots])
     percent = np.ones(slots.size, bool)
     verdict, near = _verdicts(np, status, (goals, shown), d[slots], settings, percent)
+    # Met is "at least the goal" whatever the direction; where lower is
+    # better, growth beyond the band is lower only if bounded above too.
+    unproved = (status == Status.ACHIEVED.value) & (d[slots] < 0) & ~shown.upper
+    verdict[unproved] = Verdict.AS_PROJECTED.value
     # Where floats could decide otherwise than exact decimals: objects decide.
     near |= _near(np, avg, g, _NEAR) | pick(span.tiny, chain.tiny)
     near |= (remaining > 0) & _near(np, years * np.log1p(g), log, _NEAR)
@@ -199,7 +207,8 @@ def _one_year(
     computed = chosen & ~has_rate & in_year.found
     # A rate not in percent; levels to convert (read only without a rate).
     flagged = reported & (c.unit[rate_row] != c.percent)
-    flagged |= chosen & ~has_rate & in_year.flag
+    # Levels so near each other that floats lose the growth's digits.
+    flagged |= chosen & ~has_rate & (in_year.flag | (in_year.found & in_year.tiny))
     none = chosen & ~reported & ~computed
     out.status[none] = Status.INSUFFICIENT_DATA.value
     slots = np.flatnonzero(reported | computed)
