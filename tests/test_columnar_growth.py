@@ -216,13 +216,27 @@ def test_common_growth_shapes_are_vectorised(plans: list) -> None:
 @given(
     st.lists(_growth_plans(loose=True), min_size=1, max_size=3),
     st.none() | st.integers(2000, 2032),
+    st.none() | st.integers(1998, 2030),
+    st.sampled_from([None, ip.Thresholds(on_track="0.9", acceleration="0.5")]),
     verdict_bands(),
 )
 def test_growth_in_every_shape_equals_object_path(
-    plans: list, as_of: int | None, bands: ip.VerdictBands
+    plans: list,
+    as_of: int | None,
+    baseline: int | None,
+    thresholds: ip.Thresholds | None,
+    bands: ip.VerdictBands,
 ) -> None:
-    """Bounds, estimates, round numbers, rates and levels mixed, other currencies."""
-    _both(plans, as_of=as_of, bands=bands)
+    """Bounds, estimates, round numbers, rates and levels mixed, other currencies,
+    dated figures, lower-is-better targets; a baseline year (growth ignores it)
+    and thresholds of one's own."""
+    _both(
+        plans,
+        as_of=as_of,
+        baseline_year=baseline,
+        thresholds=thresholds,
+        bands=bands,
+    )
 
 
 # -- named examples --------------------------------------------------------------

@@ -4,9 +4,9 @@ As ``growth._observed_growth`` and ``growth._growth_in`` on the object path:
 a target's yearly levels (at comparable prices where two or more of its
 years are, else all of them) and its yearly reported rates, each found by a
 binary search in the sorted yearly rows of :func:`._yearly_rows`.  Each
-finding is a :class:`_Growth`: the growth factor's logarithm (or a one-year
-rate), its bounds, and the year it reaches; :mod:`.columnar_growth` turns
-those into metrics, statuses and verdicts.
+finding is a :class:`_Growth`: the growth factor's logarithm, its bounds,
+and the year it reaches; :mod:`.columnar_growth` turns those into metrics,
+statuses and verdicts.
 """
 
 from __future__ import annotations
@@ -15,7 +15,19 @@ from typing import Any
 
 import attrs
 
-from .columnar_figures import _NEAR, _NONE, _QUALIFIERS, _SIDES, _Figures, _near
+from .columnar_figures import (
+    _ABOUT,
+    _AT_LEAST,
+    _AT_MOST,
+    _EXACT,
+    _LESS_THAN,
+    _MORE_THAN,
+    _NEAR,
+    _NONE,
+    _SIDES,
+    _Figures,
+    _near,
+)
 from .columnar_levels import _apply, _yearly_rows
 from .columnar_table import _Columns
 
@@ -211,14 +223,11 @@ def _chain_bounds(
             upper & every(sides[:, 3]),
             upper,
         ],
-        [_QUALIFIERS.index(name) for name in _ORDER],
+        [_ABOUT, _EXACT, _AT_LEAST, _MORE_THAN, _AT_MOST, _LESS_THAN],
         _NONE,
     )
     qualifier = np.where(found, qualifier, _NONE)
     return _Figures(np, np.zeros(begin.size), qualifier, approximate)
-
-
-_ORDER = ("about", "exact", "at least", "more than", "at most", "less than")
 
 
 def _segment_sum(np: Any, values: Any, begin: Any, stop: Any, found: Any) -> Any:
