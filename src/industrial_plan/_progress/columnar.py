@@ -20,6 +20,8 @@ import attrs
 from industrial_plan._errors import FieldError
 from industrial_plan._files.rows_out import _import
 
+from .columnar_caps import assess_caps, assess_cumulative
+from .columnar_changes import assess_changes
 from .columnar_levels import assess_levels
 from .columnar_objects import _by_objects
 from .columnar_table import METRICS, _Columns, _Given, _Kind, _Output, _Settings
@@ -143,7 +145,12 @@ def assess_table(
 
 # Each kind's assessment on whole columns, in turn: each says which targets it
 # took and which of those it leaves to the object path.
-_KINDS: tuple[_Kind, ...] = (assess_levels,)
+_KINDS: tuple[_Kind, ...] = (
+    assess_levels,
+    assess_changes,
+    assess_caps,
+    assess_cumulative,
+)
 
 
 def _vectorised(
