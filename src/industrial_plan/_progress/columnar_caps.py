@@ -224,9 +224,13 @@ def _totals(
     last = c.year[_at(np, index, stop - 1)]
     # A year without an observation: the sum so far is a lower bound.
     missing = last - start > counted
+    # One year alone is not summed: its figure stands as stated ("exact"
+    # and approximate stays "exact"; a sum of two would be "about").
+    alone = np.where(counted == 1, qualifier[first], _NONE)
     summed_qualifier = np.select(
         [
             lower & missing,
+            alone != _NONE,
             lower & upper & approximate,
             lower & upper,
             lower,
@@ -234,6 +238,7 @@ def _totals(
         ],
         [
             _AT_LEAST,
+            alone,
             _ABOUT,
             _EXACT,
             np.where(counts["more_than"] == 0, _AT_LEAST, _MORE_THAN),
