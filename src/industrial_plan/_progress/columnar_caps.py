@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .columnar_changes import _at, _of_kinds, _Yearly
+from .columnar_changes import _at, _is_in, _of_kinds, _Yearly
 from .columnar_figures import (
     _ABOUT,
     _AT_LEAST,
@@ -41,31 +41,19 @@ def assess_caps(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any,
     flagged = np.zeros(taken.size, bool)
     if not taken.any():
         return taken, flagged
-    changes, named = c.codes("change")
-    growth = [named.index(n) for n in ("growth", "average annual growth") if n in named]
     slots = np.flatnonzero(taken)
     rows = c.targets[slots]
-    as_growth = np.isin(changes[rows], growth)
     levels = _Yearly(np, c, given.observed & c.level, rows)
-    reported, kinds = c.codes("target_kind")
-    rates = _Yearly(np, c, given.observed & (reported == _code(kinds, "growth")), rows)
     # The latest level, in the cap's unit (others are converted there).
     latest = _at(np, levels.index, levels.end - 1)
-    seen = levels.seen.copy()
+    seen = levels.seen
     usable = levels.one_unit(c.unit[rows])
-    # A cap stated as growth: the latest yearly rate reported.  Levels are
-    # read too (rates are computed from them for years without one): the
-    # object path takes those where a level is later than every rate, or
-    # where levels are in several units.
-    latest_rate = _at(np, rates.index, rates.end - 1)
-    latest_level_year = np.where(levels.seen, c.year[latest], -1)
-    rates_decide = ~levels.seen | (
-        (levels.low_unit == levels.high_unit)
-        & (latest_level_year <= c.year[latest_rate])
-    )
-    latest = np.where(as_growth, latest_rate, latest)
-    seen = np.where(as_growth, rates.seen | levels.seen, seen)
-    usable = np.where(as_growth, rates_decide & rates.one_unit(c.unit[rows]), usable)
+    growth = ("growth", "average annual growth")
+    as_growth = _is_in(np, c, "change", growth)[rows]
+    if as_growth.any():
+        latest, seen, usable = _latest_rates(
+            np, c, given, rows, levels, (as_growth, latest, seen, usable)
+        )
     flagged[slots] = seen & ~usable
     none = ~seen
     out.status[slots[none]] = Status.INSUFFICIENT_DATA.value
@@ -78,9 +66,37 @@ def assess_caps(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any,
     return taken, flagged
 
 
-def _code(values: list[Any], wanted: str) -> int:
-    # -2 matches no code: -1 is taken by nulls.
-    return values.index(wanted) if wanted in values else -2
+def _latest_rates(
+    np: Any,
+    c: _Columns,
+    given: _Given,
+    rows: Any,
+    levels: _Yearly,
+    found: tuple[Any, Any, Any, Any],
+) -> tuple[Any, Any, Any]:
+    """For caps stated as growth: the latest yearly rate reported.
+
+    *found* says which caps are stated as growth, and the latest level,
+    whether one is seen and usable for every cap; returns those three with
+    the rates' in place of the levels' for caps stated as growth.  Levels
+    are read there too (a rate is computed from them for a year without
+    one): the object path takes the caps where a level is later than every
+    rate, or levels are in several units.
+    """
+    as_growth, latest, seen, usable = found
+    reported = _is_in(np, c, "target_kind", ("growth",))
+    rates = _Yearly(np, c, given.observed & reported, rows)
+    latest_rate = _at(np, rates.index, rates.end - 1)
+    latest_level_year = np.where(levels.seen, c.year[latest], -1)
+    rates_decide = ~levels.seen | (
+        (levels.low_unit == levels.high_unit)
+        & (latest_level_year <= c.year[latest_rate])
+    )
+    return (
+        np.where(as_growth, latest_rate, latest),
+        np.where(as_growth, rates.seen | levels.seen, seen),
+        np.where(as_growth, rates_decide & rates.one_unit(c.unit[rows]), usable),
+    )
 
 
 def _cap_metrics(

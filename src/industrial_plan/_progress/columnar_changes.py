@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from industrial_plan._files.rows_out import _import
+
 from .columnar_figures import (
     _AT_LEAST,
     _AT_MOST,
@@ -29,12 +31,24 @@ from .columnar_table import _Columns, _Given, _Output, _Settings
 from .results import Status, Verdict
 
 
+def _is_in(np: Any, c: _Columns, name: str, values: tuple[str, ...]) -> Any:
+    """A mask over the rows: where column *name* is one of *values*.
+
+    A column the table lacks matches nothing.  (Cheaper than the codes of
+    :meth:`_Columns.codes`: no dictionary is built.)
+    """
+    if name not in c.table.column_names:
+        return np.zeros(c.n, bool)
+    pa = _import("pyarrow", "the columnar assessment")
+    pc = _import("pyarrow.compute", "the columnar assessment")
+    found = pc.is_in(c.table.column(name), value_set=pa.array(values, pa.string()))
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
 def _of_kinds(np: Any, c: _Columns, names: tuple[str, ...]) -> Any:
     """A mask over the targets: those of the kinds *names* that state a figure."""
-    codes, kinds = c.codes("target_kind")
-    wanted = [kinds.index(name) for name in names if name in kinds]
     rows = c.targets
-    return np.isin(codes[rows], wanted) & c.has_value[rows]
+    return _is_in(np, c, "target_kind", names)[rows] & c.has_value[rows]
 
 
 def _at(np: Any, index: Any, position: Any) -> Any:
@@ -87,9 +101,10 @@ def assess_changes(
     flagged = np.zeros(taken.size, bool)
     if not taken.any():
         return taken, flagged
-    reductions = _of_kinds(np, c, ("reduction",))
     slots = np.flatnonzero(taken)
     rows = c.targets[slots]
+    reductions = np.zeros(taken.size, bool)
+    reductions[slots] = _is_in(np, c, "target_kind", ("reduction",))[rows]
     yearly = _Yearly(np, c, given.observed & c.level, rows)
     start = np.where(c.base_year[rows] >= 0, c.base_year[rows], c.start_year[rows])
     at = yearly.position(np, start)
