@@ -68,7 +68,11 @@ class _Builder:
         if self.loose:
             qualifier = draw(st.sampled_from(list(ip.Qualifier)))
             approximate = qualifier is ip.Qualifier.ABOUT or draw(st.booleans())
-        return ip.Figure(Q(value, unit), qualifier, approximate=approximate, **labels)
+        quantity = Q(value, unit)
+        if unit == "CNY" and draw(st.booleans()):
+            # In 万元: the table's values are in yuan whichever way it is stated.
+            quantity = ip.amount(value / 10000, "万 CNY")
+        return ip.Figure(quantity, qualifier, approximate=approximate, **labels)
 
     def progress(self) -> Decimal:
         return Decimal(
@@ -136,7 +140,12 @@ class _Builder:
         if self.loose and draw(st.booleans()):
             del values[begins]  # no level to start from: insufficient data
         kind = "increment" if shape == "increment" else "reduction"
-        target = ip.Target(metric, year, figure, kind=kind, base_year=base)
+        direction = None
+        if self.loose:
+            direction = draw(st.sampled_from([None, "higher", "lower"]))
+        target = ip.Target(
+            metric, year, figure, kind=kind, base_year=base, direction=direction
+        )
         return _Drawn(target, self.observed(metric, values))
 
     def capped(self, shape: str) -> _Drawn:
@@ -185,7 +194,14 @@ class _Builder:
             years = set()  # nothing observed: insufficient data
         values = {y: self.figure(value(), unit, **labels) for y in years}
         target = ip.Target(metric, year, figure, kind="cap")
-        return _Drawn(target, self.observed(metric, values))
+        observed = self.observed(metric, values)
+        if shape == "growth cap" and self.loose and draw(st.booleans()):
+            # Levels besides: rates are computed from them where none is reported.
+            observed += [
+                ip.Observation(metric, y, ip.Figure(Q(100 + y % 7, unit)))
+                for y in draw(st.sets(st.integers(self.start - 1, year + 1)))
+            ]
+        return _Drawn(target, observed)
 
     def cumulative(self) -> _Drawn:
         """A total over the span, summed from yearly levels."""
@@ -212,8 +228,14 @@ class _Builder:
             )
             for y in years
         }
+        direction = draw(st.sampled_from([None, "lower"])) if self.loose else None
         target = ip.Target(
-            metric, year, figure, kind="cumulative total", base_year=base
+            metric,
+            year,
+            figure,
+            kind="cumulative total",
+            base_year=base,
+            direction=direction,
         )
         return _Drawn(target, self.observed(metric, values))
 
@@ -474,3 +496,16 @@ def test_a_cumulative_total_of_bounds_on_opposite_sides_is_undecided() -> None:
         None,
         "vectorised",
     )
+
+
+def test_a_total_that_meets_its_goal_exactly_is_decided_by_the_object_path() -> None:
+    """Floats could put a sum of exact decimals a hair under its goal."""
+    target = ip.Target(
+        "investment", 2025, ip.parse_figure("累计投资300亿元"), kind="cumulative total"
+    )
+    observed = [
+        ip.Observation("investment", year, ip.Figure(ip.amount(value, "亿 CNY")))
+        for year, value in ((2021, "100.1"), (2022, "99.7"), (2023, "100.2"))
+    ]
+    row = _row(_plan([target], observed))
+    assert (row["status"], row["method"]) == ("target achieved", "object")
