@@ -509,3 +509,16 @@ def test_a_total_that_meets_its_goal_exactly_is_decided_by_the_object_path() -> 
     ]
     row = _row(_plan([target], observed))
     assert (row["status"], row["method"]) == ("target achieved", "object")
+
+
+def test_a_metric_targeted_but_never_observed_survives_the_object_path() -> None:
+    """The plan rebuilt for the object path reads the metric's unit off its target."""
+    never = ip.Target("energy", 2024, ip.Figure(Q(900, "t"), "at most"), kind="cap")
+    # At its cap to the last digit: this one takes the object path, and the
+    # plan is rebuilt from the table's rows.
+    tie = ip.Target("cpi", 2024, ip.parse_figure("增长3%左右"), kind="cap")
+    observed = [ip.Observation("cpi", 2023, ip.parse_figure("增长3.5%"))]
+    plan = _plan([never, tie], observed)
+    result = ip.assess_table(ip.to_arrow(plan))
+    _compare_result(result, ip.assess(plan).records())
+    assert result.column("method").to_pylist() == ["vectorised", "object"]
