@@ -36,6 +36,7 @@ SHAPES = (
     "level cap",
     "percent cap",
     "growth cap",
+    "growth cap from levels",
     "cumulative",
 )
 # How far the latest value has come, as a share of the change planned:
@@ -156,6 +157,8 @@ class _Builder:
         if self.loose:
             ratios += ["1", "1.05", "0.95"]
         labels: dict[str, object] = {}
+        if shape == "growth cap from levels":
+            return self.capped_growth_of_levels(year)
         if shape == "growth cap":
             metric, unit = "cpi", "percent"
             cap = Decimal(draw(st.sampled_from(["2", "2.5", "3", "3.5"])))
@@ -201,6 +204,40 @@ class _Builder:
                 ip.Observation(metric, y, ip.Figure(Q(100 + y % 7, unit)))
                 for y in draw(st.sets(st.integers(self.start - 1, year + 1)))
             ]
+        return _Drawn(target, observed)
+
+    def capped_growth_of_levels(self, year: int) -> _Drawn:
+        """A cap on growth ("energy use to grow at most 2 %") and levels only."""
+        draw = self.draw
+        cap = Decimal(draw(st.sampled_from(["2", "2.5", "3", "3.5"])))
+        offsets = ["-2.1", "-0.7", "0.4", "1.3"]
+        qualifiers = ["at most", "less than", "exact"]
+        if self.loose:
+            offsets += ["0", "0.5", "-0.5"]
+            qualifiers.append("about")
+        qualifier = draw(st.sampled_from(qualifiers))
+        figure = ip.Figure(
+            Q(cap, "percent"),
+            qualifier,
+            approximate=qualifier == "about" or (self.loose and draw(st.booleans())),
+            change=GROWTH,
+        )
+        years = draw(st.sets(st.integers(self.start - 1, year + 1), min_size=1))
+        # Each year's level grows from the year before's by the cap and an offset.
+        level = Decimal(draw(st.integers(1000, 9000)))
+        values = {}
+        for y in range(min(years), max(years) + 1):
+            if y in years:
+                values[y] = self.figure(level, "t")
+            level *= 1 + (cap + Decimal(draw(st.sampled_from(offsets)))) / 100
+        observed = self.observed("energy", values)
+        if self.loose:
+            bases = [None, *ip.PriceBasis]
+            observed = [
+                attrs.evolve(o, price_basis=draw(st.sampled_from(bases)))
+                for o in observed
+            ]
+        target = ip.Target("energy", year, figure, kind="cap")
         return _Drawn(target, observed)
 
     def cumulative(self) -> _Drawn:
@@ -423,15 +460,41 @@ def test_consumer_prices_rise_of_about_three_percent(
     assert row["latest_year"] == 2023
 
 
-def test_a_growth_cap_with_a_later_level_takes_the_object_path() -> None:
-    """A level later than every rate: the rate is computed from levels there."""
+def test_a_growth_cap_computed_from_levels_later_than_every_rate() -> None:
+    """Levels of 2022 and 2023, a rate of 2022 only: 2023's growth is computed."""
     target = ip.Target("cpi", 2024, ip.parse_figure("增长3%左右"), kind="cap")
     observed = [
         ip.Observation("cpi", 2022, ip.parse_figure("增长2.1%")),
         _level("cpi", 2022, "100", "percent"),
         _level("cpi", 2023, "104", "percent"),
     ]
-    assert _row(_plan([target], observed))["method"] == "object"
+    row = _row(_plan([target], observed))
+    assert (row["status"], row["latest_year"], row["method"]) == (
+        "cap exceeded",
+        2023,
+        "vectorised",
+    )
+    assert row["actual"] == pytest.approx(4)
+
+
+def test_growth_from_levels_at_comparable_prices_where_two_are() -> None:
+    """Two levels at comparable prices: growth from those, not the later one."""
+    target = ip.Target(
+        "energy", 2025, ip.parse_figure("增长2%"), kind="cap", direction="lower"
+    )
+    comparable = ip.PriceBasis.COMPARABLE
+    observed = [
+        ip.Observation("energy", 2021, ip.Figure(Q(100, "t")), price_basis=comparable),
+        ip.Observation("energy", 2022, ip.Figure(Q(101, "t")), price_basis=comparable),
+        ip.Observation("energy", 2023, ip.Figure(Q(110, "t"))),
+        ip.Observation("energy", 2024, ip.Figure(Q(120, "t"))),
+    ]
+    row = _row(_plan([target], observed))
+    assert (row["status"], row["latest_year"], row["method"]) == (
+        "within the cap",
+        2022,
+        "vectorised",
+    )
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from .columnar_changes import _at, _is_in, _of_kinds, _Yearly
 from .columnar_figures import (
     _ABOUT,
@@ -45,58 +47,152 @@ def assess_caps(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any,
     rows = c.targets[slots]
     levels = _Yearly(np, c, given.observed & c.level, rows)
     # The latest level, in the cap's unit (others are converted there).
-    latest = _at(np, levels.index, levels.end - 1)
+    latest = _Latest.of(c, _at(np, levels.index, levels.end - 1))
     seen = levels.seen
     usable = levels.one_unit(c.unit[rows])
     growth = ("growth", "average annual growth")
     as_growth = _is_in(np, c, "change", growth)[rows]
     if as_growth.any():
-        latest, seen, usable = _latest_rates(
-            np, c, given, rows, levels, (as_growth, latest, seen, usable)
-        )
+        rates, seen_rates, usable_rates = _latest_growth(np, c, given, rows, levels)
+        latest = latest.where(np, as_growth, rates)
+        seen = np.where(as_growth, seen_rates, seen)
+        usable = np.where(as_growth, usable_rates, usable)
     flagged[slots] = seen & ~usable
     none = ~seen
     out.status[slots[none]] = Status.INSUFFICIENT_DATA.value
     out.vectorised[slots[none]] = True
     work = np.flatnonzero(seen & usable)
-    near = _cap_metrics(np, c, out, slots[work], rows[work], latest[work], given)
+    near = _cap_metrics(np, c, out, slots[work], rows[work], latest.take(work), given)
     flagged[slots[work]] |= near
     done = slots[work]
     out.vectorised[done[~flagged[done]]] = True
     return taken, flagged
 
 
-def _latest_rates(
-    np: Any,
-    c: _Columns,
-    given: _Given,
-    rows: Any,
-    levels: _Yearly,
-    found: tuple[Any, Any, Any, Any],
-) -> tuple[Any, Any, Any]:
-    """For caps stated as growth: the latest yearly rate reported.
+@attrs.frozen
+class _Latest:
+    """Each cap's latest figure: a row's, or a growth computed from two."""
 
-    *found* says which caps are stated as growth, and the latest level,
-    whether one is seen and usable for every cap; returns those three with
-    the rates' in place of the levels' for caps stated as growth.  Levels
-    are read there too (a rate is computed from them for a year without
-    one): the object path takes the caps where a level is later than every
-    rate, or levels are in several units.
+    value: Any
+    qualifier: Any
+    approximate: Any
+    year: Any
+
+    @classmethod
+    def of(cls, c: _Columns, rows: Any) -> _Latest:
+        return cls(c.value[rows], c.qualifier[rows], c.approximate[rows], c.year[rows])
+
+    def where(self, np: Any, mask: Any, other: _Latest) -> _Latest:
+        """*other*'s figures where *mask* is true, these elsewhere."""
+        return _Latest(
+            *(
+                np.where(mask, theirs, ours)
+                for ours, theirs in zip(
+                    attrs.astuple(self, recurse=False),
+                    attrs.astuple(other, recurse=False),
+                    strict=True,
+                )
+            )
+        )
+
+    def take(self, which: Any) -> _Latest:
+        return _Latest(*(field[which] for field in attrs.astuple(self, recurse=False)))
+
+
+def _latest_growth(
+    np: Any, c: _Columns, given: _Given, rows: Any, levels: _Yearly
+) -> tuple[_Latest, Any, Any]:
+    """For caps stated as growth: the latest yearly growth, whether there is
+    one, and whether it is usable here (else the object path decides).
+
+    As ``caps._cap_method``: each year's rate as reported, else computed from
+    that year's level and the year before's (``growth._growth_in``); the
+    latest year of either counts.  Levels in several units, a level at or
+    below zero before a year computed, or bounds that bound no growth: the
+    object path.
     """
-    as_growth, latest, seen, usable = found
     reported = _is_in(np, c, "target_kind", ("growth",))
     rates = _Yearly(np, c, given.observed & reported, rows)
-    latest_rate = _at(np, rates.index, rates.end - 1)
-    latest_level_year = np.where(levels.seen, c.year[latest], -1)
-    rates_decide = ~levels.seen | (
-        (levels.low_unit == levels.high_unit)
-        & (latest_level_year <= c.year[latest_rate])
+    latest = _Latest.of(c, _at(np, rates.index, rates.end - 1))
+    rate_year = np.where(rates.seen, latest.year, -1)
+    computed, paired = _computed_growth(np, c, levels)
+    # A year with a rate reported takes that rate, computable or not.
+    by_levels = paired & (computed.year > rate_year)
+    latest = latest.where(np, by_levels, computed)
+    one_level_unit = ~levels.seen | (levels.low_unit == levels.high_unit)
+    unit = c.unit[rows]
+    usable = one_level_unit & np.where(
+        by_levels,
+        (computed.qualifier != _NONE) & (unit == c.percent),
+        rates.one_unit(unit),
     )
-    return (
-        np.where(as_growth, latest_rate, latest),
-        np.where(as_growth, rates.seen | levels.seen, seen),
-        np.where(as_growth, rates_decide & rates.one_unit(c.unit[rows]), usable),
+    return latest, rates.seen | paired, usable
+
+
+def _computed_growth(np: Any, c: _Columns, levels: _Yearly) -> tuple[_Latest, Any]:
+    """Each cap's latest growth computed from the levels of two years running.
+
+    As ``growth._comparable_levels``: from the levels at comparable prices
+    where at least two are, else from all.  Returns the growth (qualifier
+    ``_NONE`` where it is not defined: a level at or below zero before it,
+    or bounds that bound nothing) and whether there are two such years.
+    """
+    index, key = levels.index, levels.key
+    if not index.size:
+        nothing = np.zeros(levels.begin.size, dtype=np.int64)
+        none = np.full(nothing.size, _NONE)
+        unseen = nothing.astype(bool)
+        return _Latest(nothing * 0.0, none, unseen, nothing), unseen
+    comparable = _is_in(np, c, "price_basis", ("comparable prices",))[index]
+    running = np.concatenate(([0], np.cumsum(comparable, dtype=np.int64)))
+    only_comparable = running[levels.end] - running[levels.begin] >= 2
+    paired, after = _latest_pair(np, levels, np.ones(index.size, bool))
+    paired_comparable, after_comparable = _latest_pair(np, levels, comparable)
+    paired = np.where(only_comparable, paired_comparable, paired)
+    after = np.where(only_comparable, after_comparable, after)
+    # Keys are unique and the year before is among them where paired.
+    before = np.minimum(np.searchsorted(key, key[after] - 1), index.size - 1)
+    x0 = _Figures(
+        np,
+        c.value[index[before]],
+        c.qualifier[index[before]],
+        c.approximate[index[before]],
     )
+    x1 = _Figures(
+        np,
+        c.value[index[after]],
+        c.qualifier[index[after]],
+        c.approximate[index[after]],
+    )
+    with np.errstate(all="ignore"):
+        growth = (x1.value / x0.value - 1) * 100
+    value, qualifier = _apply(np, growth, [(x0, -1), (x1, 1)], x0.value > 0)
+    computed = _Latest(
+        value,
+        qualifier,
+        x0.approximate | x1.approximate,
+        c.year[index[after]],
+    )
+    return computed, paired
+
+
+def _latest_pair(np: Any, levels: _Yearly, chosen: Any) -> tuple[Any, Any]:
+    """For each target: whether two years running of the *chosen* levels are
+    observed, and the position in ``levels.index`` of the later of the latest two.
+    """
+    positions = np.flatnonzero(chosen)
+    keys = levels.key[positions]
+    # A year whose year before is chosen too (keys run by year in a group).
+    paired = np.isin(keys - 1, keys)
+    keys, positions = keys[paired], positions[paired]
+    if not keys.size:
+        nothing = np.zeros(levels.begin.size, dtype=np.int64)
+        return nothing.astype(bool), nothing
+    last = np.searchsorted(keys, levels.group_key + levels.span, "left") - 1
+    found = last >= 0
+    last = np.clip(last, 0, None)
+    found &= keys[last] >= levels.group_key
+    return found, positions[last]
 
 
 def _cap_metrics(
@@ -105,17 +201,12 @@ def _cap_metrics(
     out: _Output,
     slots: Any,
     rows: Any,
-    latest_rows: Any,
+    found: _Latest,
     given: _Given,
 ) -> Any:
     """Status, verdict, actual and headroom of caps; returns the rows to flag."""
     thresholds = given.settings[0]
-    latest = _Figures(
-        np,
-        c.value[latest_rows],
-        c.qualifier[latest_rows],
-        c.approximate[latest_rows],
-    )
+    latest = _Figures(np, found.value, found.qualifier, found.approximate)
     cap = c.value[rows]
     percent = c.unit[rows] == c.percent
     # As rules._compare: the cap, widened by the tolerance of "about".
@@ -152,7 +243,7 @@ def _cap_metrics(
         used = _apply(np, x / cap, [(latest, 1)], cap > 0)
     out.status[slots] = status
     out.verdict[slots] = verdict
-    out.latest_year[slots] = c.year[latest_rows]
+    out.latest_year[slots] = found.year
     out.values["actual"][slots] = x
     out.qualifiers["actual"][slots] = latest.qualifier
     out.values["headroom_used"][slots] = used[0]
