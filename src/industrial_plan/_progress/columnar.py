@@ -20,6 +20,8 @@ import attrs
 from industrial_plan._errors import FieldError
 from industrial_plan._files.rows_out import _import
 
+from .columnar_caps import assess_caps, assess_cumulative
+from .columnar_changes import assess_changes
 from .columnar_growth import assess_growth
 from .columnar_levels import assess_levels
 from .columnar_objects import _by_objects
@@ -144,7 +146,13 @@ def assess_table(
 
 # Each kind's assessment on whole columns, in turn: each says which targets it
 # took and which of those it leaves to the object path.
-_KINDS: tuple[_Kind, ...] = (assess_levels, assess_growth)
+_KINDS: tuple[_Kind, ...] = (
+    assess_levels,
+    assess_growth,
+    assess_changes,
+    assess_caps,
+    assess_cumulative,
+)
 
 
 def _vectorised(

@@ -110,15 +110,17 @@ def _metric_of(name: str, rows: list[dict[str, Any]]) -> Metric:
     """A metric for the *rows* of a metric the table names but does not define."""
     # Levels say what the metric measures; a growth, a share or a change of
     # any metric is in percent.
-    units = {
-        row["unit"]
+    levels = [
+        row
         for row in rows
-        if row["kind"] == "observation"
-        and row["unit"]
+        if row["unit"]
         and row.get("change") is None
         and row.get("of") is None
         and row.get("share_of") is None
-    }
+    ]
+    units = {row["unit"] for row in levels if row["kind"] == "observation"}
+    # A metric targeted but not observed: its targets' levels say ("at most 500 t").
+    units = units or {row["unit"] for row in levels}
     signed = any(row["value"] is not None and row["value"] < 0 for row in rows)
     kind = "count"
     if units and units <= set(CURRENCIES):
