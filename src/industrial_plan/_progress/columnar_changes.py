@@ -17,18 +17,13 @@ from typing import Any
 from industrial_plan._files.rows_out import _import
 
 from .columnar_figures import (
-    _AT_LEAST,
-    _AT_MOST,
-    _LESS_THAN,
-    _MORE_THAN,
-    _NEAR,
     _NONE,
     _Figures,
-    _near,
+    _verdicts,
 )
 from .columnar_levels import _apply, _level_metrics, _ranges, _Series, _yearly_rows
 from .columnar_table import _Columns, _Given, _Output, _Settings
-from .results import Status, Verdict
+from .results import Status
 
 
 def _is_in(np: Any, c: _Columns, name: str, values: tuple[str, ...]) -> Any:
@@ -217,7 +212,15 @@ def _implied_metrics(
     out.values["target_level"][slots] = goal.value
     out.qualifiers["target_level"][slots] = goal.qualifier
     width = _change_width(np, goal.value, change, approximate, percent, given.settings)
-    verdict, near = _banded(np, out.status[slots], (goal, series.latest), d, width)
+    verdict, near = _verdicts(
+        np,
+        out.status[slots],
+        (goal, series.latest),
+        d,
+        given.settings,
+        percent,
+        width=width,
+    )
     out.verdict[slots] = verdict
     return flagged | near
 
@@ -250,56 +253,3 @@ def _change_width(
     with np.errstate(all="ignore"):
         scaled = np.abs(level) * width / (100 - change)
     return np.where(percent, scaled, width)
-
-
-def _banded(
-    np: Any,
-    status: Any,
-    figures: tuple[_Figures, _Figures],
-    d: Any,
-    width: Any,
-) -> tuple[Any, Any]:
-    """``rules._verdict_of`` with the band's half-width given: the verdict, and
-    where a float tie could change it.
-
-    *figures* are the goals and the latest values; *d* is +1 where higher is
-    better, -1 where lower is.  As ``columnar_figures._verdicts``, whose
-    width is the goal's own band.
-    """
-    goal, latest = figures
-    t, x = goal.value, latest.value
-    high, low = t + width, t - width
-    # A one-sided goal ("at least 6 %") is as projected from where it is met.
-    at_least = (goal.qualifier == _AT_LEAST) | (goal.qualifier == _MORE_THAN)
-    at_most = (goal.qualifier == _AT_MOST) | (goal.qualifier == _LESS_THAN)
-    low = np.where((d > 0) & at_least, t, low)
-    high = np.where((d < 0) & at_most, t, high)
-    beyond = np.where(
-        d > 0,
-        (x > high) | ((latest.qualifier == _MORE_THAN) & (x == high)),
-        (x < low) | ((latest.qualifier == _LESS_THAN) & (x == low)),
-    )
-    within = np.where(d > 0, latest.lower & (x >= low), latest.upper & (x <= high))
-    achieved = status == Status.ACHIEVED.value
-    missed = status == Status.NOT_ACHIEVED.value
-    lagging = np.isin(
-        status,
-        [
-            Status.ACCELERATION_NEEDED.value,
-            Status.LIMITED_PROGRESS.value,
-            Status.DETERIORATION.value,
-        ],
-    )
-    worse = np.where(d > 0, Verdict.LOWER.value, Verdict.HIGHER.value)
-    better = np.where(d > 0, Verdict.HIGHER.value, Verdict.LOWER.value)
-    verdict = np.full(status.size, None, dtype=object)
-    verdict[status == Status.ON_TRACK.value] = Verdict.AS_PROJECTED.value
-    verdict[lagging] = worse[lagging]
-    verdict[achieved] = np.where(beyond, better, Verdict.AS_PROJECTED.value)[achieved]
-    verdict[missed] = np.where(within, Verdict.AS_PROJECTED.value, worse)[missed]
-    upper_edge = np.where(d > 0, high, low)
-    lower_edge = np.where(d > 0, low, high)
-    near = achieved & (width > 0) & _near(np, x, upper_edge, _NEAR)
-    near |= missed & _near(np, x, lower_edge, _NEAR)
-    near |= ~np.isfinite(width)
-    return verdict, near

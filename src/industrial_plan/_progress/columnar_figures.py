@@ -55,23 +55,28 @@ def _verdicts(
     d: Any,
     settings: tuple[Thresholds, VerdictBands],
     percent: Any,
+    width: Any = None,
 ) -> tuple[Any, Any]:
     """The verdict of ``_verdict_of``, and where a float tie could change it.
 
     *figures* are the goals and the latest values; *d* is +1 where higher is
     better, -1 where lower is; *percent* marks the goals in percent, whose
-    bands are in percentage points.
+    bands are in percentage points.  A *width* given is the band's
+    half-width itself (an increment's band is scaled to its stated change).
     """
     thresholds, bands = settings
     goal, latest = figures
     t, x = goal.value, latest.value
-    about = np.where(
-        percent,
-        float(thresholds.about_points),
-        np.abs(t) * float(thresholds.about_relative),
-    )
-    width = np.where(percent, float(bands.points), np.abs(t) * float(bands.relative))
-    width = width + np.where(goal.approximate, about, 0.0)
+    if width is None:
+        about = np.where(
+            percent,
+            float(thresholds.about_points),
+            np.abs(t) * float(thresholds.about_relative),
+        )
+        width = np.where(
+            percent, float(bands.points), np.abs(t) * float(bands.relative)
+        )
+        width = width + np.where(goal.approximate, about, 0.0)
     high, low = t + width, t - width
     # A one-sided goal ("at least 6 %") is as projected from where it is met.
     at_least = (goal.qualifier == _AT_LEAST) | (goal.qualifier == _MORE_THAN)
@@ -105,4 +110,5 @@ def _verdicts(
     lower_edge = np.where(d > 0, low, high)
     near = achieved & (width > 0) & _near(np, x, upper_edge, _NEAR)
     near |= missed & _near(np, x, lower_edge, _NEAR)
+    near |= ~np.isfinite(width)
     return verdict, near
