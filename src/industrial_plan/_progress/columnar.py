@@ -1,13 +1,16 @@
 """Portfolios: every target of many plans assessed at once, as Arrow columns.
 
 The input is the long table :func:`~industrial_plan.to_arrow` writes, for any
-number of plans concatenated (``pyarrow.concat_tables``).  Levels, counts,
-shares as reported and qualitative aims, the bulk of a portfolio, are assessed
-with numpy on whole columns; every other kind, and the few rows whose floats
-could decide differently from exact arithmetic (a value within a millionth of
-its target, a ratio within 1e-9 of a threshold), are assessed by the object
-path on a plan rebuilt from that plan's rows, so no row is ever wrong or
-missing.
+number of plans concatenated (``pyarrow.concat_tables``).  Each kind's module
+assesses its targets with numpy on whole columns, in turn (:data:`_KINDS`):
+levels, counts and reported shares (:mod:`.columnar_levels`), growth rates
+(:mod:`.columnar_growth`), increments and reductions (:mod:`.columnar_changes`),
+caps and cumulative totals (:mod:`.columnar_caps`), shares and ratios from
+their parts (:mod:`.columnar_parts`); qualitative aims need no numbers.  The
+rare rows a kind leaves (figures in another unit, signed values, a value
+within a millionth of a decision, a ratio within 1e-9 of a threshold) are
+assessed by the object path on a plan rebuilt from that plan's rows
+(:mod:`.columnar_objects`), so no row is ever wrong or missing.
 See ``docs/how-to/portfolios.md`` for the output's schema.
 """
 

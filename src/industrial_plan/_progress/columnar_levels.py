@@ -93,40 +93,6 @@ def _significant(np: Any, value: Any, digits: int) -> Any:
     return np.where((value == 0) | ~np.isfinite(rounded), value, rounded)
 
 
-def _vectorised(
-    np: Any,
-    c: _Columns,
-    out: _Output,
-    as_of: int | None,
-    baseline_year: int | None,
-    settings: _Settings,
-) -> Any:
-    """Assess levels, counts, reported shares and qualitative aims.
-
-    Returns a mask over the targets of those the object path must assess.
-    """
-    rows = c.targets
-    has_value = c.has_value[rows]
-    qualitative = ~has_value
-    out.status[qualitative] = Status.NOT_QUANTIFIED.value
-    out.vectorised[qualitative] = True
-    observed = c.is_observation & c.has_value & c.annual
-    if as_of is not None:
-        observed &= c.year <= as_of
-    levels = has_value & (c.level[rows] | c.count[rows])
-    fallback = ~qualitative & ~levels
-    fallback |= _series(np, c, out, levels, observed & c.level, baseline_year, settings)
-    # A share without a whole to compute it from: its reported values, in
-    # percent (others are left out), assessed as a level of percent.
-    percent = c.unit == c.percent
-    shares = has_value & c.share[rows] & c.without_of[rows] & percent[rows]
-    fallback &= ~shares
-    fallback |= _series(
-        np, c, out, shares, observed & c.share & percent, baseline_year, settings
-    )
-    return fallback
-
-
 def _yearly_rows(
     np: Any, c: _Columns, observed: Any, group: Any = None
 ) -> tuple[Any, Any, int, int]:
