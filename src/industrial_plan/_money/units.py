@@ -88,6 +88,10 @@ def add_definitions(registry: Registry) -> Registry:
     for code in sorted(CURRENCIES):
         if code in registry:
             raise UnitError(code, "is already defined in the registry given")
+    return _read_definitions(registry)
+
+
+def _read_definitions(registry: Registry) -> Registry:
     with resources.as_file(_DEFINITIONS) as path:
         registry.load_definitions(str(path))
     return registry
@@ -140,7 +144,9 @@ def _load(registry: Registry) -> None:
         _loader.append(threading.get_ident())
         try:
             pint.UnitRegistry._after_init(registry)
-            add_definitions(registry)
+            # pint's own definitions define no currency: the check of
+            # add_definitions, a unit lookup per code (20 ms), is not needed.
+            _read_definitions(registry)
         finally:
             _loader.clear()
         object.__setattr__(registry, "__class__", pint.UnitRegistry)
