@@ -170,15 +170,26 @@ def csv_records(
     same columns, in the same order; a plan without targets gives no text.
     """
     flat = []
+    # The columns a key spreads over, worked out once per key, not per record.
+    spread: dict[str, tuple[tuple[str, str], ...]] = {}
     for record in json_records(assessment, display):
         row: dict[str, str] = {}
         for key, value in record.items():
-            if key in FIGURE_FIELDS or key == "display_rate" or isinstance(value, dict):
-                parts = _RATE_PARTS if key == "display_rate" else FIGURE_PARTS
-                inner = value or {}
-                for part in parts:
-                    row[f"{key}_{part}"] = _csv_cell(inner.get(part))
-            elif isinstance(value, list):
+            columns = spread.get(key)
+            if columns is None:
+                if key == "display_rate":
+                    columns = spread[key] = _columns(key, _RATE_PARTS)
+                elif key in FIGURE_FIELDS:
+                    columns = spread[key] = _columns(key, FIGURE_PARTS)
+                elif type(value) is dict:
+                    columns = _columns(key, FIGURE_PARTS)  # this record's only
+            if columns is not None:
+                if value is None:
+                    row.update((name, "") for name, _ in columns)
+                else:
+                    for name, part in columns:
+                        row[name] = _csv_cell(value.get(part))
+            elif type(value) is list:
                 row[key] = "; ".join(str(item) for item in value)
             else:
                 row[key] = _csv_cell(value)
@@ -189,9 +200,16 @@ def csv_records(
 def _csv_cell(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return value if type(value) is str else str(value)
+
+
+def _columns(key: str, parts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(column, part) for each part a field *key* is spread over."""
+    return tuple((f"{key}_{part}", part) for part in parts)
 
 
 def report_csv(assessment: SystemAssessment, display: Display | None = None) -> str:
