@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -75,8 +76,16 @@ DATA = st.recursive(
 @given(DATA)
 def test_plain_data_is_written_as_yaml_dump_writes_it(data: Any) -> None:
     # Repeated values share one event: the second copy must read the same.
-    document = {"first": data, "second": data}
+    document = {"first": data, "second": copy.deepcopy(data)}
     assert dump(document) == _yaml_dump(document)
+
+
+def test_a_list_met_twice_gets_an_anchor_as_yaml_dump_gives_it() -> None:
+    shared = ["a", 1]
+    document = {"first": shared, "second": shared, "when": [dt.date(2023, 1, 30)]}
+    text = dump(document)
+    assert text == _yaml_dump(document)
+    assert "&id001" in text
 
 
 @settings(max_examples=30, deadline=None)
@@ -115,3 +124,27 @@ def test_the_bundled_plans_are_written_as_before() -> None:
         assert text == _yaml_dump(to_dict(system))
         assert "year: 20" in text
         assert ip.loads(text, "yaml") == system
+
+
+@settings(max_examples=50)
+@given(DATA)
+def test_without_libyaml_pyyaml_s_emitter_writes_the_same(data: Any) -> None:
+    # Shared events pass through PyYAML's Python emitter as well as libyaml's.
+    import industrial_plan._files.yaml_out as yaml_out
+
+    # Copies, not the same lists twice: yaml.dump would give those anchors.
+    document = {"first": data, "second": [copy.deepcopy(data), copy.deepcopy(data)]}
+    original = yaml_out.DUMPER
+    yaml_out.DUMPER = yaml.SafeDumper  # type: ignore[misc]
+    try:
+        written = dump(document)
+    finally:
+        yaml_out.DUMPER = original  # type: ignore[misc]
+    expected = yaml.dump(
+        document,
+        Dumper=yaml.SafeDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+    assert written == expected
