@@ -158,3 +158,19 @@ def test_the_chart_command_draws_the_review(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert 'id="review"' in target.read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_plan_of_many_targets_has_tables_but_no_charts(
+    review_plan: Any, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from industrial_plan._outputs import report_html as page_module
+
+    assessment = ip.assess(review_plan(15))
+    monkeypatch.setattr(page_module, "MAX_CHARTED_TARGETS", len(assessment) - 1)
+    page = ip.report_html(assessment, lang=lang)
+    parsed = _parse(page)
+    assert "svg" not in parsed.tags
+    assert f"{len(assessment):,}" in page
+    for row in review_rows(assessment, lang):
+        assert html.escape(row["indicator"]) in page

@@ -44,6 +44,7 @@ from .positions import (
 from .quick import structure as quick_structure
 from .validation import message
 from .yaml_events import load as load_yaml
+from .yaml_out import dump as dump_yaml
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
 
@@ -162,16 +163,7 @@ def dumps(system: IndustrialSystem, syntax: Syntax) -> str:
     if syntax == "toml":
         return tomli_w.dumps(data, multiline_strings=False)
     if syntax == "yaml":
-        # libyaml's emitter when installed: the same text, in 60 % of the time.
-        return str(
-            yaml.dump(
-                data,
-                Dumper=_YAML_DUMPER,
-                allow_unicode=True,
-                sort_keys=False,
-                width=100,
-            )
-        )
+        return dump_yaml(data)
     if syntax == "json":
         return (
             json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
@@ -342,9 +334,6 @@ def _duplicate_problems(
         for path, key, first, second in scan(text)
     ]
     return problems or [Problem("", f"the key {found.key!r} is given twice")]
-
-
-_YAML_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _json_default(value: Any) -> Any:

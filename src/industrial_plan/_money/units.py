@@ -17,8 +17,10 @@ from decimal import (
     MIN_EMIN,
     Context,
     Decimal,
+    DivisionByZero,
     Inexact,
     InvalidOperation,
+    Overflow,
     getcontext,
     localcontext,
 )
@@ -86,6 +88,10 @@ def add_definitions(registry: Registry) -> Registry:
     for code in sorted(CURRENCIES):
         if code in registry:
             raise UnitError(code, "is already defined in the registry given")
+    return _read_definitions(registry)
+
+
+def _read_definitions(registry: Registry) -> Registry:
     with resources.as_file(_DEFINITIONS) as path:
         registry.load_definitions(str(path))
     return registry
@@ -138,7 +144,9 @@ def _load(registry: Registry) -> None:
         _loader.append(threading.get_ident())
         try:
             pint.UnitRegistry._after_init(registry)
-            add_definitions(registry)
+            # pint's own definitions define no currency: the check of
+            # add_definitions, a unit lookup per code (20 ms), is not needed.
+            _read_definitions(registry)
         finally:
             _loader.clear()
         object.__setattr__(registry, "__class__", pint.UnitRegistry)
@@ -369,25 +377,49 @@ def in_base_units(quantity: Quantity) -> Quantity:
     >>> in_base_units(amount("491.2", "billion yuan"))
     <Quantity(491200000000, 'CNY')>
     """
-    units = quantity._units
+    factor, base = _scale_of(quantity._units)
+    if base is None:
+        return quantity
+    return quantity_of(tidy(_EXACT.multiply(Decimal(quantity.magnitude), factor)), base)
+
+
+def base_magnitude(quantity: Quantity) -> Decimal:
+    """The magnitude of :func:`in_base_units`, tidied (:func:`tidy`), without
+    building its quantity: what a report writes for each of its figures.
+
+    >>> base_magnitude(amount("491.2", "billion yuan"))
+    Decimal('491200000000')
+    """
+    factor, base = _scale_of(quantity._units)
+    magnitude = quantity.magnitude
+    if base is None:
+        return tidy(magnitude)
+    return tidy(_EXACT.multiply(Decimal(magnitude), factor))
+
+
+# Scale factors are powers of ten and stated figures have far fewer digits
+# than this context keeps, so its products are exact; one that were not would
+# raise Inexact, as in exact_arithmetic.  A shared context spares entering a
+# local one for each of the hundreds of thousands of figures a report writes.
+_EXACT = Context(
+    prec=EXACT_DIGITS, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow]
+)
+
+
+def _scale_of(units: Any) -> tuple[Decimal, Any]:
+    """:func:`_scale_factor` of *units*, kept."""
     # By identity first: parsed units are shared objects, and pint's units
     # hash and compare in Python (4 µs a lookup by value).
     seen = _BY_IDENTITY.get(id(units))
     if seen is not None and seen[0] is units:
-        factor, base = seen[1]
-    else:
-        known = _SCALE_FACTORS.get(units)
-        if known is None:
-            known = _SCALE_FACTORS[units] = _scale_factor(units)
-        if len(_BY_IDENTITY) >= 4096:
-            _BY_IDENTITY.clear()
-        _BY_IDENTITY[id(units)] = (units, known)  # kept alive: its id stays its
-        factor, base = known
-    if base is None:
-        return quantity
-    with exact_arithmetic():
-        magnitude = Decimal(quantity.magnitude) * factor
-    return quantity_of(tidy(magnitude), base)
+        return seen[1]
+    known = _SCALE_FACTORS.get(units)
+    if known is None:
+        known = _SCALE_FACTORS[units] = _scale_factor(units)
+    if len(_BY_IDENTITY) >= 4096:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(units)] = (units, known)  # kept alive: its id stays its
+    return known
 
 
 # The factor that drops the scale words of each unit, found once by pint and

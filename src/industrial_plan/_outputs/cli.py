@@ -55,7 +55,7 @@ from .cli_base import (
 )
 from .cli_extract import extract
 from .cli_report import ChartView, write_html
-from .report import json_report, markdown, report_csv
+from .report import json_report, json_text, markdown, report_csv
 from .review import review_csv, review_lines, review_markdown
 from .rows import Display, display_rates, notes, rounded
 
@@ -267,7 +267,7 @@ def _print_report(
     else:
         if output is Format.JSON:
             records = json_report(assessment, display, chosen.value)
-            typer.echo(neutral(json.dumps(records, ensure_ascii=False, indent=2)))
+            typer.echo(neutral(json_text(records)))
         elif progress:
             typer.echo(report_csv(assessment, display), nl=False)
         else:

@@ -50,6 +50,10 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "see": "The methodology is set out in the industrial-plan documentation, "
         "under Explanation: Progress methodology.",
         "no_charts": "Charts need matplotlib (the industrial-plan[chart] extra).",
+        "too_many": (
+            "This plan has {count:,} targets; the page draws charts for "
+            "plans of at most {limit} targets."
+        ),
         "chart_alt": "chart",
     },
     "zh": {
@@ -70,6 +74,9 @@ _TEXT: Final[Mapping[str, Mapping[str, str]]] = {
         "read_more": "阅读方法说明",
         "see": "方法详见industrial-plan文档的“Explanation: Progress methodology”。",
         "no_charts": "图表需要matplotlib（industrial-plan[chart]）。",
+        "too_many": (
+            "本规划共有{count:,}项目标；目标不超过{limit}项的规划才绘制图表。"
+        ),
         "chart_alt": "图表",
     },
 }
@@ -128,6 +135,13 @@ _CLASSES: Final = {
 }
 
 
+MAX_CHARTED_TARGETS: Final = 100
+"""Most targets whose charts the page draws.  Each target costs matplotlib
+about a tenth of a second and the page some 40 kB of SVG, so a plan of
+thousands of targets would take minutes and make a page no browser scrolls;
+beyond this the page keeps its tables and says why it has no charts."""
+
+
 def report_html(
     assessment: SystemAssessment,
     lang: str = "en",
@@ -139,7 +153,8 @@ def report_html(
 
     Title and sources, the review's summary, the verdict table, the progress
     table, the review chart and the per-target charts (inline SVG, when
-    matplotlib is installed and *charts* is true), and the methodology in a
+    matplotlib is installed, *charts* is true and the plan has at most
+    :data:`MAX_CHARTED_TARGETS` targets), and the methodology in a
     short note (linking to *methodology_url* when given).  Nothing is loaded
     from another host; a print stylesheet keeps rows and charts whole.
 
@@ -280,6 +295,9 @@ def _progress_table(assessment: SystemAssessment, lang: str) -> str:
 
 def _charts(assessment: SystemAssessment, lang: str, text: Mapping[str, str]) -> str:
     e = html.escape
+    if len(assessment) > MAX_CHARTED_TARGETS:
+        said = text["too_many"].format(count=len(assessment), limit=MAX_CHARTED_TARGETS)
+        return f'<p class="note">{e(said)}</p>'
     try:
         from .chart import progress_figure
     except ImportError:  # pragma: no cover - chart.py itself has no matplotlib

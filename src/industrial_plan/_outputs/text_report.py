@@ -39,7 +39,15 @@ try:
 except ImportError:  # without the cli extra: str() of a review still reads
     _cell_len = _plain_cell_len  # type: ignore[assignment]
 
-cell_len: Callable[[str], int] = _cell_len
+
+def cell_len(text: str) -> int:
+    """Cells *text* takes in a terminal: two for wide East Asian characters."""
+    # Printable ASCII takes one cell a character: a report measures millions
+    # of cells, mostly such, and these two tests run in C.
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return _cell_len(text)
+
 
 _GAP: Final = "  "
 _NUMERIC: Final = frozenset({"attainment", "gap", "required_cagr"})

@@ -20,9 +20,9 @@ from industrial_plan._figures.qualifier import Qualifier
 from industrial_plan._money.rates import Rate
 from industrial_plan._money.units import (
     Quantity,
+    base_magnitude,
     currency_of,
     in_base_units,
-    tidy,
     unit_text,
     ureg,
 )
@@ -312,9 +312,9 @@ def _band_record(band: Band | None) -> dict[str, Any]:
     if band is None:
         return dict.fromkeys(BAND_FIELDS)
     return {
-        "band_low": _plain(_base(band.low.quantity)) if band.low else None,
-        "band_high": _plain(_base(band.high.quantity)) if band.high else None,
-        "band_width": _plain(_base(band.width_quantity)),
+        "band_low": _plain(base_magnitude(band.low.quantity)) if band.low else None,
+        "band_high": _plain(base_magnitude(band.high.quantity)) if band.high else None,
+        "band_width": _plain(base_magnitude(band.width_quantity)),
         "band_relative": None if band.relative is None else _plain(band.relative),
     }
 
@@ -363,7 +363,7 @@ def _figure_record(figure: Figure | None) -> dict[str, Any] | None:
     # A figure's bounds are its own value (Figure.lower, Figure.upper): the
     # value is converted once, not once per bound.
     qualifier = figure.qualifier
-    value = _plain(_base(figure.quantity))
+    value = _plain(base_magnitude(figure.quantity))
     below, above = qualifier.bounds_below, qualifier.bounds_above
     return {
         "value": value,
@@ -378,7 +378,3 @@ def _figure_record(figure: Figure | None) -> dict[str, Any] | None:
 
 _MORE_THAN = Qualifier.MORE_THAN
 _LESS_THAN = Qualifier.LESS_THAN
-
-
-def _base(quantity: Quantity) -> Decimal:
-    return tidy(in_base_units(quantity).magnitude)
