@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import Final, TypeVar
 
@@ -210,6 +210,7 @@ _LONG_RUN: Final = re.compile(r"[0-9]{10}")
 _LENGTHS: dict[str, int] = {}
 _KEPT: Final = 8192
 _T = TypeVar("_T")
+_K = TypeVar("_K", bound=Hashable)
 _NO_FIGURE: Final = -1
 
 
@@ -241,7 +242,7 @@ def _length(window: str) -> int:
     return known
 
 
-def _keep(kept: dict[str, _T], key: str, value: _T) -> None:
+def _keep(kept: dict[_K, _T], key: _K, value: _T) -> None:
     """Keep *value*, emptying *kept* first when it is full (a document's
     shapes repeat; a bound keeps hostile text from growing it)."""
     if len(kept) >= _KEPT:
@@ -277,12 +278,56 @@ def _kept_starts(text: str, reverse: str, anchor: int) -> list[int]:
 _GOES_ON: Final = re.compile(r"\s*(?:[^\W\d_]|[%％(（])")
 
 
+# A reading kept by its exact words: (start, end, figure, lead) relative to
+# the number, or () where no figure reads.
+_Reading = tuple[int, int, Figure, bool] | tuple[()]
+_READINGS: dict[tuple[str, int, int, bool], _Reading] = {}
+
+
 def _read(
     text: str, reverse: str, anchor: int, anchor_end: int, arabic: bool = False
 ) -> Span | None:
-    """The figure whose number is at *anchor*, or None if none reads there."""
+    """The figure whose number is at *anchor*, or None if none reads there.
+
+    Kept by the exact text around the number (what :func:`_kept_starts` and
+    :func:`_clause_end` look at): hostile and templated text repeats whole
+    figures with their surroundings, and a kept reading skips the walk back,
+    the shape of the window and ``parse_figure``.  Figures are frozen, so
+    the kept one stands for every occurrence of the same words.
+    """
+    left = max(0, anchor - _BEFORE)
+    goes_on = not arabic or _GOES_ON.match(text, anchor_end) is not None
+    key = (
+        text[left : anchor_end + _WINDOW],
+        anchor - left,
+        anchor_end - anchor,
+        goes_on,
+    )
+    kept = _READINGS.get(key)  # get(): another thread may empty it
+    if kept is not None:
+        if not kept:
+            return None
+        start, end, figure, lead = kept
+        return Span(anchor + start, anchor + end, anchor, figure, lead)
     starts = _kept_starts(text, reverse, anchor)
-    if arabic and len(starts) == 1 and _GOES_ON.match(text, anchor_end) is None:
+    read = _read_from(text, starts, anchor, anchor_end, goes_on)
+    if anchor - starts[0] <= _BEFORE - 48 or left == 0:
+        # As in _kept_starts: only where the 64 characters decide the starts.
+        _keep(
+            _READINGS,
+            key,
+            ()
+            if read is None
+            else (read.start - anchor, read.end - anchor, read.figure, read.lead),
+        )
+    return read
+
+
+def _read_from(
+    text: str, starts: list[int], anchor: int, anchor_end: int, goes_on: bool
+) -> Span | None:
+    """The figure at *anchor* read from the first of *starts* that reads."""
+    if not goes_on and len(starts) == 1:
         return None
     stop = _clause_end(text, anchor_end)
     for start in starts:
