@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from industrial_plan._errors import ParseError
 
@@ -98,7 +98,14 @@ _LONGEST_NUMBER: Final = 60
 _CLAUSE_END: Final = re.compile(r"[，；;。！？!?\n\r、]|,(?![0-9]{3}(?![0-9]))")
 
 
+_BACK_WORDS: Final = frozenset(
+    {*_PREFIX_TABLE, *_EN_CHANGES, *_ZH_CHANGES, *_MULTIPLES}
+)
+"""The words read before a number (qualifiers, changes, multiples)."""
+
+
 def _reversed_word(word: str) -> str:
+    """*word* as a pattern over reversed text, with its letter checks."""
     parts = [re.escape(part[::-1]) for part in reversed(word.split())]
     pattern = r"\s+".join(parts)
     if word[-1].isascii() and word[-1].isalpha():
@@ -108,13 +115,52 @@ def _reversed_word(word: str) -> str:
     return pattern
 
 
+_LETTER_BEFORE: Final = "(?<![A-Za-z])"
+_LETTER_AFTER: Final = "(?![A-Za-z])"
+
+
+def _back_trie(words: Iterable[str]) -> str:
+    """The pattern of :func:`_reversed_word` for each of *words*, longest
+    first, laid out as a trie over the reversed words ("增长|增加" reversed
+    is "长增|加增", here "(?:长增|加增)" by first characters: "(?:加|长)增").
+
+    A flat alternation of 200 words tries each in turn at every number
+    (3 µs); the trie follows one path.  It matches what the flat one does:
+    the words that match at one place are a chain of prefixes, and the trie
+    tries the longer ending before the word ends, as the flat pattern tries
+    the longer word first.  The letter checks stay where the flat pattern
+    has them: before a reversed word that starts with a letter, after one
+    that ends with one.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        reversed_parts = [part[::-1] for part in reversed(word.lower().split())]
+        node = root
+        for token in " ".join(reversed_parts):
+            node = node.setdefault(token, {})
+        end = word[0]
+        node[""] = _LETTER_AFTER if end.isascii() and end.isalpha() else ""
+    return _trie_branches(root, top=True)
+
+
+def _trie_branches(node: dict[str, Any], top: bool = False) -> str:
+    branches = []
+    for token, child in sorted((t, c) for t, c in node.items() if t):
+        head = r"\s+" if token == " " else re.escape(token)
+        if top and token.isascii() and token.isalpha():
+            head = _LETTER_BEFORE + head
+        branches.append(head + _trie_branches(child))
+    if "" in node:
+        branches.append(node[""])  # the word ends here: after any longer one
+    if len(branches) == 1:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})"
+
+
 @functools.cache
 def _back_words() -> re.Pattern[str]:
     """The words read before a number, as one pattern over reversed text."""
-    words = {*_PREFIX_TABLE, *_EN_CHANGES, *_ZH_CHANGES, *_MULTIPLES}
-    simple = "|".join(
-        _reversed_word(word) for word in sorted(words, key=lambda w: (-len(w), w))
-    )
+    simple = _back_trie(_BACK_WORDS)
     cjk = r"[\u4e00-\u9fffA-Za-z]"
     people = r"口?人个?\s*(?:[0-9０-９,]+|[一二两三四五六七八九十百千万亿]+)\s*每|均人"
     special = [
