@@ -1,7 +1,7 @@
 """find_figures reads alike with and without the readings it keeps (issue 20).
 
-The reader keeps each number's reading by the exact text around it, and the
-ways figures may start and end by their shapes (``_figures.spans``).  Whatever
+The reader keeps each number's reading by the exact text around it, and
+where figures end by the shape of the words after them (``_figures.spans``).  Whatever
 was read before, a document must give what it gives to a reader that keeps
 nothing: the same figures, offsets and context.
 """
@@ -72,7 +72,7 @@ class _NeverKept(dict[Any, Any]):
 @contextmanager
 def _keeping_nothing() -> Iterator[None]:
     with ExitStack() as stack:
-        for name in ("_READINGS", "_STARTS", "_LENGTHS"):
+        for name in ("_READINGS", "_LENGTHS"):
             stack.enter_context(patch.object(spans, name, _NeverKept()))
         yield
 

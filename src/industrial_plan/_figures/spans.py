@@ -300,22 +300,6 @@ _BEFORE: Final = 64
 """Characters before a number that decide where its words may start: the
 walk back stops where no word ends, which a word of at most 48 characters
 (a share's whole, a noun before 新增) decides."""
-_STARTS: dict[str, tuple[int, ...]] = {}
-
-
-def _kept_starts(text: str, reverse: str, anchor: int) -> list[int]:
-    """:func:`_starts`, kept by the shape of the text just before the number:
-    documents repeat the words that lead to their figures."""
-    left = max(0, anchor - _BEFORE)
-    key = _digit_classes(text[left:anchor])
-    known = _STARTS.get(key)
-    if known is not None:
-        return [anchor - back for back in known]
-    starts = _starts(text, reverse, anchor)
-    if anchor - starts[0] <= _BEFORE - 48 or left == 0:
-        # The farthest start leaves room for the longest word before it.
-        _keep(_STARTS, key, tuple(anchor - start for start in starts))
-    return starts
 
 
 # What may follow a number in its figure: a unit, a percent sign, a word, a
@@ -335,7 +319,7 @@ def _read(
 ) -> Span | None:
     """The figure whose number is at *anchor*, or None if none reads there.
 
-    Kept by the exact text around the number (what :func:`_kept_starts` and
+    Kept by the exact text around the number (what :func:`_starts` and
     :func:`_clause_end` look at): hostile and templated text repeats whole
     figures with their surroundings, and a kept reading skips the walk back,
     the shape of the window and ``parse_figure``.  Figures are frozen, so
@@ -355,10 +339,11 @@ def _read(
             return None
         start, end, figure, lead = kept
         return Span(anchor + start, anchor + end, anchor, figure, lead)
-    starts = _kept_starts(text, reverse, anchor)
+    starts = _starts(text, reverse, anchor)
     read = _read_from(text, starts, anchor, anchor_end, goes_on)
     if anchor - starts[0] <= _BEFORE - 48 or left == 0:
-        # As in _kept_starts: only where the 64 characters decide the starts.
+        # Only where the farthest start leaves room for the longest word
+        # before it: then the characters kept decide where the words start.
         _keep(
             _READINGS,
             key,
