@@ -57,3 +57,32 @@ def test_the_longest_word_is_read_and_letters_bound_english_words() -> None:
     ]:
         found = _TRIE.match(text[::-1])
         assert (None if found is None else found.group()[::-1]) == word, text
+
+
+# The numbers' pattern as first written, each kind's lookbehind first: the
+# pattern in ``spans`` tests the first character before the character before.
+_CN = spans._CN_NUMERAL
+_PLAIN_ANCHOR = re.compile(
+    r"(?P<ratio>(?<![0-9.])[0-9]++(?:\.[0-9]++)?(?:\s*+[:：]\s*+[0-9]++(?:\.[0-9]++)?)++)"
+    r"|(?P<digits>(?<![0-9０-９.．,])[0-9０-９]++(?:,[0-9]{3}(?![0-9]))*+"
+    r"(?:[.．][0-9０-９]++)?)"
+    rf"|(?P<numeral>(?<![{_CN}])[{_CN}]++{spans._ZH_FOLLOW})"
+    r"|(?P<scale>(?<=[破超逾])[百千万]?亿)"
+    r"|(?P<word>(?<![A-Za-z])(?i:(?:a|one)\s+(?:thousand|million|billion|trillion)"
+    r"|doubled|tripled|quadrupled)(?![A-Za-z])|翻了?[一两三]番)"
+)
+_NUMBER_PIECES = st.sampled_from(
+    [
+        *"123.,：:一百亿破超逾元翻了番两家千万５．%\nKſx",
+        *("23", " ", "a ", "A", "one", "ONE ", "billion", "Thousand", "doubled"),
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_NUMBER_PIECES, min_size=1, max_size=16).map("".join))
+def test_numbers_are_found_where_the_plain_pattern_finds_them(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+    assert found(spans._ANCHOR) == found(_PLAIN_ANCHOR)
