@@ -13,6 +13,7 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 from unittest.mock import patch
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -118,3 +119,17 @@ def test_a_figure_repeated_reads_the_same_at_each_place() -> None:
     assert {item.figure for item in found} == {found[0].figure}
     assert [item.start for item in found] == [5 * i for i in range(1000)]
     assert found == _uncached("增长5%，" * 1000)
+
+
+@settings(max_examples=40)
+@given(_PARTS)
+def test_found_figures_are_what_their_checked_constructor_builds(
+    parts: list[str],
+) -> None:
+    # The reader builds them without the checks: the checks pass, and the
+    # checked copy is equal, hashes alike and prints alike.
+    for item in find_figures("".join(parts)):
+        checked = FoundFigure(**attrs.asdict(item, recurse=False))
+        assert checked == item
+        assert hash(checked) == hash(item)
+        assert repr(checked) == repr(item)

@@ -38,7 +38,7 @@ from .context import (
     years_in,
 )
 from .forms import Change
-from .found import FoundFigure, Role
+from .found import FoundFigure, Role, found_figure
 from .period import Period
 from .qualifier import Qualifier
 from .spans import Span, spans
@@ -153,15 +153,19 @@ class _Reader:
             if fields["subject"] is None:
                 fields["subject"] = self._subject(sentence, span, before, results)
             results.append(
-                FoundFigure(
+                found_figure(
                     span.start,
                     span.end,
                     span.figure,
-                    estimate=self._estimate(sentence, span, fields["role"]),
-                    line=bisect.bisect_right(self.lines, span.start) + 1,
-                    quote=quote(span.start, span.end),
-                    ratio=span.ratio,
-                    **fields,
+                    fields["subject"],
+                    fields["year"],
+                    fields["base_year"],
+                    fields["period"],
+                    fields["role"],
+                    self._estimate(sentence, span, fields["role"]),
+                    span.ratio,
+                    bisect.bisect_right(self.lines, span.start) + 1,
+                    quote(span.start, span.end),
                 )
             )
         _lists(text, sentence, group, results)
