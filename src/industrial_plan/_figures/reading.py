@@ -402,9 +402,10 @@ def _quote(text: str, start: int, end: int) -> Callable[[int, int], str]:
     sentence = text[start:end]
     stripped = sentence.strip()
     if len(stripped) <= _MAX_QUOTE:
+        quote = " ".join(stripped.split())  # once for all its figures
 
         def whole(_a: int, _b: int) -> str:
-            return " ".join(stripped.split())
+            return quote
 
         return whole
 

@@ -20,8 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from typing import Any, Final, NamedTuple, TypeVar
 
 from industrial_plan._errors import ParseError
 
@@ -189,9 +188,11 @@ def _back_words() -> re.Pattern[str]:
     return re.compile(f"{simple}|{'|'.join(special)}", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Span:
-    """A figure's words in the document, and the figure they state."""
+class Span(NamedTuple):
+    """A figure's words in the document, and the figure they state.
+
+    A named tuple, not a frozen dataclass: one is made for each figure, and
+    a tuple is made in a third of the time."""
 
     start: int
     end: int
