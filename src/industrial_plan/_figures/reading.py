@@ -456,10 +456,17 @@ def _share(
             # A change this figure cannot state leaves its own words standing.
             with contextlib.suppress(ValueError):
                 figure = attrs.evolve(figure, change=change)
-        results[first + offset] = attrs.evolve(
-            item,
-            figure=figure,
-            subject=parts[offset] if parts else words,
-            year=item.year if item.year is not None else lead.year,
-            role=item.role if item.role is not None else lead.role,
+        results[first + offset] = found_figure(
+            item.start,
+            item.end,
+            figure,
+            parts[offset] if parts else words,
+            item.year if item.year is not None else lead.year,
+            item.base_year,
+            item.period,
+            item.role if item.role is not None else lead.role,
+            item.estimate,
+            item.ratio,
+            item.line,
+            item.quote,
         )
