@@ -37,7 +37,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from .period import Period
 
@@ -326,8 +326,9 @@ _ESTIMATE: Final = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
+    """A word saying aimed at or happened; a tuple, as a sentence makes many."""
+
     start: int
     target: bool
 

@@ -153,7 +153,9 @@ def check_form(
             f"base year {base_year} given for a level: only a change "
             "(growth, reduction, increment, cumulative) has one"
         )
-    if (counted or measure) and not quantity.dimensionless:
+    # The dimensionality, not .dimensionless: pint keeps it by unit, where
+    # .dimensionless converts to root units each time (10 µs a figure).
+    if (counted or measure) and quantity.dimensionality:
         field = "counted" if counted else "measure"
         raise FieldError(
             f"{field} {counted or measure!r} needs a plain number: "

@@ -38,7 +38,7 @@ from .context import (
     years_in,
 )
 from .forms import Change
-from .found import FoundFigure, Role
+from .found import FoundFigure, Role, found_figure
 from .period import Period
 from .qualifier import Qualifier
 from .spans import Span, spans
@@ -153,15 +153,19 @@ class _Reader:
             if fields["subject"] is None:
                 fields["subject"] = self._subject(sentence, span, before, results)
             results.append(
-                FoundFigure(
+                found_figure(
                     span.start,
                     span.end,
                     span.figure,
-                    estimate=self._estimate(sentence, span, fields["role"]),
-                    line=bisect.bisect_right(self.lines, span.start) + 1,
-                    quote=quote(span.start, span.end),
-                    ratio=span.ratio,
-                    **fields,
+                    fields["subject"],
+                    fields["year"],
+                    fields["base_year"],
+                    fields["period"],
+                    fields["role"],
+                    self._estimate(sentence, span, fields["role"]),
+                    span.ratio,
+                    bisect.bisect_right(self.lines, span.start) + 1,
+                    quote(span.start, span.end),
                 )
             )
         _lists(text, sentence, group, results)
@@ -398,9 +402,10 @@ def _quote(text: str, start: int, end: int) -> Callable[[int, int], str]:
     sentence = text[start:end]
     stripped = sentence.strip()
     if len(stripped) <= _MAX_QUOTE:
+        quote = " ".join(stripped.split())  # once for all its figures
 
         def whole(_a: int, _b: int) -> str:
-            return " ".join(stripped.split())
+            return quote
 
         return whole
 
@@ -451,10 +456,17 @@ def _share(
             # A change this figure cannot state leaves its own words standing.
             with contextlib.suppress(ValueError):
                 figure = attrs.evolve(figure, change=change)
-        results[first + offset] = attrs.evolve(
-            item,
-            figure=figure,
-            subject=parts[offset] if parts else words,
-            year=item.year if item.year is not None else lead.year,
-            role=item.role if item.role is not None else lead.role,
+        results[first + offset] = found_figure(
+            item.start,
+            item.end,
+            figure,
+            parts[offset] if parts else words,
+            item.year if item.year is not None else lead.year,
+            item.base_year,
+            item.period,
+            item.role if item.role is not None else lead.role,
+            item.estimate,
+            item.ratio,
+            item.line,
+            item.quote,
         )

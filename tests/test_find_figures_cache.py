@@ -1,0 +1,135 @@
+"""find_figures reads alike with and without the readings it keeps (issue 20).
+
+The reader keeps each number's reading by the exact text around it, and
+where figures end by the shape of the words after them (``_figures.spans``).  Whatever
+was read before, a document must give what it gives to a reader that keeps
+nothing: the same figures, offsets and context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any
+from unittest.mock import patch
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import industrial_plan as ip
+from industrial_plan import FoundFigure, find_figures, testing
+from industrial_plan._figures import spans
+
+_PIECES = (
+    "增长",
+    "下降",
+    "超过",
+    "约",
+    "分别",
+    "和",
+    "，",
+    "。",
+    "%",
+    "亿元",
+    "家",
+    "个百分点",
+    "到2025年",
+    "比上年",
+    "前三季度",
+    "（",
+    "）",
+    "(",
+    "$",
+    " ",
+    "\n",
+    "\x00",
+    "of",
+    "from",
+    "to",
+    "in 2023",
+    "respectively",
+    "billion yuan",
+    "percent",
+    "per 10,000 people",
+    "5",
+    "12",
+    "3.5",
+    "1,234",
+    "2023",
+    "GDP",
+    "地区生产总值",
+    "每万人口发明专利拥有量达到",
+)
+
+
+class _NeverKept(dict[Any, Any]):
+    """A table that keeps nothing: every lookup misses."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+@contextmanager
+def _keeping_nothing() -> Iterator[None]:
+    with ExitStack() as stack:
+        for name in ("_READINGS", "_LENGTHS"):
+            stack.enter_context(patch.object(spans, name, _NeverKept()))
+        yield
+
+
+def _uncached(text: str) -> list[FoundFigure]:
+    with _keeping_nothing():
+        return find_figures(text)
+
+
+def _written(figure: ip.Figure, zh: bool) -> str:
+    return ip.format_figure(figure, locale="zh" if zh else "en")
+
+
+_FIGURES = st.builds(_written, testing.stated_figures(), st.booleans())
+_PARTS = st.lists(st.sampled_from(_PIECES) | _FIGURES, min_size=1, max_size=30)
+
+
+@settings(max_examples=60)
+@given(_PARTS, st.randoms(use_true_random=False))
+def test_kept_readings_read_as_fresh_ones(parts: list[str], rng: Any) -> None:
+    text = "".join(parts)
+    fresh = _uncached(text)
+    # The same words elsewhere first, then the text itself, twice: the second
+    # reading takes every figure from what the first kept.
+    shuffled = parts[:]
+    rng.shuffle(shuffled)
+    find_figures("".join(shuffled))
+    assert find_figures(text) == fresh
+    assert find_figures(text) == fresh
+
+
+@settings(max_examples=30)
+@given(_PARTS, st.integers(1, 5))
+def test_repeated_text_reads_as_each_copy_alone(parts: list[str], times: int) -> None:
+    # Each copy after the first is read from kept readings, at other offsets.
+    text = "".join(parts)
+    assert find_figures(text * times) == _uncached(text * times)
+
+
+def test_a_figure_repeated_reads_the_same_at_each_place() -> None:
+    found = find_figures("增长5%，" * 1000)
+    assert len(found) == 1000
+    assert {item.figure for item in found} == {found[0].figure}
+    assert [item.start for item in found] == [5 * i for i in range(1000)]
+    assert found == _uncached("增长5%，" * 1000)
+
+
+@settings(max_examples=40)
+@given(_PARTS)
+def test_found_figures_are_what_their_checked_constructor_builds(
+    parts: list[str],
+) -> None:
+    # The reader builds them without the checks: the checks pass, and the
+    # checked copy is equal, hashes alike and prints alike.
+    for item in find_figures("".join(parts)):
+        checked = FoundFigure(**attrs.asdict(item, recurse=False))
+        assert checked == item
+        assert hash(checked) == hash(item)
+        assert repr(checked) == repr(item)
