@@ -1,0 +1,275 @@
+"""Shares and ratios per head computed from their parts, on whole columns.
+
+As ``levels._share_method`` and ``levels._ratio_method`` on the object path
+(``series._share_series``, ``series._ratio_series``, ``series._quotients``):
+each year both are observed, the target metric's level over the level of the
+metric it is taken *of* (the owner's, else the region's), times 100 for a
+share or the target's ``per`` for a ratio; then the CAGR-ratio method
+(:func:`_level_metrics`) on that yearly series.  A share's gaps are in
+percentage points: the same numbers as percent.
+
+Rows whose series the object path would build otherwise are returned
+flagged: shares or ratios also reported as such, parts in units that need
+converting (or a currency against a count), price bases that disagree,
+denominators of zero or less, quotients without a bound, goals stated in
+a unit with a scale word, and values near a decision.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from industrial_plan._money.units import currency_of, ureg
+
+from .columnar_changes import _at, _is_in
+from .columnar_figures import _NONE, _Figures
+from .columnar_levels import _apply, _level_metrics, _Series, _yearly_rows
+from .columnar_table import _Columns, _Given, _Output
+from .results import Status
+
+_SHARE, _RATIO = "share", "per-population ratio"
+
+
+def assess_parts(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any, Any]:
+    """Shares with an ``of`` and ratios per head: ``(taken, flagged)``."""
+    rows = c.targets
+    stated = c.has_value[rows]
+    shares = (
+        stated & _is_in(np, c, "target_kind", (_SHARE,))[rows] & ~c.without_of[rows]
+    )
+    ratios = stated & _is_in(np, c, "target_kind", (_RATIO,))[rows]
+    taken = shares | ratios
+    flagged = np.zeros(taken.size, bool)
+    if not taken.any():
+        return taken, flagged
+    slots = np.flatnonzero(taken)
+    rows = rows[slots]
+    is_share = shares[slots]
+    # Each owner and metric as one dense code, so that any pair of them (an
+    # owner and the metric a target is taken of) has a code too.
+    owner = np.unique(c.owner, return_inverse=True)[1]
+    width = len(c.metrics) + 1
+    pair = owner.astype(np.int64) * width + (c.metric + 1)
+    denominator = _denominators(np, c, rows, is_share)
+    regional = _regional_owner(np, c, owner, rows)
+    # Shares or ratios also reported as such: the object path merges the two.
+    reported = given.observed & _is_in(np, c, "target_kind", ("share", "ratio"))
+    reported_pairs = np.unique(pair[reported])
+    own = pair[rows]
+    shape = _plain_shape(np, c, rows, is_share)
+    flagged[slots] = _has(np, reported_pairs, own) | ~shape
+    index, key, span, first = _yearly_rows(np, c, given.observed & c.level, pair)
+    begin = np.searchsorted(key, own * span, "left")
+    end = np.searchsorted(key, (own + 1) * span, "left")
+    # Each target's numerator years, one element per (target, year).
+    lengths = end - begin
+    target = np.repeat(np.arange(rows.size), lengths)
+    starts = np.cumsum(lengths) - lengths
+    position = begin[target] + (np.arange(target.size) - starts[target])
+    top = index[position]
+    offset = c.year[top] - first
+    # The denominator of the same year: the owner's, else the region's.
+    mine = denominator[target] >= 0
+    wanted = (owner[rows[target]] * width + denominator[target] + 1) * span + offset
+    at = np.searchsorted(key, wanted, "left")
+    found = mine & (at < key.size) & (_at(np, key, at) == wanted)
+    has_region = mine & (regional[target] >= 0)
+    fallback = (regional[target] * width + denominator[target] + 1) * span + offset
+    at_region = np.searchsorted(key, fallback, "left")
+    found_region = (
+        ~found
+        & has_region
+        & (at_region < key.size)
+        & (_at(np, key, at_region) == fallback)
+    )
+    bottom = np.where(found, _at(np, index, at), _at(np, index, at_region))
+    used = found | found_region
+    quotient, qualifier, approximate, odd = _quotients(
+        np, c, (top, bottom), rows[target], is_share[target]
+    )
+    odd &= used
+    flagged[slots] |= np.bincount(target[odd], minlength=rows.size) > 0
+    # The series: the years both parts are observed, in year order.
+    keep = np.flatnonzero(used & ~odd)
+    target, year = target[keep], c.year[top[keep]]
+    quotient, qualifier, approximate = (
+        quotient[keep],
+        qualifier[keep],
+        approximate[keep],
+    )
+    counts = np.bincount(target, minlength=rows.size)
+    seen = counts > 0
+    none = slots[~seen & ~flagged[slots]]
+    out.status[none] = Status.INSUFFICIENT_DATA.value
+    out.vectorised[none] = True
+    work = np.flatnonzero(seen)
+    if work.size:
+        series_end = np.cumsum(counts)
+        series_begin = series_end - counts
+        flagged[slots[work]] |= _metrics(
+            np,
+            c,
+            out,
+            (slots[work], rows[work], is_share[work]),
+            (target * span + (year - first), series_begin[work], series_end[work]),
+            (quotient, qualifier, approximate, year),
+            (work * span, span, first),
+            given,
+        )
+        done = slots[work]
+        out.vectorised[done[~flagged[done]]] = True
+    return taken, flagged
+
+
+def _has(np: Any, sorted_values: Any, values: Any) -> Any:
+    """Whether each of *values* is in *sorted_values* (sorted, unique)."""
+    at = np.searchsorted(sorted_values, values, "left")
+    return (at < sorted_values.size) & (_at(np, sorted_values, at) == values)
+
+
+def _denominators(np: Any, c: _Columns, rows: Any, is_share: Any) -> Any:
+    """Each target's denominator as a metric code: its ``of``, a ratio's
+    default "population"; -1 where that metric has no row at all."""
+    of, names = c.codes("of")
+    lookup = np.array(
+        [c.metrics.index(n) if n in c.metrics else -1 for n in names] + [-1],
+        dtype=np.int64,
+    )
+    code = lookup[of[rows]]
+    population = c.metrics.index("population") if "population" in c.metrics else -1
+    return np.where((of[rows] < 0) & ~is_share, population, code)
+
+
+def _regional_owner(np: Any, c: _Columns, owner: Any, rows: Any) -> Any:
+    """The dense owner code of each target's plan's region; -1 where the
+    plan has no row of its region."""
+    regional = (c.tier < 0) & (c.industry < 0)
+    plans, at = np.unique(c.plan[regional], return_index=True)
+    codes = owner[np.flatnonzero(regional)[at]]
+    where = np.searchsorted(plans, c.plan[rows], "left")
+    found = (where < plans.size) & (_at(np, plans, where) == c.plan[rows])
+    return np.where(found, _at(np, codes, where), -1).astype(np.int64)
+
+
+def _plain_shape(np: Any, c: _Columns, rows: Any, is_share: Any) -> Any:
+    """Whether each target is stated as the columnar path computes it: a
+    share in percent; a ratio not in percent, in the base unit it is stated
+    in (the object path labels a quotient with the stated unit)."""
+    unit = c.unit[rows]
+    percent = unit == c.percent
+    stated, stated_units = _source_codes(np, c, "stated_unit")
+    # Each stated unit's code among the table's units (-2: none of them).
+    as_unit = np.array(
+        [c.units.index(s) if s in c.units else -2 for s in stated_units] + [-1],
+        dtype=np.int64,
+    )[stated[rows]]
+    in_base = (as_unit == unit) | (stated[rows] < 0)
+    return np.where(is_share, percent, ~percent & in_base)
+
+
+def _source_codes(np: Any, c: _Columns, name: str) -> tuple[Any, list[Any]]:
+    """Codes of a column of the whole input table (nulls and absence: -1)."""
+    if name not in c.source.column_names:
+        return np.full(c.n, -1, dtype=np.int64), []
+    from industrial_plan._files.rows_out import _import
+
+    pc = _import("pyarrow.compute", "the columnar assessment")
+    encoded = pc.dictionary_encode(c.source.column(name)).combine_chunks()
+    indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    return indices.astype(np.int64), encoded.dictionary.to_pylist()
+
+
+def _unit_kinds(np: Any, c: _Columns) -> tuple[Any, Any]:
+    """Per unit code (and -1 last): whether it is money, whether a count."""
+    money = [_is_money(u) for u in c.units]
+    count = [u == "" for u in c.units]
+    return np.array([*money, False], bool), np.array([*count, False], bool)
+
+
+def _is_money(unit: str | None) -> bool:
+    if not unit:
+        return False
+    try:
+        return currency_of(ureg.Unit(unit)) is not None
+    except Exception:  # pint raises several kinds for a unit it cannot read
+        return False
+
+
+def _quotients(
+    np: Any, c: _Columns, parts: tuple[Any, Any], goals: Any, is_share: Any
+) -> tuple[Any, Any, Any, Any]:
+    """numerator / denominator * scale, its qualifier and approximation, and
+    where the object path would compute otherwise (``odd``)."""
+    top, bottom = parts
+    money, count = _unit_kinds(np, c)
+    top_unit, bottom_unit = c.unit[top], c.unit[bottom]
+    # A share: both in one currency, or both counts.  A ratio per head: a
+    # count of people below, the target's own unit above.
+    odd = np.where(
+        is_share,
+        (top_unit != bottom_unit) | ~(money[bottom_unit] | count[bottom_unit]),
+        ~count[bottom_unit] | (top_unit != c.unit[goals]),
+    )
+    basis, _ = c.codes("price_basis")
+    odd |= (basis[top] >= 0) & (basis[bottom] >= 0) & (basis[top] != basis[bottom])
+    numerator = _Figures(np, c.value[top], c.qualifier[top], c.approximate[top])
+    denominator = _Figures(
+        np, c.value[bottom], c.qualifier[bottom], c.approximate[bottom]
+    )
+    per = c.ints("per", 1)[goals].astype(np.float64)
+    scale = np.where(is_share, 100.0, per)
+    positive = denominator.value > 0
+    odd |= ~positive | (per <= 0)
+    with np.errstate(all="ignore"):
+        value = numerator.value / denominator.value * scale
+    value, qualifier = _apply(np, value, [(numerator, 1), (denominator, -1)], positive)
+    # A quotient with no bound: the object path leaves its year out.
+    odd |= qualifier == _NONE
+    return value, qualifier, numerator.approximate | denominator.approximate, odd
+
+
+def _metrics(
+    np: Any,
+    c: _Columns,
+    out: _Output,
+    where: tuple[Any, Any, Any],
+    series: tuple[Any, Any, Any],
+    points: tuple[Any, Any, Any, Any],
+    keys: tuple[Any, int, int],
+    given: _Given,
+) -> Any:
+    """The CAGR-ratio method on each target's quotients; returns rows to flag.
+
+    *where* are the targets' slots, rows and whether each is a share;
+    *series* the points' sort keys and each target's range of them;
+    *points* the quotients, their qualifiers, approximation and years;
+    *keys* each target's key base, the keys' span and first year.
+    """
+    slots, rows, is_share = where
+    key, begin, end = series
+    value, qualifier, approximate, year = points
+    group_key, span, first = keys
+    if given.baseline_year is not None:
+        start = np.full(rows.size, given.baseline_year, dtype=np.int64)
+    else:
+        start = np.where(c.base_year[rows] >= 0, c.base_year[rows], c.start_year[rows])
+    offset = np.clip(start - first, 0, span)
+    at = np.maximum(np.searchsorted(key, group_key + offset, "left"), begin)
+    has_baseline = at < end
+    base_at = np.minimum(at, value.size - 1)
+    latest_at = end - 1
+
+    def figures(chosen: Any) -> _Figures:
+        return _Figures(np, value[chosen], qualifier[chosen], approximate[chosen])
+
+    goal = _Figures(np, c.value[rows], c.qualifier[rows], c.approximate[rows])
+    built = _Series(
+        goal=goal,
+        latest=figures(latest_at),
+        base=figures(base_at),
+        target_year=c.year[rows],
+        latest_year=year[latest_at],
+        baseline_year=np.where(has_baseline, year[base_at], -1),
+        d=np.where(c.lower[rows], -1, 1),
+    )
+    return _level_metrics(np, out, slots, built, is_share, given.settings)
