@@ -381,3 +381,54 @@ def test_a_goal_stated_with_a_scale_word_goes_to_the_object_path() -> None:
         ],
     )
     assert _row(plan)["method"] == "object"
+
+
+def test_a_share_reported_as_such_comes_before_its_quotient() -> None:
+    """2.5 % reported for 2022 stands; 2020 is computed from its parts."""
+    target = ip.Target(
+        "rd_spending", 2025, ip.Figure(Q(Decimal(3), "percent")), kind="share", of="gdp"
+    )
+    reported = ip.Observation(
+        "rd_spending", 2022, ip.Figure(Q(Decimal("2.5"), "percent")), of="gdp"
+    )
+    plan = _plan(
+        [target],
+        [
+            _level("rd_spending", 2020, "2", "CNY"),
+            _level("rd_spending", 2022, "3", "CNY"),
+            _level("gdp", 2020, "100", "CNY"),
+            _level("gdp", 2022, "100", "CNY"),
+            reported,
+        ],
+    )
+    row = _row(plan)
+    assert row["actual"] == pytest.approx(2.5)
+    assert (row["baseline_year"], row["method"]) == (2020, "vectorised")
+
+
+def test_a_ratio_reported_per_other_people_is_rescaled() -> None:
+    """15 per 1,000 people reported is 150 per 10,000 against a goal of 200."""
+    target = ip.Target(
+        "enterprises",
+        2025,
+        ip.Figure(Q(Decimal(200), ""), per=10000),
+        kind="per-population ratio",
+    )
+    reported = ip.Observation(
+        "enterprises", 2022, ip.Figure(Q(Decimal(15), ""), per=1000)
+    )
+    plan = _plan(
+        [target],
+        [
+            _level("enterprises", 2020, "1200"),
+            _level("population", 2020, "100000"),
+            reported,
+        ],
+    )
+    row = _row(plan)
+    assert row["actual"] == pytest.approx(150)
+    assert (row["baseline_year"], row["latest_year"], row["method"]) == (
+        2020,
+        2022,
+        "vectorised",
+    )

@@ -52,12 +52,8 @@ def assess_parts(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any
     pair = owner.astype(np.int64) * width + (c.metric + 1)
     denominator = _denominators(np, c, rows, is_share)
     regional = _regional_owner(np, c, owner, rows)
-    # Shares or ratios also reported as such: the object path merges the two.
-    reported = given.observed & _is_in(np, c, "target_kind", ("share", "ratio"))
-    reported_pairs = np.unique(pair[reported])
     own = pair[rows]
-    shape = _plain_shape(np, c, rows, is_share)
-    flagged[slots] = _has(np, reported_pairs, own) | ~shape
+    flagged[slots] = ~_plain_shape(np, c, rows, is_share)
     index, key, span, first = _yearly_rows(np, c, given.observed & c.level, pair)
     begin = np.searchsorted(key, own * span, "left")
     end = np.searchsorted(key, (own + 1) * span, "left")
@@ -91,12 +87,17 @@ def assess_parts(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any
     flagged[slots] |= np.bincount(target[odd], minlength=rows.size) > 0
     # The series: the years both parts are observed, in year order.
     keep = np.flatnonzero(used & ~odd)
-    target, year = target[keep], c.year[top[keep]]
-    quotient, qualifier, approximate = (
+    computed = (
+        target[keep],
+        c.year[top[keep]],
         quotient[keep],
         qualifier[keep],
         approximate[keep],
     )
+    # Shares or ratios reported as such come first; the quotients fill in.
+    reported, odd = _reported(np, c, given.observed, (pair, own, rows, is_share))
+    flagged[slots] |= odd
+    target, year, quotient, qualifier, approximate = _merged(np, reported, computed)
     counts = np.bincount(target, minlength=rows.size)
     seen = counts > 0
     none = slots[~seen & ~flagged[slots]]
@@ -121,10 +122,63 @@ def assess_parts(np: Any, c: _Columns, out: _Output, given: _Given) -> tuple[Any
     return taken, flagged
 
 
-def _has(np: Any, sorted_values: Any, values: Any) -> Any:
-    """Whether each of *values* is in *sorted_values* (sorted, unique)."""
-    at = np.searchsorted(sorted_values, values, "left")
-    return (at < sorted_values.size) & (_at(np, sorted_values, at) == values)
+def _reported(
+    np: Any, c: _Columns, observed: Any, targets: tuple[Any, Any, Any, Any]
+) -> tuple[tuple[Any, ...], Any]:
+    """The shares and ratios reported as such, as ``series._share_series``
+    and ``series._ratio_series`` take them, and the targets to flag.
+
+    Returns one element per (target, year): the target's position, the year,
+    the value (a ratio rescaled to the target's ``per``), its qualifier and
+    whether it is approximate.  A share not in percent is left out, as
+    there; a ratio in another unit than the target's is flagged.
+    """
+    pair, own, rows, is_share = targets
+    percent = c.unit == c.percent
+    shares = _is_in(np, c, "target_kind", ("share",)) & percent
+    ratios = _is_in(np, c, "target_kind", ("ratio",))
+    empty = np.zeros(0, np.int64)
+    found: list[tuple[Any, ...]] = []
+    odd = np.zeros(rows.size, bool)
+    for mask, chosen in ((shares, is_share), (ratios, ~is_share)):
+        which = np.flatnonzero(chosen)
+        if not (observed & mask).any() or not which.size:
+            continue
+        index, key, span, _ = _yearly_rows(np, c, observed & mask, pair)
+        begin = np.searchsorted(key, own[which] * span, "left")
+        end = np.searchsorted(key, (own[which] + 1) * span, "left")
+        lengths = end - begin
+        local = np.repeat(np.arange(which.size), lengths)
+        starts = np.cumsum(lengths) - lengths
+        at = index[begin[local] + (np.arange(local.size) - starts[local])]
+        target = which[local]
+        value = c.value[at]
+        if mask is ratios:
+            per = c.ints("per", 0)
+            goal_per = np.maximum(per[rows[target]], 1)
+            wrong = (c.unit[at] != c.unit[rows[target]]) | (per[at] <= 0)
+            odd |= np.bincount(target[wrong], minlength=rows.size) > 0
+            with np.errstate(all="ignore"):
+                value = value * goal_per / per[at]
+        found.append((target, c.year[at], value, c.qualifier[at], c.approximate[at]))
+    if not found:
+        return (empty, empty, np.zeros(0), empty, np.zeros(0, bool)), odd
+    merged = tuple(np.concatenate(parts) for parts in zip(*found, strict=True))
+    return merged, odd
+
+
+def _merged(np: Any, first: tuple[Any, ...], then: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Elements ``(target, year, ...)`` of *first*, and of *then* for the
+    (target, year) pairs *first* lacks, sorted by target and year."""
+    if not first[0].size:
+        return then
+    parts = [np.concatenate(pair) for pair in zip(first, then, strict=True)]
+    priority = np.r_[np.zeros(first[0].size, bool), np.ones(then[0].size, bool)]
+    order = np.lexsort((priority, parts[1], parts[0]))
+    target, year = parts[0][order], parts[1][order]
+    unique = np.ones(order.size, bool)
+    unique[1:] = (target[1:] != target[:-1]) | (year[1:] != year[:-1])
+    return tuple(part[order][unique] for part in parts)
 
 
 def _denominators(np: Any, c: _Columns, rows: Any, is_share: Any) -> Any:
