@@ -317,13 +317,19 @@ def _metrics(
         return _Figures(np, value[chosen], qualifier[chosen], approximate[chosen])
 
     goal = _Figures(np, c.value[rows], c.qualifier[rows], c.approximate[rows])
+    baseline_year = np.where(has_baseline, year[base_at], -1)
+    # A baseline that is the latest point gives no rate: shown as there, but
+    # not one _level_metrics would flag as a rate of almost zero.
+    alone = has_baseline & (base_at == latest_at)
     built = _Series(
         goal=goal,
         latest=figures(latest_at),
         base=figures(base_at),
         target_year=c.year[rows],
         latest_year=year[latest_at],
-        baseline_year=np.where(has_baseline, year[base_at], -1),
+        baseline_year=np.where(alone, -1, baseline_year),
         d=np.where(c.lower[rows], -1, 1),
     )
-    return _level_metrics(np, out, slots, built, is_share, given.settings)
+    flagged = _level_metrics(np, out, slots, built, is_share, given.settings)
+    out.baseline_year[slots] = baseline_year
+    return flagged
