@@ -30,6 +30,7 @@ Q = ip.ureg.Quantity
 SHAPES = (
     ("rd_spending", "CNY", "share", "gdp", None),
     ("industrial_value_added", "CNY", "share", "gdp", None),
+    ("enterprises", "", "share", "population", None),
     ("enterprises", "", "per-population ratio", None, 10000),
     ("enterprises", "", "per-population ratio", "population", 1000),
     ("gdp", "CNY", "per-population ratio", None, 1),
@@ -154,6 +155,13 @@ class _Builder:
                 attrs.evolve(o, price_basis=basis) if o.metric == chosen else o
                 for o in found
             ]
+        if draw(st.integers(0, 4)) == 0 and owned.targets[0].kind.value != "share":
+            # A ratio also reported as such, per another number of people.
+            year = owned.targets[0].year - 1
+            per = draw(st.sampled_from([1, 100, 10000]))
+            unit = owned.targets[0].figure.quantity.units
+            value = ip.Figure(Q(Decimal("0.37"), unit), per=per)
+            owned.observations.append(ip.Observation(metric, year, value))
         if draw(st.integers(0, 4)) == 0 and owned.targets[0].kind.value == "share":
             # A share also reported as such: the object path merges the two.
             year = owned.targets[0].year - 1
