@@ -4,15 +4,17 @@ As ``levels._share_method`` and ``levels._ratio_method`` on the object path
 (``series._share_series``, ``series._ratio_series``, ``series._quotients``):
 each year both are observed, the target metric's level over the level of the
 metric it is taken *of* (the owner's, else the region's), times 100 for a
-share or the target's ``per`` for a ratio; then the CAGR-ratio method
-(:func:`_level_metrics`) on that yearly series.  A share's gaps are in
-percentage points: the same numbers as percent.
+share or the target's ``per`` for a ratio, where no share (in percent) or
+ratio (rescaled to the target's ``per``) is reported as such for that year;
+then the CAGR-ratio method (:func:`_level_metrics`) on that yearly series.
+A share's gaps are in percentage points: the same numbers as percent.
 
 Rows whose series the object path would build otherwise are returned
-flagged: shares or ratios also reported as such, parts in units that need
-converting (or a currency against a count), price bases that disagree,
-denominators of zero or less, quotients without a bound, goals stated in
-a unit with a scale word, and values near a decision.
+flagged: parts in units that need converting (or a currency against a
+count), price bases that disagree, denominators of zero or less, quotients
+without a bound, ratios reported in another unit, ratio goals stated with a
+scale word (the object path labels the quotient in base units with the
+stated unit), and values near a decision.
 """
 
 from __future__ import annotations
