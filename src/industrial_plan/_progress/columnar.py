@@ -28,6 +28,7 @@ from .columnar_changes import assess_changes
 from .columnar_growth import assess_growth
 from .columnar_levels import assess_levels
 from .columnar_objects import _by_objects
+from .columnar_parts import assess_parts
 from .columnar_table import METRICS, _Columns, _Given, _Kind, _Output, _Settings
 from .policy import ConversionPolicy, Thresholds, VerdictBands
 from .results import Status
@@ -155,6 +156,7 @@ _KINDS: tuple[_Kind, ...] = (
     assess_changes,
     assess_caps,
     assess_cumulative,
+    assess_parts,
 )
 
 
