@@ -371,8 +371,12 @@ def test_parts_at_different_price_bases_go_to_the_object_path() -> None:
     assert row["latest_year"] == 2020
 
 
-def test_a_goal_stated_with_a_scale_word_goes_to_the_object_path() -> None:
-    """12 万元 per head: the object path labels the quotient in 万元."""
+def test_a_goal_stated_with_a_scale_word_reads_the_quotient_in_its_unit() -> None:
+    """12 万元 per head: 110,000,000 yuan for 1,010 people is 10.89 万元 a head.
+
+    The object path once labelled the quotient of base units (yuan a head)
+    with the goal's 万元, ten thousand times too much: "achieved".
+    """
     target = ip.Target(
         "gdp",
         2025,
@@ -388,7 +392,14 @@ def test_a_goal_stated_with_a_scale_word_goes_to_the_object_path() -> None:
             _level("population", 2022, "1010"),
         ],
     )
-    assert _row(plan)["method"] == "object"
+    row = _row(plan)
+    assert row["method"] == "vectorised"
+    assert row["status"] == "on track"
+    assert row["actual"] == pytest.approx(108910.891089, rel=1e-9)
+    (record,) = ip.assess(plan).records()
+    assert Decimal(record["actual"]["value"]).quantize(Decimal("0.01")) == Decimal(
+        "108910.89"
+    )
 
 
 def test_a_share_reported_as_such_comes_before_its_quotient() -> None:

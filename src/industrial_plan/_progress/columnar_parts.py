@@ -209,30 +209,10 @@ def _regional_owner(np: Any, c: _Columns, owner: Any, rows: Any) -> Any:
 
 def _plain_shape(np: Any, c: _Columns, rows: Any, is_share: Any) -> Any:
     """Whether each target is stated as the columnar path computes it: a
-    share in percent; a ratio not in percent, in the base unit it is stated
-    in (the object path labels a quotient with the stated unit)."""
-    unit = c.unit[rows]
-    percent = unit == c.percent
-    stated, stated_units = _source_codes(np, c, "stated_unit")
-    # Each stated unit's code among the table's units (-2: none of them).
-    as_unit = np.array(
-        [c.units.index(s) if s in c.units else -2 for s in stated_units] + [-1],
-        dtype=np.int64,
-    )[stated[rows]]
-    in_base = (as_unit == unit) | (stated[rows] < 0)
-    return np.where(is_share, percent, ~percent & in_base)
-
-
-def _source_codes(np: Any, c: _Columns, name: str) -> tuple[Any, list[Any]]:
-    """Codes of a column of the whole input table (nulls and absence: -1)."""
-    if name not in c.source.column_names:
-        return np.full(c.n, -1, dtype=np.int64), []
-    from industrial_plan._files.rows_out import _import
-
-    pc = _import("pyarrow.compute", "the columnar assessment")
-    encoded = pc.dictionary_encode(c.source.column(name)).combine_chunks()
-    indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    return indices.astype(np.int64), encoded.dictionary.to_pylist()
+    share in percent, a ratio not in percent (values are in base units on
+    both paths, scale words out)."""
+    percent = c.unit[rows] == c.percent
+    return np.where(is_share, percent, ~percent)
 
 
 def _unit_kinds(np: Any, c: _Columns) -> tuple[Any, Any]:

@@ -8,6 +8,7 @@ denominator (:func:`_quotients`).
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -224,10 +225,10 @@ def _quotient(
         raise CurrencyMismatchError(
             str(numerator.quantity.units), str(denominator.quantity.units), "a share"
         )
-    value_unit = unit if not money_share else ureg.percent
-    if not money_share:
-        # numerator is already in the target's unit; keep that unit.
-        pass
+    # Both parts are in base units: a ratio's quotient is in the base of the
+    # target's unit (yuan per head for a goal in 万元 per head), stated in the
+    # target's own unit below, as its goal is.
+    value_unit = ureg.percent if money_share else _base_unit(unit)
     figure = _apply(
         lambda x, y: x / y * scale if y > 0 else None,
         [(numerator, 1), (denominator, -1)],
@@ -235,11 +236,15 @@ def _quotient(
     )
     if figure is None:
         return None
-    if not money_share:
-        figure = attrs.evolve(
-            figure, quantity=ureg.Quantity(figure.quantity.magnitude, unit)
-        )
+    if not money_share and value_unit != getattr(unit, "_units", unit):
+        figure = figure.to(unit)
     return Point(year, figure, None, rate, (top, bottom))
+
+
+@functools.lru_cache(maxsize=256)
+def _base_unit(unit: Any) -> Any:
+    """The units container of *unit* in base units (scale words out)."""
+    return in_base_units(ureg.Quantity(Decimal(1), unit))._units
 
 
 def _points(
