@@ -1,377 +1,422 @@
-"""Realistic portfolios of plans for the columnar benchmarks.
+"""Realistic portfolios of plans for the columnar benchmarks (issue 22).
 
-Each plan is an :class:`industrial_plan.IndustrialSystem` of 20 targets over
-2021-2025, spread over the region and two tiers of industries, each target
-with four yearly observations (a share or a ratio computed from its parts has
-four of its numerator and four of its whole besides).  Three flavours:
+:func:`plans` builds *n* plans as objects, each with 20 targets spread over
+the region, two tiers and their industries, and 4 yearly observations per
+target, in one of three flavours:
 
-* ``"levels"``: money levels ("到2025年达到800亿元") and counts ("超过80家");
-* ``"growth"``: average annual growth ("年均增长6%以上") measured on yearly
-  levels, or on reported yearly rates for a third of them;
-* ``"mixed"``: every kind of target, in the shapes plans state them.
+``"levels"``
+    Levels in money ("到2025年达到800亿元") and counts ("超过80家").
+``"growth"``
+    Average annual growth ("年均增长6%以上") measured on yearly levels, some
+    on reported yearly growth rates instead, and a few one-year growth rates.
+``"mixed"``
+    Every kind: level, count, share from parts (``of="gdp"``, numerator and
+    GDP observed), share as reported, ratio per 10,000 people (population
+    observed), average and one-year growth, increment, reduction by an
+    amount and in percent, a level cap and a CPI-style growth cap, a
+    cumulative total and a qualitative aim.
 
-Values follow a random path around the planned one, so that targets are met,
-nearly met or missed, and no value ties a target or a band's edge exactly
-(such ties are left to the object path, which would blur what is measured).
-Plans are built from a seed: the same seed gives the same plans.
+Values follow a random path around the one the target implies (growth
+drawn per year), with enough digits that no value ties a target or a band's
+edge.  :func:`table` concatenates the plans' :func:`~industrial_plan.to_arrow`
+tables; :func:`tiled` repeats one such table, each copy its own ``plan``,
+to a million rows and more without building a million objects.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import industrial_plan as ip
 
 Q = ip.ureg.Quantity
-START, END = 2020, 2025
-# The four years observed: the plan's first year and three after it.
-YEARS = (2020, 2021, 2022, 2023)
-# Yearly rates are reported for the years after the start.
-RATE_YEARS = (2021, 2022, 2023, 2024)
-TARGETS = 20
 FLAVOURS = ("levels", "growth", "mixed")
+TARGETS_PER_PLAN = 20
+# Plans run 2021-2025 from a 2020 base; the review is of 2024: levels are
+# observed 2020-2023 (the year's statistics come out the next spring),
+# yearly rates 2021-2024.
+START, END, BASE = 2021, 2025, 2020
+LEVEL_YEARS = (2020, 2021, 2022, 2023)
+RATE_YEARS = (2021, 2022, 2023, 2024)
 
 METRICS = [
-    ip.Metric("energy", {"en": "energy use", "zh": "能源消费量"}, "t", "lower"),
-    ip.Metric("cpi", {"en": "consumer prices", "zh": "居民消费价格"}, "percent", "lower"),
-    ip.Metric("patents", {"en": "invention patents", "zh": "发明专利拥有量"}, "count"),
-    ip.Metric("doctors", {"en": "practising doctors", "zh": "执业医师"}, "count"),
-    ip.Metric("jobs", {"en": "new urban jobs", "zh": "城镇新增就业"}, "count"),
+    ip.Metric("patents", "invention patents", "count"),
+    ip.Metric("platforms", "industrial internet platforms", "count"),
+    ip.Metric("new_jobs", "new urban jobs", "count"),
+    ip.Metric("energy", "energy use", "t", "lower"),
+    ip.Metric("water", "water use", "t", "lower"),
+    ip.Metric("emissions", "emissions", "t", "lower"),
+    ip.Metric("cpi", "consumer prices", "percent", "lower"),
 ]
 
-_Owned = tuple[ip.Target, list[ip.Observation]]
-
-
-def _decimal(value: float, places: int = 0) -> Decimal:
-    """*value* to *places* decimals, as written (not a float's binary expansion)."""
-    return Decimal(f"{value:.{places}f}")
+# Each shape, the metrics it may be stated for, first choice first: an owner
+# takes the first not yet used by another of its targets, so that no two
+# targets of one owner share observations.
+_MONEY = ("total_scale", "output_value", "investment", "rd_spending")
+SHAPES: dict[str, tuple[str, ...]] = {
+    "level": _MONEY,
+    "count": ("enterprises", "platforms", "new_jobs"),
+    "share of parts": ("value_added",),
+    "share reported": ("rd_intensity",),
+    "ratio": ("patents",),
+    "average growth": ("industrial_value_added", *_MONEY),
+    "one-year growth": ("output_value", "value_added", "investment"),
+    "increment": ("platforms",),
+    "amount reduction": ("energy",),
+    "percent reduction": ("water",),
+    "level cap": ("emissions",),
+    "growth cap": ("cpi",),
+    "cumulative": ("new_jobs",),
+    "qualitative": ("development",),
+}
+_FLAVOUR_SHAPES = {
+    "levels": ["level", "count"],
+    "growth": ["average growth", "one-year growth"],
+    "mixed": list(SHAPES),
+}
 
 
 def _money(yuan: float) -> ip.Figure:
-    """*yuan*, as a statistics office reports it: in 万元, to the hundredth."""
-    return ip.Figure(ip.amount(_decimal(yuan / 1e4, 2), "万 CNY"))
+    """*yuan* stated in 亿元 to two decimals, as statistical bulletins do."""
+    return ip.Figure(ip.amount(Decimal(f"{yuan / 1e8:.2f}"), "亿 CNY"))
 
 
-def _count(value: float) -> ip.Figure:
-    return ip.Figure(Q(_decimal(value), ""))
+def _count(n: float) -> ip.Figure:
+    return ip.Figure(Q(Decimal(round(n)), ""))
 
 
-def _percent(value: float, **form: Any) -> ip.Figure:
-    """A percentage to two decimals: off the one-decimal goals and bands."""
-    return ip.Figure(Q(_decimal(value, 2), "percent"), **form)
+def _tonnes(t: float) -> ip.Figure:
+    return ip.Figure(Q(Decimal(f"{t:.1f}"), "t"))
 
 
-class _Plans:
-    """Draws the targets of one plan from a seeded random generator."""
+def _percent(p: float, **form: Any) -> ip.Figure:
+    return ip.Figure(Q(Decimal(f"{p:.2f}"), "percent"), **form)
+
+
+class _Plan:
+    """One plan's targets and observations, drawn from *rng*."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        # The region's GDP and population, the denominators of shares and ratios.
+        self.gdp = {
+            y: 8e11 * 1.055 ** (y - BASE) * rng.uniform(0.99, 1.01)
+            for y in range(BASE, END + 1)
+        }
+        self.population = {y: 9.5e6 * 1.004 ** (y - BASE) for y in range(BASE, END + 1)}
 
-    def path(self, start: float, rate: float, years: tuple[int, ...]) -> list[float]:
-        """Levels from *start* growing near *rate* a year, noisy each year."""
-        level, found = start, []
-        for _ in years:
-            found.append(level)
-            level *= 1 + rate + self.rng.gauss(0, 0.03)
-        return found
+    def path(
+        self, start: float, growth: float, years: tuple[int, ...]
+    ) -> dict[int, float]:
+        """Values from *start* in BASE, growing about *growth* a year (noisy)."""
+        rng, value, values = self.rng, start, {}
+        for year in range(BASE, max(years) + 1):
+            if year in years:
+                values[year] = value
+            value *= 1 + growth + rng.gauss(0, 0.015)
+        return values
 
-    def level(self, metric: str) -> _Owned:
-        """到2025年达到N亿元: a money level, 4-12 % a year above the start."""
-        rng = self.rng
-        start = rng.uniform(5e9, 2e11)
-        rate = rng.uniform(0.04, 0.12)
-        goal = _decimal(start * (1 + rate) ** 5 / 1e8)
-        qualifier = rng.choice([ip.Qualifier.EXACT, ip.Qualifier.AT_LEAST])
-        figure = ip.Figure(ip.amount(goal, "亿 CNY"), qualifier)
-        # The path drifts around the planned rate: some ahead, some behind.
-        values = self.path(start, rate + rng.uniform(-0.04, 0.03), YEARS)
-        observed = [ip.Observation(metric, y, _money(v)) for y, v in zip(YEARS, values)]
-        return ip.Target(metric, END, figure, kind="level"), observed
+    def off(self, low: float, high: float) -> float:
+        """A ratio of latest progress to the target's: behind, on track or ahead."""
+        return self.rng.uniform(low, high)
 
-    def count(self, metric: str) -> _Owned:
-        """超过N家: a count of enterprises, platforms or the like."""
-        rng = self.rng
-        start = rng.uniform(200, 3000)
-        rate = rng.uniform(0.03, 0.10)
-        goal = _decimal(start * (1 + rate) ** 5)
-        qualifier = rng.choice([ip.Qualifier.EXACT, ip.Qualifier.MORE_THAN])
-        figure = ip.Figure(Q(goal, ""), qualifier)
-        values = self.path(start, rate + rng.uniform(-0.04, 0.03), YEARS)
-        observed = [ip.Observation(metric, y, _count(v)) for y, v in zip(YEARS, values)]
-        return ip.Target(metric, END, figure, kind="count"), observed
-
-    def growth(self, metric: str, rates: bool) -> _Owned:
-        """年均增长N%以上 from 2020: on yearly levels, or on reported rates."""
-        rng = self.rng
-        goal = Decimal(rng.randint(40, 120)) / 10
-        figure = ip.Figure(
-            Q(goal, "percent"),
-            rng.choice([ip.Qualifier.AT_LEAST, ip.Qualifier.EXACT]),
-            change=ip.Change.AVERAGE_GROWTH,
+    def target(self, shape: str, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """A target of *shape* for *metric*, and its observations."""
+        maker: Callable[[str], tuple[ip.Target, list[ip.Observation]]] = getattr(
+            self, "_" + shape.replace(" ", "_").replace("-", "_")
         )
-        drift = float(goal) / 100 + rng.uniform(-0.04, 0.03)
-        if rates:
-            observed = [
-                ip.Observation(
-                    metric,
-                    y,
-                    _percent(100 * (drift + rng.gauss(0, 0.02)), change=ip.Change.GROWTH),
-                    price_basis="comparable prices",
-                )
-                for y in RATE_YEARS
-            ]
-        else:
-            values = self.path(rng.uniform(5e9, 2e11), drift, YEARS)
-            observed = [
-                ip.Observation(metric, y, _money(v), price_basis="comparable prices")
-                for y, v in zip(YEARS, values)
-            ]
-        return ip.Target(metric, END, figure, kind="growth rate"), observed
+        return maker(metric)
 
-    def one_year_growth(self, metric: str) -> _Owned:
-        """增长N% in 2023, with the yearly rates reported."""
+    def _levels(
+        self,
+        metric: str,
+        values: dict[int, float],
+        figure: Callable[[float], ip.Figure],
+    ) -> list[ip.Observation]:
+        return [ip.Observation(metric, y, figure(v)) for y, v in values.items()]
+
+    def _level(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
         rng = self.rng
-        goal = Decimal(rng.randint(40, 90)) / 10
-        figure = ip.Figure(Q(goal, "percent"), change=ip.Change.GROWTH)
-        observed = [
+        start = rng.uniform(2e9, 9e10)
+        planned = rng.uniform(0.04, 0.12)
+        goal = _money(start * (1 + planned) ** (END - BASE))
+        qualifier = rng.choice([ip.Qualifier.EXACT, ip.Qualifier.AT_LEAST])
+        target = ip.Target(
+            metric, END, ip.Figure(goal.quantity, qualifier), kind="level"
+        )
+        values = self.path(start, planned * self.off(0.5, 1.4), LEVEL_YEARS)
+        return target, self._levels(metric, values, _money)
+
+    def _count(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        rng = self.rng
+        start = rng.uniform(40, 3000)
+        planned = rng.uniform(0.05, 0.15)
+        # Whole numbers: the goal is a round figure, the counts are not near it.
+        goal = round(start * (1 + planned) ** (END - BASE) / 10) * 10 + 5
+        qualifier = rng.choice([ip.Qualifier.EXACT, ip.Qualifier.AT_LEAST])
+        target = ip.Target(
+            metric, END, ip.Figure(Q(Decimal(goal), ""), qualifier), kind="count"
+        )
+        values = self.path(start, planned * self.off(0.5, 1.4), LEVEL_YEARS)
+        return target, self._levels(metric, values, _count)
+
+    def _share_of_parts(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """Value added as a share of the region's GDP; both observed."""
+        rng = self.rng
+        share = rng.uniform(3, 30)
+        goal = share * rng.uniform(1.05, 1.3)
+        target = ip.Target(metric, END, _percent(goal), kind="share", of="gdp")
+        gain = (goal / share) ** (1 / (END - BASE)) - 1
+        shares = self.path(share, gain * self.off(0.3, 1.6), LEVEL_YEARS)
+        values = {y: self.gdp[y] * s / 100 for y, s in shares.items()}
+        return target, self._levels(metric, values, _money)
+
+    def _share_reported(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """R&D intensity, reported as a percentage of GDP each year."""
+        rng = self.rng
+        share = rng.uniform(1.2, 3.2)
+        goal = share + rng.uniform(0.2, 0.8)
+        target = ip.Target(metric, END, _percent(goal), kind="share")
+        gain = (goal / share) ** (1 / (END - BASE)) - 1
+        shares = self.path(share, gain * self.off(0.3, 1.6), LEVEL_YEARS)
+        return target, [
+            ip.Observation(metric, y, _percent(s), of="gdp") for y, s in shares.items()
+        ]
+
+    def _ratio(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """每万人口发明专利拥有量: patents observed, the region's population too."""
+        rng = self.rng
+        per_10k = rng.uniform(5, 30)
+        goal = Decimal(f"{per_10k * rng.uniform(1.2, 1.8):.1f}")
+        figure = ip.Figure(Q(goal, ""), per=Decimal(10000), measure="件")
+        target = ip.Target(metric, END, figure, kind="per-population ratio")
+        gain = (float(goal) / per_10k) ** (1 / (END - BASE)) - 1
+        ratios = self.path(per_10k, gain * self.off(0.3, 1.6), LEVEL_YEARS)
+        values = {y: r * self.population[y] / 10000 for y, r in ratios.items()}
+        return target, self._levels(metric, values, _count)
+
+    def _growth_target(
+        self, metric: str, change: ip.Change, year: int
+    ) -> tuple[ip.Target, float]:
+        rng = self.rng
+        rate = rng.choice([5, 6, 6.5, 7, 8, 10])
+        qualifier = rng.choice([ip.Qualifier.AT_LEAST, ip.Qualifier.EXACT])
+        figure = ip.Figure(Q(Decimal(str(rate)), "percent"), qualifier, change=change)
+        return ip.Target(metric, year, figure, kind="growth rate"), rate / 100
+
+    def _rates(self, metric: str, rate: float) -> list[ip.Observation]:
+        """Yearly growth rates as reported ("+6.37%"), around *rate*."""
+        # A thousandth of a point besides: two decimals never tie the goal.
+        return [
             ip.Observation(
                 metric,
                 y,
-                _percent(float(goal) + rng.uniform(-3, 2), change=ip.Change.GROWTH),
-            )
-            for y in YEARS
-        ]
-        return ip.Target(metric, 2023, figure, kind="growth rate"), observed
-
-    def share_of(self, metric: str, gdp: list[float]) -> _Owned:
-        """占地区生产总值比重达到N%: the numerator observed beside the region's GDP."""
-        rng = self.rng
-        share = rng.uniform(0.02, 0.2)
-        goal = _decimal(100 * share * rng.uniform(1.1, 1.4), 1)
-        figure = ip.Figure(Q(goal, "percent"), share_of="地区生产总值")
-        observed = [
-            ip.Observation(metric, y, _money(g * share * (1 + rng.uniform(0, 0.15)) ** i))
-            for i, (y, g) in enumerate(zip(YEARS, gdp))
-        ]
-        return ip.Target(metric, END, figure, kind="share", of="gdp"), observed
-
-    def share_reported(self, metric: str) -> _Owned:
-        """A share the statistics office reports as such ("R&D intensity 2.41 %")."""
-        rng = self.rng
-        start = rng.uniform(1.5, 3.5)
-        goal = _decimal(start * rng.uniform(1.1, 1.3), 1)
-        values = self.path(start, rng.uniform(0.0, 0.06), YEARS)
-        observed = [
-            ip.Observation(metric, y, _percent(v), of="gdp") for y, v in zip(YEARS, values)
-        ]
-        return ip.Target(metric, END, ip.Figure(Q(goal, "percent")), kind="share"), observed
-
-    def ratio(self, metric: str, population: list[float]) -> _Owned:
-        """每万人口…超过N件: the count observed beside the resident population."""
-        rng = self.rng
-        per_10k = rng.uniform(8, 30)
-        goal = _decimal(per_10k * rng.uniform(1.2, 1.6))
-        figure = ip.Figure(
-            Q(goal, ""), rng.choice([ip.Qualifier.EXACT, ip.Qualifier.MORE_THAN]), per=10000
-        )
-        observed = [
-            ip.Observation(metric, y, _count(p / 1e4 * per_10k * (1 + rng.uniform(0.05, 0.12)) ** i))
-            for i, (y, p) in enumerate(zip(YEARS, population))
-        ]
-        return ip.Target(metric, END, figure, kind="per-population ratio"), observed
-
-    def increment(self, metric: str) -> _Owned:
-        """新增N家 from the 2020 count."""
-        rng = self.rng
-        start = rng.uniform(100, 2000)
-        added = _decimal(start * rng.uniform(0.2, 0.5))
-        figure = ip.Figure(Q(added, ""), change=ip.Change.INCREMENT)
-        values = self.path(start, float(added) / start / 5 + rng.uniform(-0.04, 0.03), YEARS)
-        observed = [ip.Observation(metric, y, _count(v)) for y, v in zip(YEARS, values)]
-        return ip.Target(metric, END, figure, kind="increment"), observed
-
-    def reduction(self, metric: str, percent: bool) -> _Owned:
-        """下降13.5% or 减少N万吨 of energy use from 2020."""
-        rng = self.rng
-        start = rng.uniform(5e5, 5e7)
-        cut = rng.uniform(0.08, 0.2)
-        if percent:
-            stated = Q(_decimal(100 * cut, 1), "percent")
-        else:
-            stated = Q(_decimal(start * cut / 1e4), "万 t")
-        figure = ip.Figure(stated, change=ip.Change.REDUCTION)
-        values = self.path(start, -cut / 5 + rng.uniform(-0.02, 0.03), YEARS)
-        observed = [
-            ip.Observation(metric, y, ip.Figure(Q(_decimal(v), "t")))
-            for y, v in zip(YEARS, values)
-        ]
-        return ip.Target(metric, END, figure, kind="reduction"), observed
-
-    def level_cap(self, metric: str) -> _Owned:
-        """不超过N万吨: a ceiling on energy use."""
-        rng = self.rng
-        start = rng.uniform(5e5, 5e7)
-        cap = _decimal(start * rng.uniform(1.05, 1.25) / 1e4)
-        figure = ip.Figure(Q(cap, "万 t"), ip.Qualifier.AT_MOST)
-        values = self.path(start, rng.uniform(-0.01, 0.05), YEARS)
-        observed = [
-            ip.Observation(metric, y, ip.Figure(Q(_decimal(v), "t")))
-            for y, v in zip(YEARS, values)
-        ]
-        return ip.Target(metric, END, figure, kind="cap"), observed
-
-    def growth_cap(self, metric: str) -> _Owned:
-        """居民消费价格涨幅控制在3%左右 / 以内: yearly rates reported."""
-        rng = self.rng
-        cap = Decimal(rng.choice(["2.5", "3", "3.5"]))
-        figure = ip.Figure(Q(cap, "percent"), ip.Qualifier.AT_MOST, change=ip.Change.GROWTH)
-        observed = [
-            ip.Observation(
-                metric, y, _percent(float(cap) + rng.uniform(-2.5, 0.8), change=ip.Change.GROWTH)
+                _percent(
+                    100 * rate * self.off(0.5, 1.5) + 0.003, change=ip.Change.GROWTH
+                ),
             )
             for y in RATE_YEARS
         ]
-        return ip.Target(metric, END, figure, kind="cap"), observed
 
-    def cumulative(self, metric: str, money: bool) -> _Owned:
-        """累计完成投资N亿元 or 累计新增就业N万人 over 2021-2025."""
+    def _average_growth(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        target, rate = self._growth_target(metric, ip.Change.AVERAGE_GROWTH, END)
+        if self.rng.random() < 1 / 3:
+            return target, self._rates(metric, rate)
+        values = self.path(
+            self.rng.uniform(5e9, 5e10), rate * self.off(0.6, 1.4), LEVEL_YEARS
+        )
+        return target, self._levels(metric, values, _money)
+
+    def _one_year_growth(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        target, rate = self._growth_target(metric, ip.Change.GROWTH, 2024)
+        return target, self._rates(metric, rate)
+
+    def _increment(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """新增N家 over the 2020 level."""
         rng = self.rng
-        yearly = rng.uniform(2e9, 5e10) if money else rng.uniform(5e3, 1e5)
-        goal = yearly * 5 * rng.uniform(0.9, 1.2)
-        if money:
-            stated = ip.amount(_decimal(goal / 1e8), "亿 CNY")
-        else:
-            stated = Q(_decimal(goal / 1e4, 1), "万")
-        figure = ip.Figure(stated, change=ip.Change.CUMULATIVE)
-        values = self.path(yearly, rng.uniform(0, 0.06), RATE_YEARS)
-        make = _money if money else _count
-        observed = [ip.Observation(metric, y, make(v)) for y, v in zip(RATE_YEARS, values)]
-        return ip.Target(metric, END, figure, kind="cumulative total"), observed
+        start = rng.uniform(30, 400)
+        added = round(start * rng.uniform(0.3, 0.9))
+        figure = ip.Figure(
+            Q(Decimal(added), ""), change=ip.Change.INCREMENT, measure="家"
+        )
+        target = ip.Target(metric, END, figure, kind="increment")
+        gain = ((start + added) / start) ** (1 / (END - BASE)) - 1
+        values = self.path(start + 0.37, gain * self.off(0.4, 1.5), LEVEL_YEARS)
+        return target, self._levels(metric, values, _count)
 
-    def qualitative(self, metric: str) -> _Owned:
-        """A statement without a number, with nothing to observe."""
+    def _reduction(
+        self, metric: str, percent: bool
+    ) -> tuple[ip.Target, list[ip.Observation]]:
+        rng = self.rng
+        start = rng.uniform(1e5, 5e6)
+        cut = rng.uniform(8, 20)
+        stated = _percent(cut) if percent else _tonnes(start * cut / 100)
+        figure = ip.Figure(stated.quantity, change=ip.Change.REDUCTION)
+        target = ip.Target(metric, END, figure, kind="reduction")
+        fall = (1 - cut / 100) ** (1 / (END - BASE)) - 1
+        values = self.path(start, fall * self.off(0.4, 1.5), LEVEL_YEARS)
+        return target, self._levels(metric, values, _tonnes)
+
+    def _amount_reduction(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        return self._reduction(metric, percent=False)
+
+    def _percent_reduction(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        return self._reduction(metric, percent=True)
+
+    def _level_cap(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """不超过N吨: most years under the cap, some over."""
+        rng = self.rng
+        cap = round(rng.uniform(1e5, 5e6), -3)
+        figure = ip.Figure(Q(Decimal(cap), "t"), ip.Qualifier.AT_MOST)
+        target = ip.Target(metric, END, figure, kind="cap")
+        values = self.path(
+            cap * rng.uniform(0.8, 1.05), rng.uniform(-0.02, 0.03), LEVEL_YEARS
+        )
+        return target, self._levels(metric, values, _tonnes)
+
+    def _growth_cap(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """居民消费价格涨幅3%左右: yearly rates reported, around 1-4 %."""
+        rng = self.rng
+        figure = ip.Figure(
+            Q(Decimal(3), "percent"),
+            ip.Qualifier.ABOUT,
+            approximate=True,
+            change=ip.Change.GROWTH,
+        )
+        target = ip.Target(metric, 2024, figure, kind="cap")
+        return target, [
+            ip.Observation(
+                metric,
+                y,
+                _percent(rng.uniform(0.2, 4.2) + 0.003, change=ip.Change.GROWTH),
+            )
+            for y in RATE_YEARS
+        ]
+
+    def _cumulative(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
+        """累计新增就业N人 over 2021-2025, summed from yearly figures."""
+        rng = self.rng
+        yearly = rng.uniform(2e4, 2e5)
+        goal = round(yearly * (END - BASE), -3)
+        figure = ip.Figure(Q(Decimal(goal), ""), change=ip.Change.CUMULATIVE)
+        target = ip.Target(metric, END, figure, kind="cumulative total")
+        return target, [
+            ip.Observation(metric, y, _count(yearly * self.off(0.7, 1.3) + 0.37))
+            for y in RATE_YEARS
+        ]
+
+    def _qualitative(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
         statement = {"en": "significant progress", "zh": "取得显著进展"}
-        return ip.Target(metric, END, statement=statement, kind="qualitative aim"), []
+        return ip.Target(
+            metric, END, None, statement=statement, kind="qualitative aim"
+        ), []
 
 
-def _levels(p: _Plans) -> Iterator[_Owned]:
-    metrics = ("total_scale", "output_value", "value_added", "investment", "enterprises")
-    for i in range(TARGETS):
-        metric = metrics[i % len(metrics)]
-        yield p.count(metric) if metric == "enterprises" else p.level(metric)
-
-
-def _growth(p: _Plans) -> Iterator[_Owned]:
-    metrics = ("total_scale", "output_value", "value_added", "industrial_value_added")
-    for i in range(TARGETS):
-        yield p.growth(metrics[i % len(metrics)], rates=i % 3 == 2)
-
-
-# The mixed flavour's 20 targets: owned by industries unless marked regional.
-_MIXED: tuple[tuple[str, Callable[[_Plans, str], _Owned]], ...] = (
-    ("total_scale", _Plans.level),
-    ("output_value", _Plans.level),
-    ("enterprises", _Plans.count),
-    ("rd_intensity", _Plans.share_reported),
-    ("value_added", lambda p, m: p.growth(m, rates=False)),
-    ("industrial_value_added", lambda p, m: p.growth(m, rates=True)),
-    ("output_value", _Plans.one_year_growth),
-    ("enterprises", _Plans.increment),
-    ("energy", lambda p, m: p.reduction(m, percent=False)),
-    ("energy", lambda p, m: p.reduction(m, percent=True)),
-    ("energy", _Plans.level_cap),
-    ("investment", lambda p, m: p.cumulative(m, money=True)),
-    ("jobs", lambda p, m: p.cumulative(m, money=False)),
-    ("development", _Plans.qualitative),
-    ("total_scale", _Plans.level),
-)
-
-
-def _regional(p: _Plans) -> tuple[list[ip.Target], list[ip.Observation]]:
-    """The region's targets: shares of GDP, ratios per head and the price cap,
-    with GDP and the population observed beside them."""
-    gdp = p.path(p.rng.uniform(2e11, 2e12), 0.06, YEARS)
-    population = p.path(p.rng.uniform(2e6, 2e7), 0.005, YEARS)
-    owned = [
-        p.share_of("value_added", gdp),
-        p.share_of("rd_spending", gdp),
-        p.ratio("patents", population),
-        p.ratio("doctors", population),
+def _owners() -> list[str]:
+    """Where targets sit: the region, two tiers, two industries in each."""
+    return [
+        "regional",
+        "tier0",
+        "tier1",
+        "tier0/industry0",
+        "tier0/industry1",
+        "tier1/industry0",
+        "tier1/industry1",
     ]
-    cap = p.growth_cap("cpi")
-    targets = [t for t, _ in owned] + [cap[0]]
-    observations = [o for _, found in owned for o in found] + cap[1]
-    observations += [ip.Observation("gdp", y, _money(v)) for y, v in zip(YEARS, gdp)]
-    observations += [
-        ip.Observation("population", y, _count(v)) for y, v in zip(YEARS, population)
-    ]
-    return targets, observations
 
 
-def _system(
-    index: int, owned: list[_Owned], regional: tuple[list[Any], list[Any]] | None
-) -> ip.IndustrialSystem:
-    """A plan with *owned* targets, one industry each, over two tiers."""
-    industries = [
-        ip.Industry(f"industry{i}", f"industry {i}", targets=[t], observations=o)
-        for i, (t, o) in enumerate(owned)
-    ]
-    half = len(industries) // 2
+def plan(rng: random.Random, flavour: str, name: str) -> ip.IndustrialSystem:
+    """One plan of *flavour* with :data:`TARGETS_PER_PLAN` targets."""
+    if flavour not in _FLAVOUR_SHAPES:
+        raise ValueError(f"flavour {flavour!r}: one of {', '.join(FLAVOURS)}")
+    drawn = _Plan(rng)
+    shapes = _FLAVOUR_SHAPES[flavour]
+    owners = _owners()
+    targets: dict[str, list[ip.Target]] = {o: [] for o in owners}
+    observed: dict[str, list[ip.Observation]] = {o: [] for o in owners}
+    used: dict[str, set[str]] = {o: set() for o in owners}
+    for index in range(TARGETS_PER_PLAN):
+        shape = shapes[index % len(shapes)]
+        # The first metric some owner (from a rotating start) has no target of.
+        owner, metric = next(
+            (owners[(index + step) % len(owners)], metric)
+            for metric in SHAPES[shape]
+            for step in range(len(owners))
+            if metric not in used[owners[(index + step) % len(owners)]]
+        )
+        used[owner].add(metric)
+        target, observations = drawn.target(shape, metric)
+        targets[owner].append(target)
+        observed[owner].extend(observations)
+    regional = observed["regional"]
+    if flavour == "mixed":
+        regional += [
+            ip.Observation("gdp", y, _money(drawn.gdp[y])) for y in LEVEL_YEARS
+        ]
+        regional += [
+            ip.Observation("population", y, _count(drawn.population[y]))
+            for y in LEVEL_YEARS
+        ]
+
+    def industry(tier: int, n: int) -> ip.Industry:
+        key = f"tier{tier}/industry{n}"
+        return ip.Industry(
+            f"industry{tier}_{n}",
+            f"industry {tier}.{n}",
+            targets=targets[key],
+            observations=observed[key],
+        )
+
     tiers = [
-        ip.Tier("pillar", "pillar industries", "cluster", industries[:half]),
-        ip.Tier("emerging", "emerging industries", "cluster", industries[half:]),
+        ip.Tier(
+            f"tier{t}",
+            f"tier {t}",
+            "cluster",
+            [industry(t, 0), industry(t, 1)],
+            targets=targets[f"tier{t}"],
+            observations=observed[f"tier{t}"],
+        )
+        for t in (0, 1)
     ]
-    targets, observations = regional if regional else ([], [])
     return ip.IndustrialSystem(
-        name={"en": f"plan {index}", "zh": f"规划{index}"},
-        region=f"city {index}",
+        name={"en": name},
+        region="region",
         start_year=START,
         end_year=END,
         tiers=tiers,
-        regional=ip.Regional(targets=targets, observations=observations),
+        regional=ip.Regional(targets=targets["regional"], observations=regional),
         metrics=METRICS,
     )
 
 
-def plan(flavour: str, index: int, seed: int = 22) -> ip.IndustrialSystem:
-    """Plan *index* of *flavour* ("levels", "growth" or "mixed")."""
-    p = _Plans(random.Random(f"{seed}/{flavour}/{index}"))
-    if flavour == "levels":
-        return _system(index, list(_levels(p)), None)
-    if flavour == "growth":
-        return _system(index, list(_growth(p)), None)
-    if flavour == "mixed":
-        owned = [make(p, metric) for metric, make in _MIXED]
-        return _system(index, owned, _regional(p))
-    raise ValueError(f"no flavour {flavour!r}: {', '.join(FLAVOURS)}")
+def plans(n: int, flavour: str, seed: int = 22) -> list[ip.IndustrialSystem]:
+    """*n* plans of *flavour* (see the module's docstring), each named its own."""
+    rng = random.Random(f"{flavour} {seed}")
+    return [plan(rng, flavour, f"plan {i}") for i in range(n)]
 
 
-def plans(flavour: str, count: int, seed: int = 22) -> list[ip.IndustrialSystem]:
-    """*count* plans of *flavour*, each with its own region name."""
-    return [plan(flavour, i, seed) for i in range(count)]
-
-
-def table(systems: list[ip.IndustrialSystem]) -> Any:
-    """The plans as one long Arrow table, as a portfolio is assessed."""
+def table(portfolio: list[ip.IndustrialSystem]) -> Any:
+    """The plans' tables in one, as a caller concatenates them."""
     import pyarrow as pa
 
-    return pa.concat_tables(
-        [ip.to_arrow(s) for s in systems], promote_options="permissive"
-    )
+    tables = [ip.to_arrow(p) for p in portfolio]
+    return pa.concat_tables(tables, promote_options="permissive")
 
 
-def tiled(base: Any, rows: int) -> Any:
-    """Copies of *base* up to about *rows* rows, each copy a plan of its own
-    (a ``plan`` column numbering the copies keeps them apart)."""
+def tiled(rows: int, flavour: str = "mixed", seed: int = 22) -> Any:
+    """At least *rows* rows: a table of 50 generated plans repeated, each copy
+    of each plan under a ``plan`` column value of its own."""
     import numpy as np
     import pyarrow as pa
 
+    base = table(plans(50, flavour, seed))
     copies = -(-rows // base.num_rows)
-    # Each copy of the base table keeps its plans apart by their region names;
-    # the plan column tells the copies apart.
-    many = pa.concat_tables([base] * copies)
-    number = np.repeat(np.arange(copies, dtype=np.int32), base.num_rows)
-    return many.append_column("plan", pa.array(number))
+    # The plan's name identifies it within a copy; the copy number besides.
+    names = pa.compute.dictionary_encode(base.column("system")).combine_chunks()
+    within = np.asarray(names.indices, dtype=np.int64)
+    plan = (np.arange(copies, dtype=np.int64)[:, None] * 64 + within[None, :]).ravel()
+    repeated = pa.concat_tables([base] * copies).combine_chunks()
+    return repeated.append_column("plan", pa.array(plan))
