@@ -74,9 +74,10 @@ SHAPES: dict[str, tuple[str, ...]] = {
     "cumulative": ("new_jobs",),
     "qualitative": ("development",),
 }
-# Yearly growth of the observed path and the multiples a target states:
-# no combination of them brings a value within a millionth of a target, a
-# projection of it or the edge of a band (5 % of the target by default).
+# Yearly growth of the observed path and the multiples a target states: no
+# product of three rates (or its projection, compound or linear, to the
+# target's year) comes within 3e-4 of a multiple or of a default band's edge
+# (5 % of it), so no value is within a millionth of a decision.
 RATES = ("-0.0311", "0.0213", "0.0517", "0.0893", "0.1237")
 MULTIPLES = ("1.137", "1.371", "1.612", "1.944")
 # Loose, the round ones besides: ties with targets and band edges.
@@ -95,7 +96,9 @@ class _Builder:
         self.years = tuple(range(start, start + 4))
         self.end = start + 5
         self.gdp = Decimal(draw(st.integers(10**5, 10**7))) * 10**4
-        self.population = Decimal(draw(st.integers(100, 2000))) * 10**4
+        # Five million people and more: 5,000 patents and more at 10 per
+        # 10,000 people, whole numbers within 1e-4 of their ratio's path.
+        self.population = Decimal(draw(st.integers(500, 9000))) * 10**4
 
     def pick(self, strict: tuple[str, ...], loose: tuple[str, ...]) -> Decimal:
         return Decimal(self.draw(st.sampled_from(loose if self.loose else strict)))
@@ -159,7 +162,9 @@ class _Builder:
         multiple = self.pick(MULTIPLES, LOOSE_MULTIPLES)
         if shape in ("level", "count"):
             unit, places = ("CNY", "0.01") if shape == "level" else ("", "1")
-            start = Decimal(draw(st.integers(100, 90000)))
+            # Counts of ten thousand and more: rounding to whole numbers moves
+            # a value by 5e-5 at most, well inside the margins of RATES.
+            start = Decimal(draw(st.integers(10**4, 10**5)))
             if unit:
                 start *= 10**6
             goal = (start * multiple).quantize(Decimal(places))
@@ -167,7 +172,8 @@ class _Builder:
             return target, self.levels(metric, start, unit, places)
         if shape == "share of parts":
             share = Decimal(draw(st.sampled_from(["5.3", "12.7", "23.1"])))
-            goal = (share * multiple).quantize(Decimal("0.1"))
+            # Goals unrounded: a goal rounded to a tenth could meet a value.
+            goal = share * multiple
             target = ip.Target(
                 metric, end, self.goal(goal, "percent"), kind="share", of="gdp"
             )
@@ -180,14 +186,14 @@ class _Builder:
             return target, self.observed(metric, values)
         if shape == "share reported":
             share = Decimal(draw(st.sampled_from(["1.37", "2.13", "2.91"])))
-            goal = (share * multiple).quantize(Decimal("0.01"))
+            goal = share * multiple
             target = ip.Target(metric, end, self.goal(goal, "percent"), kind="share")
-            shares = self.path(share, "0.001")
+            shares = self.path(share, "0.00001")
             values = {y: self.figure(s, "percent") for y, s in shares.items()}
             return target, self.observed(metric, values, of="gdp")
         if shape == "ratio":
-            ratio = Decimal(draw(st.integers(50, 300))) / 10
-            goal = (ratio * multiple).quantize(Decimal("0.1"))
+            ratio = Decimal(draw(st.integers(100, 300))) / 10
+            goal = ratio * multiple
             figure = self.goal(goal, "", per=Decimal(10000), measure="件")
             target = ip.Target(metric, end, figure, kind="per-population ratio")
             ratios = self.path(ratio, "0.0001")
@@ -200,7 +206,7 @@ class _Builder:
         if shape in ("average growth", "growth rates", "one-year growth"):
             return self.growth(shape, metric)
         if shape == "increment":
-            start = Decimal(draw(st.integers(100, 5000)))
+            start = Decimal(draw(st.integers(10**4, 10**5)))
             added = (start * (multiple - 1)).quantize(Decimal(1))
             figure = self.goal(added, "", change=ip.Change.INCREMENT)
             target = ip.Target(metric, end, figure, kind="increment")
