@@ -92,6 +92,13 @@ def _tonnes(t: float) -> ip.Figure:
     return ip.Figure(Q(Decimal(f"{t:.1f}"), "t"))
 
 
+def _rate(p: float, **form: Any) -> ip.Figure:
+    """*p* percent to a tenth and a final 3 ("6.43%"): never a goal's value
+    (at most one decimal) nor the edge of its band (5 % of it, or half a
+    point), so rates decide no target by a tie."""
+    return ip.Figure(Q(Decimal(f"{p:.1f}3"), "percent"), change=ip.Change.GROWTH)
+
+
 def _percent(p: float, **form: Any) -> ip.Figure:
     return ip.Figure(Q(Decimal(f"{p:.2f}"), "percent"), **form)
 
@@ -208,16 +215,9 @@ class _Plan:
         return ip.Target(metric, year, figure, kind="growth rate"), rate / 100
 
     def _rates(self, metric: str, rate: float) -> list[ip.Observation]:
-        """Yearly growth rates as reported ("+6.37%"), around *rate*."""
-        # A thousandth of a point besides: two decimals never tie the goal.
+        """Yearly growth rates as reported ("+6.43%"), around *rate*."""
         return [
-            ip.Observation(
-                metric,
-                y,
-                _percent(
-                    100 * rate * self.off(0.5, 1.5) + 0.003, change=ip.Change.GROWTH
-                ),
-            )
+            ip.Observation(metric, y, _rate(100 * rate * self.off(0.5, 1.5)))
             for y in RATE_YEARS
         ]
 
@@ -291,7 +291,7 @@ class _Plan:
             ip.Observation(
                 metric,
                 y,
-                _percent(rng.uniform(0.2, 4.2) + 0.003, change=ip.Change.GROWTH),
+                _rate(rng.uniform(0.2, 4.2)),
             )
             for y in RATE_YEARS
         ]
