@@ -35,10 +35,11 @@ import industrial_plan as ip
 Q = ip.ureg.Quantity
 FLAVOURS = ("levels", "growth", "mixed")
 TARGETS_PER_PLAN = 20
-# Plans run 2021-2025 from a 2020 base; the review is of 2024: levels are
-# observed 2020-2023 (the year's statistics come out the next spring),
-# yearly rates 2021-2024.
-START, END, BASE = 2021, 2025, 2020
+# Plans run from a 2020 base to 2025 (the 14th five-year plan's span; the
+# base year is the plan's start, its baseline); the review is of 2024:
+# levels are observed 2020-2023 (a year's statistics come out the next
+# spring), yearly rates 2021-2024.
+START, END, BASE = 2020, 2025, 2020
 LEVEL_YEARS = (2020, 2021, 2022, 2023)
 RATE_YEARS = (2021, 2022, 2023, 2024)
 
@@ -99,8 +100,8 @@ def _rate(p: float, **form: Any) -> ip.Figure:
     return ip.Figure(Q(Decimal(f"{p:.1f}3"), "percent"), change=ip.Change.GROWTH)
 
 
-def _percent(p: float, **form: Any) -> ip.Figure:
-    return ip.Figure(Q(Decimal(f"{p:.2f}"), "percent"), **form)
+def _percent(p: float, places: int = 2) -> ip.Figure:
+    return ip.Figure(Q(Decimal(f"{p:.{places}f}"), "percent"))
 
 
 class _Plan:
@@ -190,7 +191,10 @@ class _Plan:
         gain = (goal / share) ** (1 / (END - BASE)) - 1
         shares = self.path(share, gain * self.off(0.3, 1.6), LEVEL_YEARS)
         return target, [
-            ip.Observation(metric, y, _percent(s), of="gdp") for y, s in shares.items()
+            # Four decimals: at two, two years' shares (or a share and the
+            # goal) tie now and then, and a tie goes to the object path.
+            ip.Observation(metric, y, _percent(s, 4), of="gdp")
+            for y, s in shares.items()
         ]
 
     def _ratio(self, metric: str) -> tuple[ip.Target, list[ip.Observation]]:
