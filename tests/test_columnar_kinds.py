@@ -41,6 +41,8 @@ VECTORISED_KINDS = frozenset(
         "reduction",
         "cap",
         "cumulative total",
+        "share with of",
+        "per-population ratio",
     }
 )
 
