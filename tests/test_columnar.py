@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import sys
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -72,6 +73,19 @@ def test_columnar_equals_object_path(
     )
     assert result.num_rows == len(records)
     _compare_result(result, records)
+
+
+def both_paths(
+    plans: list[ip.IndustrialSystem], **options: object
+) -> tuple[Any, list[dict[str, Any]], Any]:
+    """The columnar result of *plans* as one table (each plan named apart),
+    the object path's records, and the table."""
+    plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
+    records = [r for p in plans for r in ip.assess(p, **options).records()]  # type: ignore[arg-type]
+    table = pa.concat_tables(
+        [ip.to_arrow(p) for p in plans], promote_options="permissive"
+    )
+    return ip.assess_table(table, **options), records, table  # type: ignore[arg-type]
 
 
 def _compare_result(result: object, records: list[dict]) -> None:

@@ -15,7 +15,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.test_columnar import _compare_result
+from tests.test_columnar import _compare_result, both_paths
 
 import industrial_plan as ip
 from industrial_plan.testing import verdict_bands
@@ -314,18 +314,6 @@ def _plans(draw: st.DrawFn, loose: bool = False) -> ip.IndustrialSystem:
     )
 
 
-def _both(
-    plans: list[ip.IndustrialSystem], **options: object
-) -> tuple[object, list[dict]]:
-    """The columnar result of *plans* in one table, and the object path's records."""
-    plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
-    records = [r for p in plans for r in ip.assess(p, **options).records()]  # type: ignore[arg-type]
-    table = pa.concat_tables(
-        [ip.to_arrow(p) for p in plans], promote_options="permissive"
-    )
-    return ip.assess_table(table, **options), records  # type: ignore[arg-type]
-
-
 @settings(
     max_examples=60,
     deadline=None,
@@ -333,7 +321,7 @@ def _both(
 )
 @given(st.lists(_plans(), min_size=1, max_size=3))
 def test_common_shapes_are_vectorised_and_equal_the_object_path(plans: list) -> None:
-    result, records = _both(plans)
+    result, records, _ = both_paths(plans)
     _compare_result(result, records)
     rows = result.to_pylist()  # type: ignore[attr-defined]
     methods = {(r["metric"], r["year"], r["target_kind"], r["method"]) for r in rows}
@@ -354,7 +342,9 @@ def test_common_shapes_are_vectorised_and_equal_the_object_path(plans: list) -> 
 def test_loose_shapes_equal_the_object_path(
     plans: list, as_of: int | None, baseline: int | None, bands: ip.VerdictBands
 ) -> None:
-    result, records = _both(plans, as_of=as_of, baseline_year=baseline, bands=bands)
+    result, records, _ = both_paths(
+        plans, as_of=as_of, baseline_year=baseline, bands=bands
+    )
     _compare_result(result, records)
 
 

@@ -19,7 +19,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.test_columnar import _compare_result
+from tests.test_columnar import _compare_result, both_paths
 
 import industrial_plan as ip
 from industrial_plan.testing import verdict_bands
@@ -377,19 +377,6 @@ def portfolio_plans(draw: st.DrawFn, loose: bool = False) -> ip.IndustrialSystem
     )
 
 
-def _both(
-    plans: list[ip.IndustrialSystem], **options: Any
-) -> tuple[Any, list[dict[str, Any]], Any]:
-    """The columnar result of *plans* in one table, the object path's
-    records, and the table."""
-    plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
-    records = [r for p in plans for r in ip.assess(p, **options).records()]
-    table = pa.concat_tables(
-        [ip.to_arrow(p) for p in plans], promote_options="permissive"
-    )
-    return ip.assess_table(table, **options), records, table
-
-
 _OWNER = ("system", "tier", "industry", "metric", "year", "target_kind")
 
 
@@ -417,7 +404,7 @@ def _label(table: Any, rows: list[dict[str, Any]]) -> list[str]:
 def test_common_shapes_of_every_kind_on_whole_columns(plans: list) -> None:
     """Exact figures, one unit per metric, values away from every decision:
     equal to the object path, and no row of VECTORISED_KINDS on objects."""
-    result, records, table = _both(plans)
+    result, records, table = both_paths(plans)
     _compare_result(result, records)
     rows = result.to_pylist()
     on_objects = {
@@ -443,7 +430,9 @@ def test_every_kind_equals_the_object_path(
     plans: list, as_of: int | None, baseline: int | None, bands: ip.VerdictBands
 ) -> None:
     """Any qualifiers, estimates, years left out, ties, as_of and bands."""
-    result, records, _ = _both(plans, as_of=as_of, baseline_year=baseline, bands=bands)
+    result, records, _ = both_paths(
+        plans, as_of=as_of, baseline_year=baseline, bands=bands
+    )
     _compare_result(result, records)
 
 

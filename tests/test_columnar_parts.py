@@ -17,7 +17,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.test_columnar import _compare_result
+from tests.test_columnar import _compare_result, both_paths
 
 import industrial_plan as ip
 from industrial_plan.testing import verdict_bands
@@ -198,18 +198,6 @@ def _plans(draw: st.DrawFn, loose: bool = False) -> ip.IndustrialSystem:
     )
 
 
-def _both(
-    plans: list[ip.IndustrialSystem], **options: object
-) -> tuple[object, list[dict]]:
-    """The columnar result of *plans* in one table, and the object path's records."""
-    plans = [attrs.evolve(p, name={"en": f"plan {i}"}) for i, p in enumerate(plans)]
-    records = [r for p in plans for r in ip.assess(p, **options).records()]  # type: ignore[arg-type]
-    table = pa.concat_tables(
-        [ip.to_arrow(p) for p in plans], promote_options="permissive"
-    )
-    return ip.assess_table(table, **options), records  # type: ignore[arg-type]
-
-
 @settings(
     max_examples=60,
     deadline=None,
@@ -217,7 +205,7 @@ def _both(
 )
 @given(st.lists(_plans(), min_size=1, max_size=3))
 def test_common_shapes_are_vectorised_and_equal_the_object_path(plans: list) -> None:
-    result, records = _both(plans)
+    result, records, _ = both_paths(plans)
     _compare_result(result, records)
     methods = result.column("method").to_pylist()  # type: ignore[attr-defined]
     assert methods == ["vectorised"] * len(records)
@@ -237,7 +225,7 @@ def test_common_shapes_are_vectorised_and_equal_the_object_path(plans: list) -> 
 def test_loose_shapes_equal_the_object_path(
     plans: list, as_of: int | None, baseline_year: int | None, bands: ip.VerdictBands
 ) -> None:
-    result, records = _both(
+    result, records, _ = both_paths(
         plans, as_of=as_of, baseline_year=baseline_year, bands=bands
     )
     _compare_result(result, records)
