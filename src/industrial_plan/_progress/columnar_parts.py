@@ -12,9 +12,9 @@ A share's gaps are in percentage points: the same numbers as percent.
 Rows whose series the object path would build otherwise are returned
 flagged: parts in units that need converting (or a currency against a
 count), price bases that disagree, denominators of zero or less, quotients
-without a bound, ratios reported in another unit, ratio goals stated with a
-scale word (the object path labels the quotient in base units with the
-stated unit), and values near a decision.
+without a bound, ratios reported in another unit, and values near a
+decision.  A goal stated with a scale word ("12万元 per head") needs no
+object path: values are in base units on both paths.
 """
 
 from __future__ import annotations
