@@ -143,22 +143,30 @@ def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 """
 
-_PEAK = (
-    _PEAK_OF
-    + """
-import resource, sys, time
+
+def _peak_script(build: tuple[str, str]) -> str:
+    """A fresh process's script: *build* the table (an import, then an
+    expression), assess it, print the peaks and the time as JSON."""
+    source, expression = build
+    return (
+        _PEAK_OF
+        + f"""
+import sys, time
 sys.path.insert(0, "benchmarks")
-from test_columnar import portfolio
+{source}
 import industrial_plan as ip
-table = portfolio()
+table = {expression}
 built = peak()
 began = time.perf_counter()
 ip.assess_table(table)
 elapsed = time.perf_counter() - began
 peak = peak()
-print('{"peak": %d, "built": %d, "seconds": %f}' % (peak, built, elapsed))
+print('{{"peak": %d, "built": %d, "seconds": %f}}' % (peak, built, elapsed))
 """
-)
+    )
+
+
+_PEAK = _peak_script(("from test_columnar import portfolio", "portfolio()"))
 
 
 def test_columnar_peak_memory(benchmark) -> None:  # type: ignore[no-untyped-def]
@@ -277,22 +285,7 @@ def test_columnar_million_rows_of_every_kind(benchmark) -> None:  # type: ignore
     assert assessed / floor <= GOAL
 
 
-_PEAK_MIXED = (
-    _PEAK_OF
-    + """
-import resource, sys, time
-sys.path.insert(0, "benchmarks")
-from portfolios import tiled
-import industrial_plan as ip
-table = tiled(ROWS)
-built = peak()
-began = time.perf_counter()
-ip.assess_table(table)
-elapsed = time.perf_counter() - began
-peak = peak()
-print('{"peak": %d, "built": %d, "seconds": %f}' % (peak, built, elapsed))
-""".replace("ROWS", str(MIXED_ROWS))
-)
+_PEAK_MIXED = _peak_script(("from portfolios import tiled", f"tiled({MIXED_ROWS})"))
 
 
 def test_columnar_million_rows_of_every_kind_peak_memory(benchmark) -> None:  # type: ignore[no-untyped-def]
