@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import industrial_plan._figures.lexicon as lexicon
+from industrial_plan._figures import currency_names
 
 
 def _reference(names: Mapping[str, str]) -> re.Pattern[str]:
@@ -31,7 +32,7 @@ def _reference(names: Mapping[str, str]) -> re.Pattern[str]:
 
 
 def _tables() -> dict[str, Mapping[str, str]]:
-    prefix, suffix, _ = lexicon._lexicon_tables()
+    prefix, suffix, _ = currency_names.shipped_tables()
     qualifiers = {word: word for word in lexicon._PREFIX_TABLE}
     return {
         "currencies before": prefix,

@@ -119,9 +119,9 @@ def _flat(names: list[str]) -> re.Pattern[str]:
 
 
 def _word_lists() -> dict[str, list[str]]:
-    from industrial_plan._figures import lexicon
+    from industrial_plan._figures import currency_names, lexicon
 
-    prefix, suffix, _ = lexicon._lexicon_tables()
+    prefix, suffix, _ = currency_names.shipped_tables()
     return {
         "currency prefixes": list(prefix.values()),
         "currency suffixes": list(suffix.values()),

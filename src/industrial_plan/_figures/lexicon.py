@@ -2,7 +2,8 @@
 
 Qualifier, scale, change, share, ratio and measure words are fixed tables
 here.  Currency names and symbols come from pint's registry and babel's
-CLDR data; they are gathered and compiled on first use (:func:`_lexicon`),
+CLDR data, gathered ahead of time into a shipped table
+(:mod:`.currency_names`); they are compiled on first use (:func:`_lexicon`),
 not at import, to keep the import cheap.  Unit words are looked up one at a
 time with pint's name lookup, never handed to its expression parser.
 """
@@ -11,14 +12,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 import babel.numbers
 
-from industrial_plan._money.units import CURRENCIES, ureg
+from industrial_plan._money.units import ureg
 
+from .currency_names import normalized as _normalized
+from .currency_names import shipped_tables
 from .forms import MEASURE_WORDS, Change
 from .qualifier import Qualifier
 
@@ -134,24 +137,9 @@ _ZH_SUFFIX_QUALIFIERS: Final[Mapping[str, Qualifier]] = {
 _LOWER_BOUNDS: Final = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
 _UPPER_BOUNDS: Final = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
 
-# Symbols babel does not give, or gives for other locales than ours.
-_HAND_SYMBOLS: Final[Mapping[str, frozenset[str]]] = {
-    "$": frozenset({"USD"}),
-    "US$": frozenset({"USD"}),
-    "CN¥": frozenset({"CNY"}),
-    "RMB¥": frozenset({"CNY"}),
-    "HK$": frozenset({"HKD"}),
-    "€": frozenset({"EUR"}),
-    "£": frozenset({"GBP"}),
-    "¥": frozenset({"CNY", "JPY"}),
-    "￥": frozenset({"CNY", "JPY"}),
-}
-
 # Locales in which a bare yen sign means one currency.
 _YEN_BY_LANGUAGE: Final[Mapping[str, str]] = {"zh": "CNY", "ja": "JPY"}
 
-_SYMBOL_LOCALES: Final = ("en", "zh_CN")
-"""Locales whose currency symbols we read: those the formatter writes."""
 
 _ENGLISH_SCALE_WORDS: Final = ("thousand", "million", "billion", "trillion")
 
@@ -393,7 +381,7 @@ _ZH_NUMERAL_AHEAD = re.compile(
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """Currency names and symbols, built once from babel and the registry."""
+    """Currency names and symbols (:mod:`.currency_names`), compiled once."""
 
     # Before the number: symbols, codes and Chinese names ("US$3B", "人民币3万亿元").
     prefix: re.Pattern[str]
@@ -406,43 +394,7 @@ class _Lexicon:
         return self.codes[_normalized(name)]
 
 
-# -- building the lexicon ---------------------------------------------------------
-
-
-def _normalized(name: str) -> str:
-    return " ".join(name.split()).lower()
-
-
-def _registry_names() -> Iterator[tuple[str, str]]:
-    """(name, code) for every currency name and alias the registry defines."""
-    for name in ureg:
-        code = ureg.get_name(name)
-        if code not in CURRENCIES:
-            continue
-        words = name.replace("_", " ")
-        yield words, code
-        # pint reads "dollars" as a plural; in our table plurals must be listed.
-        if words.isascii() and not words.isupper() and not words.endswith("s"):
-            yield words + "s", code
-
-
-def _babel_names(locale: str) -> Iterator[tuple[str, str]]:
-    """(name, code) for CLDR's display, singular and plural names in *locale*."""
-    for code in sorted(CURRENCIES):
-        for count in (None, 1, 2):
-            # Historical names carry their dates, "Turkish Lira (1922–2005)";
-            # the longest name matches first, so the dates are not taken for
-            # a stated equivalent.
-            yield babel.numbers.get_currency_name(code, count, locale=locale), code
-
-
-def _babel_symbols() -> Iterator[tuple[str, str]]:
-    """(symbol, code) for the currency symbols of the formatter's locales."""
-    for locale in _SYMBOL_LOCALES:
-        for code in sorted(CURRENCIES):
-            symbol = babel.numbers.get_currency_symbol(code, locale=locale)
-            if symbol != code:
-                yield symbol, code
+# -- compiling the lexicon --------------------------------------------------------
 
 
 # After a name that ends in an ASCII letter, one more letter means a longer
@@ -495,43 +447,13 @@ def _trie_pattern(node: Mapping[str, Any]) -> str:
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    """Build the currency tables on first use, keeping the import cheap."""
-    prefix, suffix, codes = _lexicon_tables()
+    """Compile the shipped currency tables on first use, keeping the import cheap."""
+    prefix, suffix, codes = shipped_tables()
     return _Lexicon(
         prefix=_alternation(prefix),
         suffix=_alternation(suffix),
         codes={key: frozenset(value) for key, value in codes.items()},
     )
-
-
-def _lexicon_tables() -> tuple[dict[str, str], dict[str, str], dict[str, set[str]]]:
-    """Names before an amount, names after it, and the codes of each name."""
-    codes: dict[str, set[str]] = {}
-    prefix: dict[str, str] = {}
-    suffix: dict[str, str] = {}
-
-    def add(name: str, code: str, *tables: dict[str, str]) -> None:
-        key = _normalized(name)
-        codes.setdefault(key, set()).add(code)
-        for table in tables:
-            table.setdefault(key, name)
-
-    for code in CURRENCIES:
-        add(code, code, prefix, suffix)
-    for name, code in _registry_names():
-        chinese = not name.isascii()
-        add(name, code, *((prefix, suffix) if chinese or name == "RMB" else (suffix,)))
-    for name, code in _babel_names("en"):
-        add(name, code, suffix)
-    for name, code in _babel_names("zh"):
-        add(name, code, prefix, suffix)
-    for symbol, code in _babel_symbols():
-        add(symbol, code, prefix)
-    for symbol, symbol_codes in _HAND_SYMBOLS.items():
-        codes[_normalized(symbol)] = set()  # hand entries replace babel's
-        for code in symbol_codes:
-            add(symbol, code, prefix)
-    return prefix, suffix, codes
 
 
 @functools.cache

@@ -39,6 +39,7 @@ from industrial_plan._money.units import (
     ureg,
 )
 
+from .currency_names import normalized as _normalized
 from .figure import Figure, plain_figure, set_words
 from .forms import Change, is_percent
 from .lexicon import (
@@ -67,7 +68,6 @@ from .lexicon import (
     _ZH_UNIT,
     _ZH_UNITS,
     _lexicon,
-    _normalized,
 )
 from .numbers import (
     _ARABIC,

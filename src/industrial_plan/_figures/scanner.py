@@ -20,6 +20,7 @@ from typing import Final
 from industrial_plan._errors import ParseError
 from industrial_plan._money.units import SCALE_WORDS, currency_code
 
+from .currency_names import normalized as _normalized
 from .forms import Change
 from .lexicon import (
     _COUNTED,
@@ -35,7 +36,6 @@ from .lexicon import (
     _currency_words,
     _lexicon,
     _local_symbol,
-    _normalized,
     _registry_units,
     _unit_words,
     _zh_noun_after,
