@@ -1,15 +1,13 @@
-"""The package's pint registry: exact Decimal magnitudes, currencies as dimensions.
+"""Quantities of the package's registry: exact Decimal magnitudes, currencies
+as dimensions.
 
-The definitions live in ``units.txt`` beside this module (pint's plain-text
-format), so that tools with a registry of their own can load the same file
-through :func:`add_definitions`.
+The registry itself, and the definitions it reads, are in :mod:`.registry`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from decimal import (
@@ -24,7 +22,6 @@ from decimal import (
     getcontext,
     localcontext,
 )
-from importlib import resources
 from itertools import repeat
 from operator import attrgetter, is_
 from typing import Any, TypeAlias
@@ -39,14 +36,16 @@ from industrial_plan._errors import (
     UnknownCurrencyError,
 )
 
+# Re-exported: the package's modules import the registry's names from here.
+from .registry import CURRENCIES as CURRENCIES
+from .registry import SCALE_WORDS as SCALE_WORDS
+from .registry import Registry as Registry
+from .registry import add_definitions as add_definitions
+from .registry import ureg as ureg
+
 Quantity: TypeAlias = pint.Quantity[Decimal]
 """A pint quantity; the library's amounts are quantities of :data:`ureg`."""
 
-Registry: TypeAlias = pint.UnitRegistry[Any]
-"""A pint unit registry."""
-
-_DEFINITIONS = resources.files(__package__) / "units.txt"
-_CURRENCY_LINE = re.compile(r"^([A-Z]{3}) = \[currency_\1\]", re.MULTILINE)
 _DIMENSION_PREFIX = "[currency_"
 
 # A unit expression may hold digits only as small exponents ("m**2", "km^-1");
@@ -55,105 +54,6 @@ _DIMENSION_PREFIX = "[currency_"
 _EXPONENT = re.compile(r"(\*\*|\^)\s*-?\d{1,2}(?!\d)")
 _UNIT_CHARS = re.compile(r"[^\W\d]|[\s*/^().\-\d]")
 
-
-def _definitions_text() -> str:
-    return _DEFINITIONS.read_text(encoding="utf-8")
-
-
-CURRENCIES: frozenset[str] = frozenset(_CURRENCY_LINE.findall(_definitions_text()))
-"""ISO 4217 codes of every currency the registry defines."""
-
-SCALE_WORDS: frozenset[str] = frozenset(
-    re.findall(r"^(\S+) = 10*$", _definitions_text(), re.MULTILINE)
-)
-"""Dimensionless scale words: thousand ... trillion, 千, 万, 亿, 万亿."""
-
-
-def add_definitions(registry: Registry) -> Registry:
-    """Add the library's currencies and scale words to a pint registry of your own.
-
-    Use this when your tool already has a registry: quantities of two registries
-    cannot be combined, so load our definitions into yours instead of mixing.
-    For exact money arithmetic the registry should be built with
-    ``non_int_type=decimal.Decimal``.  Raises :class:`UnitError` if a name we
-    define already exists in *registry*.  Returns *registry* for chaining.
-
-    >>> import pint
-    >>> from decimal import Decimal
-    >>> mine = add_definitions(pint.UnitRegistry(non_int_type=Decimal))
-    >>> figure = mine.Quantity(Decimal("491.2"), "billion yuan")
-    >>> figure.to("CNY").magnitude == 491_200_000_000
-    True
-    """
-    for code in sorted(CURRENCIES):
-        if code in registry:
-            raise UnitError(code, "is already defined in the registry given")
-    return _read_definitions(registry)
-
-
-def _read_definitions(registry: Registry) -> Registry:
-    with resources.as_file(_DEFINITIONS) as path:
-        registry.load_definitions(str(path))
-    return registry
-
-
-# pint's classes of this registry exist before its definitions are read:
-# isinstance(value, ureg.Quantity) need not read them.
-_WITHOUT_DEFINITIONS = frozenset({"Quantity", "Unit", "__class__", "__dict__"})
-_loading = threading.Lock()
-_loader: list[int] = []
-"""The thread reading the definitions, while it does: its own many looks at
-the registry (80,000 while reading) go straight through, without the lock."""
-
-
-def _build_registry() -> Registry:
-    _loader.append(threading.get_ident())  # pint's constructor reads its attributes
-    try:
-        registry: Registry = _DeferredRegistry(non_int_type=Decimal, cache_folder=None)
-    finally:
-        _loader.clear()
-    return registry
-
-
-class _DeferredRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
-    """pint's registry, its definitions read on first use instead of at import.
-
-    Reading pint's thousand definitions and the library's took a third of
-    ``import industrial_plan``, which tools that only read a plan's names
-    paid for nothing.  The registry is built as pint builds it, without its
-    definitions; the first look at any attribute other than its classes
-    (building a quantity, parsing a unit, ``ureg.percent``) reads them, then
-    turns the object into a plain :class:`pint.UnitRegistry`, so that no
-    later use pays anything.  No cache on disk is involved.
-    """
-
-    def _after_init(self) -> None:
-        pass  # in _load, on first use
-
-    def __getattribute__(self, name: str) -> Any:
-        if name not in _WITHOUT_DEFINITIONS and threading.get_ident() not in _loader:
-            _load(self)
-        return object.__getattribute__(self, name)
-
-
-def _load(registry: Registry) -> None:
-    # Other threads wait here until the definitions are read, then see them.
-    with _loading:
-        if type(registry) is not _DeferredRegistry:
-            return  # loaded while this thread waited
-        _loader.append(threading.get_ident())
-        try:
-            pint.UnitRegistry._after_init(registry)
-            # pint's own definitions define no currency: the check of
-            # add_definitions, a unit lookup per code (20 ms), is not needed.
-            _read_definitions(registry)
-        finally:
-            _loader.clear()
-        object.__setattr__(registry, "__class__", pint.UnitRegistry)
-
-
-ureg: Registry = _build_registry()
-"""The package's unit registry (Decimal magnitudes, currencies as dimensions)."""
 
 _QUANTITY = ureg.Quantity
 
