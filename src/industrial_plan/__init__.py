@@ -28,7 +28,11 @@ command line is ``industrial-plan --help``.
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -56,17 +60,13 @@ from ._errors import (
     UnknownCurrencyError,
 )
 from ._figures.bounds import Bound
-from ._figures.converted import FigureConversion, convert
-from ._figures.document import find_figures
 from ._figures.figure import (
     Figure,
     FormMismatchError,
     IndeterminateComparisonError,
     UnboundedError,
 )
-from ._figures.format import format_figure, format_quantity
 from ._figures.forms import MEASURE_WORDS, Change, is_percent
-from ._figures.found import FoundFigure, Role
 from ._figures.parse import parse_figure
 from ._figures.period import Period
 from ._figures.qualifier import Qualifier
@@ -74,7 +74,6 @@ from ._figures.source import Source
 from ._figures.stated_rate import RateCheck
 from ._files.converter import FORMAT
 from ._files.detail import MAX_DEPTH
-from ._files.draft import Draft, PlacedFigure, UnplacedFigure, draft_plan
 from ._files.plan_files import (
     MAX_FILE_BYTES,
     dumps,
@@ -86,8 +85,6 @@ from ._files.plan_files import (
     syntax_of,
     to_dict,
 )
-from ._files.rows_in import add_rows, from_frame, read_rows_csv, skeleton
-from ._files.rows_out import long_records, to_arrow, to_iamc, to_pandas
 from ._money.rates import (
     Conversion,
     ECBRates,
@@ -117,11 +114,6 @@ from ._money.units import (
     unit_text,
     ureg,
 )
-from ._outputs.chart import progress_chart, progress_figure
-from ._outputs.html import attach_views as _attach_views
-from ._outputs.report import report_csv, report_json
-from ._outputs.report_html import report_fragment as _report_fragment
-from ._outputs.report_html import report_html
 from ._plan.judgement import Judgement, JudgementOutcome
 from ._plan.metrics import (
     BUILTIN_METRICS,
@@ -161,7 +153,6 @@ from ._plan.targets import (
     TargetKind,
     target_kind,
 )
-from ._progress.columnar import assess_table
 from ._progress.consistency import Mismatch, check_consistency, sum_of_parts
 from ._progress.policy import (
     BandWidthError,
@@ -179,6 +170,43 @@ from ._progress.results import (
 )
 from ._progress.review import Review, Standing
 from ._progress.system import SystemAssessment, assess, assess_target
+
+if TYPE_CHECKING:  # imported on first use: see _LAZY
+    from ._figures.converted import FigureConversion, convert
+    from ._figures.document import find_figures
+    from ._figures.format import format_figure, format_quantity
+    from ._figures.found import FoundFigure, Role
+    from ._files.draft import Draft, PlacedFigure, UnplacedFigure, draft_plan
+    from ._files.rows_in import add_rows, from_frame, read_rows_csv, skeleton
+    from ._files.rows_out import long_records, to_arrow, to_iamc, to_pandas
+    from ._outputs.chart import progress_chart, progress_figure
+    from ._outputs.report import report_csv, report_json
+    from ._outputs.report_html import report_html
+    from ._progress.columnar import assess_table
+
+# Wings that loading and assessing a plan do not use (reading documents,
+# drafting, tables and frames, reports and charts, portfolios) are imported
+# at the first use of one of their names (PEP 562): a fresh process's first
+# answer, ``assess(examples.xiamen())``, does not pay for them (issue 22).
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(["FigureConversion", "convert"], "_figures.converted"),
+    "find_figures": "_figures.document",
+    **dict.fromkeys(["format_figure", "format_quantity"], "_figures.format"),
+    **dict.fromkeys(["FoundFigure", "Role"], "_figures.found"),
+    **dict.fromkeys(
+        ["Draft", "PlacedFigure", "UnplacedFigure", "draft_plan"], "_files.draft"
+    ),
+    **dict.fromkeys(
+        ["add_rows", "from_frame", "read_rows_csv", "skeleton"], "_files.rows_in"
+    ),
+    **dict.fromkeys(
+        ["long_records", "to_arrow", "to_iamc", "to_pandas"], "_files.rows_out"
+    ),
+    **dict.fromkeys(["progress_chart", "progress_figure"], "_outputs.chart"),
+    **dict.fromkeys(["report_csv", "report_json"], "_outputs.report"),
+    "report_html": "_outputs.report_html",
+    "assess_table": "_progress.columnar",
+}
 
 __all__ = [
     "BUILTIN_METRICS",
@@ -345,7 +373,7 @@ __version__: str = _version()
 """The installed version of industrial-plan (from the package metadata)."""
 
 
-def _publish() -> None:
+def _publish(names: Iterable[str]) -> None:
     """Name this package as the home of every public class and function.
 
     They live in private modules (``_errors``, ``_plan.system``, ...), but users
@@ -356,7 +384,7 @@ def _publish() -> None:
     """
     home = f"{__name__}._"
     space = globals()
-    for name in __all__:
+    for name in names:
         value = space[name]
         if not (isinstance(value, type) or inspect.isfunction(value)):
             continue
@@ -370,9 +398,55 @@ def _publish() -> None:
             space[name] = checked(value)
 
 
-_publish()
+def _publish_loaded() -> None:
+    """Publish the names of every deferred wing imported so far, by any path:
+    ``find_figures`` brings ``FoundFigure`` with it."""
+    space = globals()
+    loaded = [
+        name
+        for name, module in _LAZY.items()
+        if name not in space and f"{__name__}.{module}" in sys.modules
+    ]
+    for name in loaded:
+        space[name] = getattr(sys.modules[f"{__name__}.{_LAZY[name]}"], name)
+    _publish(loaded)
 
-# The model and the assessment get their Jupyter views from the report side.
-_attach_views()
-# The assessment's Jupyter view is the HTML report's content, without charts.
-SystemAssessment._repr_html_ = _report_fragment  # type: ignore[attr-defined]
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    importlib.import_module(f"{__name__}.{module}")
+    _publish_loaded()
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+def _deferred_view(module: str, name: str) -> Any:
+    """A Jupyter view that imports the report side when first shown."""
+
+    def view(self: Any) -> str:
+        render = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        return str(render(self))
+
+    view.__name__ = view.__qualname__ = "_repr_html_"
+    view.__doc__ = f"HTML for Jupyter: :func:`{__name__}.{module}.{name}`."
+    return view
+
+
+_publish([name for name in __all__ if name not in _LAZY])
+_publish_loaded()
+
+# The model and the assessment get their Jupyter views from the report side;
+# the assessment's is the HTML report's content, without charts.
+for _cls, (_module, _view) in {
+    Tier: ("_outputs.html", "tier_html"),
+    IndustrialSystem: ("_outputs.html", "system_html"),
+    Assessment: ("_outputs.html", "target_assessment_html"),
+    SystemAssessment: ("_outputs.report_html", "report_fragment"),
+}.items():
+    _cls._repr_html_ = _deferred_view(_module, _view)  # type: ignore[attr-defined]
+del _cls, _module, _view

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 import tomli_w
-import yaml
 
 from industrial_plan._collector import without_cycle_collection
 from industrial_plan._errors import (
@@ -34,17 +33,14 @@ from industrial_plan._plan.system import IndustrialSystem
 from .atomic import write_atomically
 from .converter import _READABLE, FORMAT, _decimal_text, _documents, _reading_converter
 from .detail import _from_data_in_detail, _shape_problems
+from .locate import LazyLocator
 from .positions import (
     DuplicateKeyFound,
-    LazyLocator,
     json_duplicates,
     toml_error_line,
-    yaml_duplicates,
 )
 from .quick import structure as quick_structure
 from .validation import message
-from .yaml_events import load as load_yaml
-from .yaml_out import dump as dump_yaml
 
 Syntax: TypeAlias = Literal["toml", "yaml", "json"]
 
@@ -163,6 +159,8 @@ def dumps(system: IndustrialSystem, syntax: Syntax) -> str:
     if syntax == "toml":
         return tomli_w.dumps(data, multiline_strings=False)
     if syntax == "yaml":
+        from .yaml_out import dump as dump_yaml  # PyYAML for YAML files only
+
         return dump_yaml(data)
     if syntax == "json":
         return (
@@ -285,7 +283,7 @@ def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
             return tomllib.loads(text)
         if syntax == "json":
             return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
-        return load_yaml(text)  # safe: plain data only
+        return _parse_yaml(text, file)
     except DuplicateKeyFound as found:
         problems = _duplicate_problems(text, syntax, found)
         raise PlanValidationError(problems, file) from None
@@ -294,15 +292,29 @@ def _parse_text(text: str, syntax: Syntax, file: str | None) -> Any:
         problem = Problem("", f"not valid TOML: {reason}", line)
     except json.JSONDecodeError as error:
         problem = Problem("", f"not valid JSON: {error.msg}", error.lineno)
+    except RecursionError:
+        problem = Problem("", f"not valid {name}: nested too deeply")
+    except PlanValidationError:
+        raise  # YAML's syntax errors, placed by _parse_yaml (a ValueError)
+    except (ValueError, TypeError, OverflowError) as error:
+        # Integers of more than 4,300 digits, among others.
+        problem = Problem("", f"not valid {name}: {message(error)}")
+    raise PlanValidationError([problem], file) from None
+
+
+def _parse_yaml(text: str, file: str | None) -> Any:
+    # PyYAML is imported for YAML files only: the first answer of a fresh
+    # process reads TOML (issue 22: start-up).
+    import yaml
+
+    from .yaml_events import load as load_yaml
+
+    try:
+        return load_yaml(text)  # safe: plain data only
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = Problem("", f"not valid YAML: {error}", line)
-    except RecursionError:
-        problem = Problem("", f"not valid {name}: nested too deeply")
-    except (ValueError, TypeError, OverflowError) as error:
-        # Integers of more than 4,300 digits, among others.
-        problem = Problem("", f"not valid {name}: {message(error)}")
     raise PlanValidationError([problem], file) from None
 
 
@@ -323,7 +335,10 @@ def _duplicate_problems(
     text: str, syntax: Syntax, found: DuplicateKeyFound
 ) -> list[Problem]:
     """One problem per key given twice, each naming both lines."""
-    scan = json_duplicates if syntax == "json" else yaml_duplicates
+    if syntax == "json":
+        scan = json_duplicates
+    else:
+        from .yaml_positions import yaml_duplicates as scan
     problems = [
         Problem(
             path,

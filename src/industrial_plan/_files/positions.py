@@ -23,17 +23,12 @@ import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import yaml
-
 Locator = Callable[[str], "int | None"]
 
 _LAST_SEGMENT = re.compile(r"(\.?[^.\[\]]+|\[\d+\])$")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SYNTAX_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _SYNTAX_END = re.compile(r"\s*\(at end of document\)\s*$")
-
-# libyaml's composer is C; the pure-Python one is the fallback.
-YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DuplicateKeyFound(Exception):
@@ -43,33 +38,6 @@ class DuplicateKeyFound(Exception):
     def __init__(self, key: object) -> None:
         super().__init__(key)
         self.key = key
-
-
-class LazyLocator:
-    """Maps field paths to lines, reading the text again only on first use."""
-
-    def __init__(self, text: Callable[[], str], syntax: str) -> None:
-        self._text = text
-        self._syntax = syntax
-        self._locate: Locator | None = None
-
-    def __call__(self, path: str) -> int | None:
-        if self._locate is None:
-            self._locate = locator(self._text(), self._syntax)
-        return self._locate(path)
-
-
-def locator(text: str, syntax: str) -> Locator:
-    """A function from a field path to its line in *text* (``None`` if unknown)."""
-    readers: dict[str, Callable[[str], Locator]] = {
-        "toml": toml_lines,
-        "json": json_lines,
-        "yaml": yaml_lines,
-    }
-    try:
-        return readers[syntax](text)
-    except (RecursionError, ValueError, KeyError, yaml.YAMLError):
-        return lambda path: None
 
 
 DEEPEST = 100
@@ -391,90 +359,4 @@ def _json_scan(text: str) -> tuple[dict[str, int], list[Duplicate]]:
                 position += 1
         position += 1
 
-    return places, duplicates
-
-
-# -- YAML ------------------------------------------------------------------------------
-
-
-def yaml_lines(text: str) -> Locator:
-    """Map field paths to lines of (valid) YAML text, from the parser's events.
-
-    A stack of open mappings and sequences gives each key and item its path,
-    as for JSON; no node graph is composed, so a large plan with one problem
-    costs no more memory to locate than to load.
-    """
-    places, _ = _yaml_scan(text)
-    return lambda path: nearest_line(places, path)
-
-
-def yaml_duplicates(text: str) -> list[Duplicate]:
-    """Every key given twice in one mapping of YAML *text*, with both lines.
-
-    Keys are compared as written (a merge key's mapping brings none of its
-    own here: explicit keys override merged ones, as YAML says).
-    """
-    try:
-        return _yaml_scan(text)[1]
-    except (RecursionError, ValueError, KeyError, yaml.YAMLError):
-        return []
-
-
-def _yaml_scan(text: str) -> tuple[dict[str, int], list[Duplicate]]:
-    places: dict[str, int] = {}
-    duplicates: list[Duplicate] = []
-    # [path, is a mapping, key or index, expecting a key, {key: line}]
-    stack: list[list[Any]] = []
-    loader: Any = YAML_LOADER(text)
-
-    def child_path(frame: list[Any]) -> str:
-        path, mapping, at, _, _ = frame
-        if len(stack) > DEEPEST:
-            return str(path)  # see DEEPEST
-        if mapping:
-            return f"{path}.{at}" if path else str(at)
-        return f"{path}[{at}]"
-
-    def value_starts(line: int) -> str:
-        """The path of a value starting here; records an item's line."""
-        if not stack:
-            return ""
-        frame = stack[-1]
-        if not frame[1]:
-            frame[2] += 1
-            places.setdefault(child_path(frame), line)
-        return child_path(frame)
-
-    def value_ends() -> None:
-        if stack and stack[-1][1]:
-            stack[-1][3] = True
-
-    try:
-        while not loader.check_event(yaml.StreamEndEvent):
-            event = loader.get_event()
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.CollectionStartEvent):
-                path = value_starts(line)
-                mapping = isinstance(event, yaml.MappingStartEvent)
-                stack.append([path, mapping, None if mapping else -1, True, {}])
-            elif isinstance(event, yaml.CollectionEndEvent):
-                stack.pop()
-                value_ends()
-            elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
-                frame = stack[-1] if stack else None
-                if frame is not None and frame[1] and frame[3]:
-                    key = getattr(event, "value", None)
-                    frame[2] = key
-                    frame[3] = False
-                    seen = frame[4]
-                    if key in seen and key != "<<":
-                        duplicates.append((child_path(frame), key, seen[key], line))
-                    elif key is not None:
-                        seen[key] = line
-                    places.setdefault(child_path(frame), line)
-                else:
-                    value_starts(line)
-                    value_ends()
-    finally:
-        loader.dispose()
     return places, duplicates

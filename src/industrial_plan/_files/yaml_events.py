@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError
 
-from .positions import YAML_LOADER, DuplicateKeyFound
+from .positions import DuplicateKeyFound
+from .yaml_positions import YAML_LOADER
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"

@@ -25,8 +25,8 @@ from industrial_plan._errors import (
     cut_long_values,
 )
 from industrial_plan._figures.figure import Figure
+from industrial_plan._files.locate import locator
 from industrial_plan._files.plan_files import syntax_of
-from industrial_plan._files.positions import locator
 from industrial_plan._money.units import in_base_units, unit_text
 from industrial_plan._progress.results import _figure_record
 

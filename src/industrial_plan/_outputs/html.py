@@ -1,7 +1,7 @@
 """HTML tables of a plan, a tier and an assessment, the views Jupyter shows.
 
-:func:`attach_views` attaches them to the model and the assessment as
-``_repr_html_``; ``import industrial_plan`` calls it.
+``import industrial_plan`` gives the model and the assessment views that
+import this module when Jupyter first shows one (``_repr_html_``).
 The tables are written from the rows of :mod:`.rows`, every text escaped.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import attrs
 
@@ -34,7 +33,6 @@ from .rows import (
 
 __all__ = [
     "assessment_html",
-    "attach_views",
     "system_html",
     "target_assessment_html",
     "tier_html",
@@ -147,20 +145,3 @@ def _html_block(
 def _html_list(items: Iterable[str]) -> str:
     listed = [f"<li>{html.escape(item)}</li>" for item in items]
     return f"<ul>{''.join(listed)}</ul>" if listed else ""
-
-
-def attach_views() -> None:
-    """Give the model and the assessment their Jupyter views.
-
-    Rendering belongs to the report side: the model and the assessment, on
-    lower floors, do not import this module; ``import industrial_plan`` calls
-    this to attach ``_repr_html_`` to them.
-    """
-    views: tuple[tuple[type, Any], ...] = (
-        (Tier, tier_html),
-        (IndustrialSystem, system_html),
-        (Assessment, target_assessment_html),
-        (SystemAssessment, assessment_html),
-    )
-    for cls, view in views:
-        cls._repr_html_ = view  # type: ignore[attr-defined]
