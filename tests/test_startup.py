@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 import pint
+import pytest
 
 import industrial_plan as ip
 from industrial_plan._plan.metrics import BUILTIN_DIMENSIONS, _kind_dimensionality
@@ -90,3 +91,79 @@ def test_the_builtin_dimensions_skipped_at_import_are_dimensions() -> None:
         assert _kind_dimensionality(kind)
     kinds = {metric.kind for metric in ip.BUILTIN_METRICS if metric.kind[0] == "["}
     assert kinds <= BUILTIN_DIMENSIONS
+
+
+DEFERRED = (
+    "industrial_plan._figures.document",
+    "industrial_plan._files.draft",
+    "industrial_plan._files.rows_out",
+    "industrial_plan._outputs.chart",
+    "industrial_plan._outputs.report_html",
+    "industrial_plan._progress.columnar",
+    "yaml",
+)
+"""What the first answer does not import (issue 22): documents, drafts,
+tables, reports, charts, portfolios, and PyYAML for a TOML plan."""
+
+
+def test_the_first_answer_imports_no_deferred_wing() -> None:
+    out = _run(
+        f"""
+        import sys
+        import industrial_plan as ip
+        ip.assess(ip.examples.xiamen())
+        print([name for name in {DEFERRED!r} if name in sys.modules])
+        """
+    )
+    assert out == "[]"
+
+
+def test_a_deferred_name_brings_its_wing_published() -> None:
+    """``find_figures`` imports its wing; the classes it returns are named
+    from the package, as every public class is, before being asked for."""
+    out = _run(
+        """
+        import industrial_plan as ip
+        found = ip.find_figures("GDP grew 5.2% in 2023.")
+        print(type(found[0]).__module__, type(found[0].role).__module__)
+        print(ip.find_figures.__module__, ip.find_figures is ip.find_figures)
+        """
+    )
+    assert out.splitlines() == [
+        "industrial_plan industrial_plan",
+        "industrial_plan True",
+    ]
+
+
+def test_star_import_and_dir_give_every_public_name() -> None:
+    out = _run(
+        """
+        import industrial_plan as ip
+        names = {}
+        exec("from industrial_plan import *", names)
+        public = set(ip.__all__)
+        print(sorted(public - set(names)), sorted(public - set(dir(ip))))
+        """
+    )
+    assert out == "[] []"
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        ip.no_such_name  # noqa: B018
+
+
+def test_jupyter_views_import_the_report_side_when_shown() -> None:
+    out = _run(
+        """
+        import sys
+        import industrial_plan as ip
+        plan = ip.examples.xiamen()
+        before = "industrial_plan._outputs.html" in sys.modules
+        shown = [plan._repr_html_(), plan.tiers[0]._repr_html_()]
+        assessment = ip.assess(plan)
+        shown += [assessment._repr_html_(), assessment.results[0]._repr_html_()]
+        print(before, [text[:6] for text in shown])
+        """
+    )
+    assert out == "False ['<table', '<table', '<div c', '<table']"
