@@ -218,15 +218,19 @@ for _cls in (
 def _system_unstructurer(
     converter: cattrs.Converter,
 ) -> Callable[[IndustrialSystem], Any]:
-    plain = cattrs.gen.make_dict_unstructure_fn(
-        IndustrialSystem,
-        converter,
-        _cattrs_omit_if_default=True,
-        sources=cattrs.gen.override(omit=True),
-    )
+    @functools.cache
+    def plain() -> Callable[[IndustrialSystem], dict[str, Any]]:
+        # Generated at the first save, not when a converter is made to read a
+        # plan: a fresh process's first answer only reads (issue 22).
+        return cattrs.gen.make_dict_unstructure_fn(
+            IndustrialSystem,
+            converter,
+            _cattrs_omit_if_default=True,
+            sources=cattrs.gen.override(omit=True),
+        )
 
     def unstructure(system: IndustrialSystem) -> dict[str, Any]:
-        fields: dict[str, Any] = plain(system)
+        fields: dict[str, Any] = plain()(system)
         # Sources come before the tiers that cite them, as a reader expects.
         data = {key: fields.pop(key) for key in _HEAD if key in fields}
         if system.sources:
