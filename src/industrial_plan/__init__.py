@@ -412,13 +412,15 @@ def _publish_loaded() -> None:
     _publish(loaded)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    importlib.import_module(f"{__name__}.{module}")
-    _publish_loaded()
-    return globals()[name]
+if not TYPE_CHECKING:  # type checkers see the names themselves, and no other
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        importlib.import_module(f"{__name__}.{module}")
+        _publish_loaded()
+        return globals()[name]
 
 
 def __dir__() -> list[str]:

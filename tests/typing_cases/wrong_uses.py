@@ -30,3 +30,4 @@ ip.to_pandas(ip.examples.xiamen()).no_such_method()  # wrong: not a DataFrame me
 magnitude: str = figure.quantity.magnitude  # wrong: a Decimal, not text
 ip.assess(ip.examples.xiamen(), as_of="2024")  # wrong: a year as text
 ip.assess(plan).find("pillar_clusters", year="2027")  # wrong: a year as text
+ip.asses(plan)  # wrong: no such function (a deferred name is no wildcard)
