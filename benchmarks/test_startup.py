@@ -146,11 +146,6 @@ def test_startup(benchmark, timings: dict[str, float], name: str) -> None:
     assert seconds > 0
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 22: about 1.6x; the package's work on top of pint's registry "
-    "(benchmarks/README.md, 'Every report format, YAML save and the first answer')",
-)
 def test_first_answer_within_goal_of_pint(benchmark, timings: dict[str, float]) -> None:
     """``assess(examples.xiamen())`` in a fresh process, at most 1.3x pint's
     default registry built in a fresh process (issue 22)."""
