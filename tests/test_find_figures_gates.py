@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from industrial_plan._figures import context
+from industrial_plan._figures import context, gates, lexicon, parse
 
 _PIECES = st.sampled_from(
     [
@@ -71,3 +72,67 @@ def test_the_period_pattern_matches_what_its_words_match(
 def test_the_period_pattern_agrees_on_any_text(text: str) -> None:
     words = re.compile(context._PERIOD_WORDS)
     assert _spans(context._PERIOD, text) == _spans(words, text)
+
+
+_LEAD_PARTS = [
+    *sorted(parse._PREFIX_TABLE),
+    *lexicon._EN_CHANGES,
+    *lexicon._ZH_CHANGES,
+    *lexicon._MULTIPLES,
+    "比2020年",
+    "占全省的比重",
+    "占比",
+    "a share of",
+    "每万人口",
+    "人均",
+    "+5",
+    "预计",
+    "preliminary ",
+    "以上",
+    "左右",
+    " per 10,000 people",
+    " from 2020 levels",
+    " of GDP.",
+    "（约合",
+    " (",
+]
+_GATED = st.lists(
+    st.sampled_from(_LEAD_PARTS) | st.sampled_from([" ", "x", "5", "亿元", "%", "的"]),
+    min_size=1,
+    max_size=5,
+)
+
+
+@pytest.mark.parametrize(
+    ("gate", "steps"),
+    [
+        (parse._LEADS, parse._LEAD_STEPS),
+        (parse._TRAILS, parse._TRAIL_STEPS),
+    ],
+    ids=["before a number", "after a unit"],
+)
+@settings(max_examples=200)
+@given(parts=_GATED, upper=st.booleans())
+def test_a_gate_matches_where_one_of_its_steps_does(
+    gate: re.Pattern[str],
+    steps: tuple[re.Pattern[str], ...],
+    parts: list[str],
+    upper: bool,
+) -> None:
+    text = "".join(parts)
+    text = text.upper() if upper else text
+    for at in range(len(text) + 1):
+        any_step = any(step.match(text, at) is not None for step in steps)
+        assert (gate.match(text, at) is not None) == any_step, (text, at)
+
+
+def test_a_gate_refuses_patterns_that_would_change_inside_it() -> None:
+    for pattern in (r"(?P<year>[0-9]{4})", r"(a)\1", r"(?P<x>a)(?P=x)"):
+        with pytest.raises(ValueError, match="cannot gate"):
+            gates.any_of(re.compile(pattern))
+    with pytest.raises(ValueError, match="cannot gate"):
+        gates.any_of(re.compile("a", re.MULTILINE))
+    gate = gates.any_of(re.compile("ab", re.IGNORECASE), re.compile("c"))
+    assert gate.match("AB") is not None
+    assert gate.match("c") is not None
+    assert gate.match("C") is None

@@ -41,6 +41,7 @@ from industrial_plan._money.units import (
 
 from .figure import Figure, plain_figure, set_words
 from .forms import Change, is_percent
+from .gates import any_of
 from .lexicon import (
     _BAIFENZHI,
     _CHANGE,
@@ -118,6 +119,24 @@ _ESTIMATE = re.compile(
     r"|(?i:(?:an\s+)?(?:estimated|preliminary)(?=\s))"
 )
 _PLUS = re.compile(r"[+＋](?=\s*[0-9０-９])")
+# Whether any word before a number starts here, and whether anything after a
+# figure's unit does (a suffix qualifier, "per 10,000 people", "from 2020
+# levels", "of GDP", a stated equivalent): most places hold neither.
+_LEAD_STEPS: Final = (
+    _PREFIX_QUALIFIER,
+    _ZH_BASE_YEAR,
+    _ZH_SHARE,
+    _ZH_SHARE_BARE,
+    _EN_SHARE_LEAD,
+    _ZH_PER,
+    _MULTIPLE,
+    _CHANGE,
+    _PLUS,
+    _ESTIMATE,
+)
+_LEADS: Final = any_of(*_LEAD_STEPS)
+_TRAIL_STEPS: Final = (_SUFFIX_QUALIFIER, _EN_PER, _EN_BASE_YEAR, _EN_SHARE_OF, _OPEN)
+_TRAILS: Final = any_of(*_TRAIL_STEPS)
 
 # -- the grammar ------------------------------------------------------------------
 
@@ -240,6 +259,8 @@ def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
     words: list[_Word] = []
     while True:
         scanner.skip_space()
+        if _LEADS.match(scanner.text, scanner.pos) is None:
+            return words  # what every step below would find
         start = scanner.pos
         found = _qualifiers(scanner, _PREFIX_QUALIFIER, _PREFIX_TABLE)
         if found:
@@ -600,6 +621,9 @@ def figure_length(text: str) -> int:
     if not percent:
         _, names, _ = _quantity_words(scanner, hints, form)
         percent = names == ["percent"]
+    scanner.skip_space()
+    if _TRAILS.match(scanner.text, scanner.pos) is None:
+        return len(text[: scanner.pos].rstrip())  # as the steps below would
     _qualifiers(scanner, _SUFFIX_QUALIFIER, _ZH_SUFFIX_QUALIFIERS)
     _trail(scanner, form, percent)
     end = scanner.pos
