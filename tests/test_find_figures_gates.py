@@ -136,3 +136,46 @@ def test_a_gate_refuses_patterns_that_would_change_inside_it() -> None:
     assert gate.match("AB") is not None
     assert gate.match("c") is not None
     assert gate.match("C") is None
+
+
+def _periods_read_everywhere(
+    text: str, start: int, end: int
+) -> list[tuple[int, int, object]]:
+    """The periods of ``text[start:end]`` read around every hint with the
+    period's words alone: how they were read before hints were passed over."""
+    words = re.compile(context._PERIOD_WORDS)
+    matches: dict[tuple[int, int], re.Match[str]] = {}
+    for hint in context._PERIOD_HINT.finditer(text, start, end):
+        at = hint.start()
+        left = max(start, at - context._AROUND_PERIOD)
+        right = min(end, hint.end() + context._AROUND_PERIOD)
+        for match in words.finditer(text, left, right):
+            if match.start() <= at < match.end():
+                matches.setdefault(match.span(), match)
+    found = []
+    last = start
+    for span in sorted(matches):
+        if span[0] < last:
+            continue
+        last = span[1]
+        period = context._period_of(matches[span])
+        if period is not None:
+            found.append((*span, period))
+    return found
+
+
+_AROUND_HINTS = _PIECES | st.sampled_from(
+    ["年月", "年", "两", "个", "上", "半年", "季", "  ", "\u3000", "前", "十", "第"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_AROUND_HINTS, min_size=1, max_size=10), st.data())
+def test_periods_passed_over_are_none_the_words_would_read(
+    parts: list[str], data: st.DataObject
+) -> None:
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ours = [(p.start, p.end, p.period) for p in context.periods_in(text, start, end)]
+    assert ours == _periods_read_everywhere(text, start, end), (text, start, end)

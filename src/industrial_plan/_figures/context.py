@@ -279,6 +279,29 @@ _PERIOD_HINT: Final = re.compile(
 )
 _AROUND_PERIOD: Final = 24
 
+# What stands just before a Chinese hint in every period's words that hold it:
+# a month's number (spaces may come between, "8 月份"), a quarter's (一季度,
+# 前两个季度), 上 or 下 before 半年.  A hint without it is passed over: the
+# 年月 of dates and names holds no period, and trying the pattern around each
+# was most of the work on text full of them.
+_BEFORE_HINT: Final = {
+    "月": frozenset("0123456789十一二三四五六七八九个"),
+    "季": frozenset("一二三四两1234个"),
+    "半年": frozenset("上下"),
+}
+
+
+def _may_hold(text: str, left: int, at: int, hint: str) -> bool:
+    """Whether a period starting at or after *left* may hold *hint* at *at*."""
+    before = _BEFORE_HINT.get(hint)
+    if before is None:
+        return True  # the English words: read around
+    back = at
+    if hint == "月":
+        while back > left and text[back - 1].isspace():
+            back -= 1
+    return back > left and text[back - 1] in before
+
 
 def periods_in(text: str, start: int, end: int) -> list[PeriodWords]:
     """The parts of a year stated in ``text[start:end]``, in order."""
@@ -286,6 +309,8 @@ def periods_in(text: str, start: int, end: int) -> list[PeriodWords]:
     for hint in _PERIOD_HINT.finditer(text, start, end):
         at = hint.start()
         left = max(start, at - _AROUND_PERIOD)
+        if not _may_hold(text, left, at, hint.group()):
+            continue
         right = min(end, hint.end() + _AROUND_PERIOD)
         for match in _PERIOD.finditer(text, left, right):
             if match.start() <= at < match.end():
