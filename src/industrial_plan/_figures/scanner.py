@@ -93,7 +93,8 @@ class _Scanner:
         return pattern.match(self.text, self.pos)
 
     def skip_space(self) -> None:
-        self.match(_SPACE)
+        # Called before nearly every step: one match, not a call to match().
+        self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
 
     def at_end(self) -> bool:
         return self.pos >= len(self.text)
@@ -125,7 +126,12 @@ class _Word:
     text: str
 
 
+_NO_HINTS: Final = _Hints(None, None, None)
+
+
 def _hints(currency: str | None, locale: str | None) -> _Hints:
+    if currency is None and locale is None:
+        return _NO_HINTS  # hints are frozen: one stands for every plain read
     code = None if currency is None else currency_code(currency)
     language = None if locale is None else re.split(r"[-_@.]", locale)[0].lower()
     return _Hints(code, language, locale)
