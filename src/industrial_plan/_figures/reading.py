@@ -19,7 +19,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -145,29 +145,35 @@ class _Reader:
 
     def _figures(self, sentence: _Sentence, group: list[Span]) -> Iterator[FoundFigure]:
         text = self.text
+        lines = self.lines
         quote = _quote(text, sentence.start, sentence.end)
         results: list[FoundFigure] = []
-        for index, span in enumerate(group):
-            before = group[index - 1] if index else None
-            fields = self._one(sentence, span, before, results)
-            if fields["subject"] is None:
-                fields["subject"] = self._subject(sentence, span, before, results)
+        before: Span | None = None
+        for span in group:
+            # Every rule reads the figure's clause: found once for all of them.
+            clause = _clause(text, sentence, span)
+            subject, year, base, period, role = self._one(
+                sentence, span, before, results, clause
+            )
+            if subject is None:
+                subject = self._subject(sentence, span, before, results, clause)
             results.append(
                 found_figure(
                     span.start,
                     span.end,
                     span.figure,
-                    fields["subject"],
-                    fields["year"],
-                    fields["base_year"],
-                    fields["period"],
-                    fields["role"],
-                    self._estimate(sentence, span, fields["role"]),
+                    subject,
+                    year,
+                    base,
+                    period,
+                    role,
+                    self._estimate(sentence, span, role),
                     span.ratio,
-                    bisect.bisect_right(self.lines, span.start) + 1,
+                    bisect.bisect_right(lines, span.start) + 1,
                     quote(span.start, span.end),
                 )
             )
+            before = span
         _lists(text, sentence, group, results)
         yield from results
 
@@ -177,10 +183,11 @@ class _Reader:
         span: Span,
         before: Span | None,
         done: Sequence[FoundFigure],
-    ) -> dict[str, Any]:
+        clause: tuple[int, int],
+    ) -> tuple[str | None, int | None, int | None, Period | None, Role | None]:
         """The subject of a pair's second figure, the years, period and role."""
         text = self.text
-        year_words = self._year_words(sentence, span, before)
+        year_words = self._year_words(sentence, span, before, clause)
         year = base = None
         target_year = False
         if year_words is not None:
@@ -197,20 +204,26 @@ class _Reader:
             subject = opener.subject
         if span.figure.base_year is not None:
             base = span.figure.base_year
-        elif base is None and year is not None:
-            clause_start, clause_end = _clause(text, sentence, span)
-            if previous_year_said(text, clause_start, clause_end):
-                base = year - 1
-        return {
-            "subject": subject,
-            "year": year,
-            "base_year": base,
-            "period": self._period(sentence, span),
-            "role": Role.TARGET if target_year else _role(sentence, span),
-        }
+        elif (
+            base is None
+            and year is not None
+            and previous_year_said(text, clause[0], clause[1])
+        ):
+            base = year - 1
+        return (
+            subject,
+            year,
+            base,
+            self._period(sentence, span, clause),
+            Role.TARGET if target_year else _role(sentence, span),
+        )
 
     def _year_words(
-        self, sentence: _Sentence, span: Span, before: Span | None
+        self,
+        sentence: _Sentence,
+        span: Span,
+        before: Span | None,
+        clause: tuple[int, int],
     ) -> YearWords | None:
         text = self.text
         years = sentence.years
@@ -232,11 +245,12 @@ class _Reader:
                 return words
             # The first year of a pair is the first figure's, not the later ones'.
             index = index - 1 if index > 0 else None
-        if following is not None and not sentence.chinese:
-            # "add 2 GW of new energy storage by 2025": later in the clause.
-            _, clause_end = _clause(text, sentence, span)
-            if following.start < clause_end:
-                return following
+        if (
+            following is not None
+            and not sentence.chinese
+            and following.start < clause[1]
+        ):
+            return following  # "add 2 GW of energy storage by 2025": later on
         return None
 
     def _pair(self, sentence: _Sentence, span: Span, before: Span) -> bool:
@@ -250,17 +264,17 @@ class _Reader:
         own = self.text[max(sentence.start, before.start - 8) : before.start]
         return _PAIR_FROM.search(own) is not None
 
-    def _period(self, sentence: _Sentence, span: Span) -> Period | None:
+    def _period(
+        self, sentence: _Sentence, span: Span, clause: tuple[int, int]
+    ) -> Period | None:
         periods = sentence.periods
         starts = sentence.period_starts
         index = last_before(starts, span.start)
         if index is not None:
             return periods[index].period
         after = bisect.bisect_left(starts, span.end)
-        if after < len(periods):
-            _, clause_end = _clause(self.text, sentence, span)
-            if periods[after].start < clause_end:
-                return periods[after].period
+        if after < len(periods) and periods[after].start < clause[1]:
+            return periods[after].period
         return None
 
     def _estimate(self, sentence: _Sentence, span: Span, role: Role | None) -> bool:
@@ -281,9 +295,10 @@ class _Reader:
         span: Span,
         before: Span | None,
         done: Sequence[FoundFigure],
+        clause: tuple[int, int],
     ) -> str | None:
         text = self.text
-        clause_start, _ = _clause(text, sentence, span)
+        clause_start = clause[0]
         if before is not None:
             clause_start = max(clause_start, before.end)
         first = bisect.bisect_left(sentence.cut_starts, clause_start - 40)
