@@ -95,6 +95,18 @@ _LEAD_PARTS = [
     " of GDP.",
     "（约合",
     " (",
+    "$",
+    "US$",
+    "CN¥",
+    "RMB ",
+    "人民币",
+    "euro",
+    "-",
+    "－",
+    "赤字",
+    "亏损",
+    "a deficit of ",
+    "百分之",
 ]
 _GATED = st.lists(
     st.sampled_from(_LEAD_PARTS) | st.sampled_from([" ", "x", "5", "亿元", "%", "的"]),
@@ -108,8 +120,9 @@ _GATED = st.lists(
     [
         (parse._LEADS, parse._LEAD_STEPS),
         (parse._TRAILS, parse._TRAIL_STEPS),
+        (parse._before_number(), parse._before_number_steps()),
     ],
-    ids=["before a number", "after a unit"],
+    ids=["words before a number", "after a unit", "just before a number"],
 )
 @settings(max_examples=200)
 @given(parts=_GATED, upper=st.booleans())

@@ -138,6 +138,19 @@ _LEADS: Final = any_of(*_LEAD_STEPS)
 _TRAIL_STEPS: Final = (_SUFFIX_QUALIFIER, _EN_PER, _EN_BASE_YEAR, _EN_SHARE_OF, _OPEN)
 _TRAILS: Final = any_of(*_TRAIL_STEPS)
 
+
+def _before_number_steps() -> tuple[re.Pattern[str], ...]:
+    """What may stand just before a number: a sign, a currency, 百分之."""
+    return (_SIGN, _lexicon().prefix, _BAIFENZHI)
+
+
+@functools.cache
+def _before_number() -> re.Pattern[str]:
+    """The gate of :func:`_before_number_steps`, built with the currency
+    names on first use."""
+    return any_of(*_before_number_steps())
+
+
 # -- the grammar ------------------------------------------------------------------
 
 
@@ -159,13 +172,18 @@ def _quantity_words(
     :func:`_quantity`); a document's reader needs no Quantity built."""
     form = form if form is not None else _Form()
     scanner.skip_space()
-    negative = scanner.match(_SIGN) is not None
     lexicon = _lexicon()
-    before = _currency(scanner, lexicon.prefix, hints)
-    scanner.skip_space()
-    if not negative:
+    if _before_number().match(scanner.text, scanner.pos) is None:
+        # What the steps below find where none of them starts: most numbers.
+        negative = spelled_percent = False
+        before = None
+    else:
         negative = scanner.match(_SIGN) is not None
-    spelled_percent = before is None and scanner.match(_BAIFENZHI) is not None
+        before = _currency(scanner, lexicon.prefix, hints)
+        scanner.skip_space()
+        if not negative:
+            negative = scanner.match(_SIGN) is not None
+        spelled_percent = before is None and scanner.match(_BAIFENZHI) is not None
     magnitude, scale = _number(scanner)
     percent = "percent" if spelled_percent else _percent(scanner)
     scanner.skip_space()

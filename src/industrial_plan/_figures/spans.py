@@ -258,12 +258,12 @@ _WEAK_LEADS: Final = frozenset({"at", "to", "of", "为", "is", "was", "were"})
 # or 2, a count of people must not be 0) and the rest.  Two windows that
 # differ only within a class state figures of the same length.  (Replacing
 # with a pattern is several times faster than str.translate on CJK text.)
-_HIGH_DIGIT: Final = re.compile(r"[4-9]")
-_HIGH_WIDE_DIGIT: Final = re.compile(r"[４-９]")
 # After its first digit, a number's digits matter only by how many there are
 # (the grammar reads a year by its first digit and limits counts by their
 # length), up to nine of them: a count per so many people must not pass 10^9.
-_LATER_DIGIT: Final = re.compile(r"(?<=[0-9])[0-9]")
+# Both become 3 in one pass: a later digit, or a first digit of 4 to 9.
+_CLASS_THREE: Final = re.compile(r"(?<=[0-9])[0-9]|[4-9]")
+_HIGH_WIDE_DIGIT: Final = re.compile(r"[４-９]")
 _LONG_RUN: Final = re.compile(r"[0-9]{10}")
 _LENGTHS: dict[str, int] = {}
 _KEPT: Final = 8192
@@ -272,18 +272,13 @@ _K = TypeVar("_K", bound=Hashable)
 _NO_FIGURE: Final = -1
 
 
-def _digit_classes(text: str) -> str:
-    """*text* with each digit replaced by its class: 0, 1, 2 or 3."""
-    return _HIGH_WIDE_DIGIT.sub("３", _HIGH_DIGIT.sub("3", text))
-
-
 def shape(window: str) -> str:
     """What :func:`figure_length` of *window* depends on: its digits by class,
     the first of a number kept and the later ones by how many (a run of ten
     digits or more is kept as it is)."""
     if _LONG_RUN.search(window) is not None:
         return "\0" + window
-    return _LATER_DIGIT.sub("3", _digit_classes(window))
+    return _HIGH_WIDE_DIGIT.sub("３", _CLASS_THREE.sub("3", window))
 
 
 def _length(window: str) -> int:
