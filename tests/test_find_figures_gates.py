@@ -192,3 +192,55 @@ def test_periods_passed_over_are_none_the_words_would_read(
     end = data.draw(st.integers(start, len(text)))
     ours = [(p.start, p.end, p.period) for p in context.periods_in(text, start, end)]
     assert ours == _periods_read_everywhere(text, start, end), (text, start, end)
+
+
+_REPORTED = st.sampled_from(
+    [
+        "全年",
+        "当年",
+        "本年",
+        "年末",
+        "年底",
+        "比上年",
+        "较上年",
+        "同比",
+        "上年同期",
+        "Throughout the year",
+        "for the full year",
+        "FOR THE WHOLE YEAR",
+        "the whole year",
+        "at the end of the year",
+        "year-end",
+        "Year on year",
+        "over the previous year",
+        "compared with the previous year",
+        "from a year ago",
+        "over the same period of last year",
+        "ſ",
+        "K",
+        "İ",
+        " ",
+        "x",
+        "年",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("gated", "words"),
+    [
+        (context._REPORTED_YEAR, context._REPORTED_YEAR_WORDS),
+        (context._PREVIOUS_YEAR, context._PREVIOUS_YEAR_WORDS),
+    ],
+    ids=["reported year", "previous year"],
+)
+@settings(max_examples=300)
+@given(parts=st.lists(_REPORTED, min_size=1, max_size=6), noise=st.text(max_size=6))
+def test_a_year_pattern_finds_what_its_words_find(
+    gated: re.Pattern[str], words: str, parts: list[str], noise: str
+) -> None:
+    text = noise.join(parts)
+    plain = re.compile(words)
+    for at in range(len(text) + 1):
+        ours, theirs = gated.search(text, at), plain.search(text, at)
+        assert (ours and ours.span()) == (theirs and theirs.span()), (text, at)
