@@ -210,7 +210,7 @@ def _starts(text: str, reverse: str, anchor: int) -> list[int]:
     starts = [number]
     position = number
     words = _back_words()
-    previous = ""
+    previous = ""  # the word walked over last, reversed as found
     for _ in range(_MAX_LEAD_WORDS):
         back = position
         while back > 0 and text[back - 1] in " \t\u3000":
@@ -218,8 +218,13 @@ def _starts(text: str, reverse: str, anchor: int) -> list[int]:
         found = words.match(reverse, size - back)
         if found is None:
             break
-        word = " ".join(found.group()[::-1].lower().split())
-        if word in _WEAK_LEADS and previous in _CHANGE_WORDS:
+        word = found.group()
+        # Spelt out only when it may be a weak lead ("to", "were"): most are not.
+        if (
+            len(word) <= _LONGEST_WEAK_LEAD
+            and word[::-1].lower() in _WEAK_LEADS
+            and " ".join(previous[::-1].lower().split()) in _CHANGE_WORDS
+        ):
             break  # "aims to add 2 GW": "to" leads a number, not a change
         previous = word
         position = back - (found.end() - found.start())
@@ -252,6 +257,7 @@ _CHANGE_WORDS: Final = frozenset(
     word.lower() for word in (*_EN_CHANGES, *_ZH_CHANGES, *_MULTIPLES)
 )
 _WEAK_LEADS: Final = frozenset({"at", "to", "of", "为", "is", "was", "were"})
+_LONGEST_WEAK_LEAD: Final = max(map(len, _WEAK_LEADS))
 
 
 # Digits by the class the grammar tells apart: 0, 1, 2 (a year starts with 1
