@@ -107,6 +107,20 @@ _LEAD_PARTS = [
     "亏损",
     "a deficit of ",
     "百分之",
+    "亿元",
+    "元",
+    "美元",
+    " yuan",
+    " US dollars",
+    "千瓦",
+    "个百分点",
+    " percentage points",
+    " per cent",
+    "%",
+    "％",
+    "家",
+    "个",
+    "件",
 ]
 _GATED = st.lists(
     st.sampled_from(_LEAD_PARTS) | st.sampled_from([" ", "x", "5", "亿元", "%", "的"]),
@@ -121,8 +135,14 @@ _GATED = st.lists(
         (parse._LEADS, parse._LEAD_STEPS),
         (parse._TRAILS, parse._TRAIL_STEPS),
         (parse._before_number(), parse._before_number_steps()),
+        (parse._after_number(), parse._after_number_steps()),
     ],
-    ids=["words before a number", "after a unit", "just before a number"],
+    ids=[
+        "words before a number",
+        "after a unit",
+        "just before a number",
+        "just after a number",
+    ],
 )
 @settings(max_examples=200)
 @given(parts=_GATED, upper=st.booleans())

@@ -51,10 +51,13 @@ from .lexicon import (
     _EN_PER_WORDS,
     _EN_SHARE_LEAD,
     _EN_SHARE_OF,
+    _MEASURE,
     _MULTIPLE,
     _MULTIPLES,
     _NOUN_AFTER_CHANGE,
+    _PERCENT_SIGN,
     _PERCENT_UNITS,
+    _POINTS,
     _PREFIX_QUALIFIER,
     _PREFIX_TABLE,
     _SUFFIX_QUALIFIER,
@@ -151,6 +154,20 @@ def _before_number() -> re.Pattern[str]:
     return any_of(*_before_number_steps())
 
 
+def _after_number_steps() -> tuple[re.Pattern[str], ...]:
+    """What may follow a number before a unit's words: a percent, or after
+    spaces a currency, a Chinese unit or a measure word.  (A unit's words are
+    letters, which stand after most numbers of English text: no gate.)"""
+    after_space = any_of(_lexicon().suffix, _ZH_UNIT, _MEASURE)
+    return (_PERCENT_SIGN, _POINTS, re.compile(rf"\s*(?:{after_space.pattern})"))
+
+
+@functools.cache
+def _after_number() -> re.Pattern[str]:
+    """The gate of :func:`_after_number_steps`, built on first use."""
+    return any_of(*_after_number_steps())
+
+
 # -- the grammar ------------------------------------------------------------------
 
 
@@ -185,22 +202,23 @@ def _quantity_words(
             negative = scanner.match(_SIGN) is not None
         spelled_percent = before is None and scanner.match(_BAIFENZHI) is not None
     magnitude, scale = _number(scanner)
-    percent = "percent" if spelled_percent else _percent(scanner)
-    scanner.skip_space()
-    after = None
-    unit = None
-    if percent is None:
-        after = _currency(scanner, lexicon.suffix, hints)
-    if percent is None and after is None:
-        chinese = scanner.match(_ZH_UNIT)
-        if chinese is not None:
-            unit = (_ZH_UNITS[chinese.group(1)], chinese.start(1))
-    if (
-        percent is None
-        and after is None
-        and unit is None
-        and not _measure(scanner, form)
-    ):
+    percent: str | None = None
+    after = unit = None
+    measured = False
+    if spelled_percent or _after_number().match(scanner.text, scanner.pos):
+        percent = "percent" if spelled_percent else _percent(scanner)
+        scanner.skip_space()
+        if percent is None:
+            after = _currency(scanner, lexicon.suffix, hints)
+        if percent is None and after is None:
+            chinese = scanner.match(_ZH_UNIT)
+            if chinese is not None:
+                unit = (_ZH_UNITS[chinese.group(1)], chinese.start(1))
+        if percent is None and after is None and unit is None:
+            measured = _measure(scanner, form)
+    else:
+        scanner.skip_space()  # no percent, currency, Chinese unit or measure word
+    if percent is None and after is None and unit is None and not measured:
         unit = _physical_unit(scanner, form)
     if unit is not None and unit[0] in CURRENCIES:
         after, unit = unit, None  # a currency alias only pint knows

@@ -167,7 +167,7 @@ class _Reader:
                     base,
                     period,
                     role,
-                    self._estimate(sentence, span, role),
+                    _estimate(text, sentence, span, role),
                     span.ratio,
                     bisect.bisect_right(lines, span.start) + 1,
                     quote(span.start, span.end),
@@ -214,7 +214,7 @@ class _Reader:
             subject,
             year,
             base,
-            self._period(sentence, span, clause),
+            _period(sentence, span, clause),
             Role.TARGET if target_year else _role(sentence, span),
         )
 
@@ -263,31 +263,6 @@ class _Reader:
             return True
         own = self.text[max(sentence.start, before.start - 8) : before.start]
         return _PAIR_FROM.search(own) is not None
-
-    def _period(
-        self, sentence: _Sentence, span: Span, clause: tuple[int, int]
-    ) -> Period | None:
-        periods = sentence.periods
-        starts = sentence.period_starts
-        index = last_before(starts, span.start)
-        if index is not None:
-            return periods[index].period
-        after = bisect.bisect_left(starts, span.end)
-        if after < len(periods) and periods[after].start < clause[1]:
-            return periods[after].period
-        return None
-
-    def _estimate(self, sentence: _Sentence, span: Span, role: Role | None) -> bool:
-        if role is Role.TARGET:
-            return False
-        if last_before(sentence.estimates, span.start + 1) is not None:
-            return True
-        about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
-        return (
-            role is Role.OBSERVATION
-            and about
-            and "约" in self.text[span.start : span.anchor]
-        )
 
     def _subject(
         self,
@@ -366,6 +341,28 @@ def _after_subject(text: str, span: Span, sentence: _Sentence) -> str | None:
     if found is None:
         return None
     return found.group(found.lastindex or 0).strip()
+
+
+def _period(sentence: _Sentence, span: Span, clause: tuple[int, int]) -> Period | None:
+    """The part of a year stated before the figure, or just after it in its clause."""
+    periods = sentence.periods
+    starts = sentence.period_starts
+    index = last_before(starts, span.start)
+    if index is not None:
+        return periods[index].period
+    after = bisect.bisect_left(starts, span.end)
+    if after < len(periods) and periods[after].start < clause[1]:
+        return periods[after].period
+    return None
+
+
+def _estimate(text: str, sentence: _Sentence, span: Span, role: Role | None) -> bool:
+    if role is Role.TARGET:
+        return False
+    if last_before(sentence.estimates, span.start + 1) is not None:
+        return True
+    about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
+    return role is Role.OBSERVATION and about and "约" in text[span.start : span.anchor]
 
 
 def _role(sentence: _Sentence, span: Span) -> Role | None:
