@@ -61,6 +61,9 @@ _LONGEST_SENTENCE: Final = 2000
 _MAX_QUOTE: Final = 400
 """Longest quote kept; a longer sentence is quoted around its figure."""
 
+# Spaces a quote tidies: any but a space, or two together.
+_UNTIDY_SPACE: Final = re.compile(r"[^\S ]|  ")
+
 
 def read_document(text: str, lang: str | None) -> list[FoundFigure]:
     """The figures of *text* (see :func:`~industrial_plan.find_figures`)."""
@@ -421,10 +424,17 @@ def _quote(text: str, start: int, end: int) -> Callable[[int, int], str]:
 
         return whole
 
+    # A sentence spaced only by single spaces (or not at all: dense Chinese)
+    # quotes its words as they stand, with no split and join for each figure.
+    tidy = _UNTIDY_SPACE.search(text, start, end) is None
+
     def around(a: int, b: int) -> str:
         half = _MAX_QUOTE // 2
         left, right = max(start, a - half), min(end, b + half)
-        words = " ".join(text[left:right].split())
+        if tidy:
+            words = text[left:right].strip(" ")
+        else:
+            words = " ".join(text[left:right].split())
         return ("…" if left > start else "") + words + ("…" if right < end else "")
 
     return around
