@@ -190,7 +190,11 @@ class _Reader:
     ) -> tuple[str | None, int | None, int | None, Period | None, Role | None]:
         """The subject of a pair's second figure, the years, period and role."""
         text = self.text
-        year_words = self._year_words(sentence, span, before, clause)
+        # A rule whose words the sentence lacks is not asked: most sentences
+        # lack some (and dense text all).
+        year_words = (
+            self._year_words(sentence, span, before, clause) if sentence.years else None
+        )
         year = base = None
         target_year = False
         if year_words is not None:
@@ -213,13 +217,12 @@ class _Reader:
             and previous_year_said(text, clause[0], clause[1])
         ):
             base = year - 1
-        return (
-            subject,
-            year,
-            base,
-            _period(sentence, span, clause),
-            Role.TARGET if target_year else _role(sentence, span),
-        )
+        if target_year:
+            role: Role | None = Role.TARGET
+        else:
+            role = _role(sentence, span) if sentence.cues else None
+        period = _period(sentence, span, clause) if sentence.periods else None
+        return subject, year, base, period, role
 
     def _year_words(
         self,
@@ -350,8 +353,8 @@ def _period(sentence: _Sentence, span: Span, clause: tuple[int, int]) -> Period 
     """The part of a year stated before the figure, or just after it in its clause."""
     periods = sentence.periods
     starts = sentence.period_starts
-    index = last_before(starts, span.start)
-    if index is not None:
+    index = bisect.bisect_left(starts, span.start) - 1  # the last before it
+    if index >= 0:
         return periods[index].period
     after = bisect.bisect_left(starts, span.end)
     if after < len(periods) and periods[after].start < clause[1]:
@@ -362,8 +365,9 @@ def _period(sentence: _Sentence, span: Span, clause: tuple[int, int]) -> Period 
 def _estimate(text: str, sentence: _Sentence, span: Span, role: Role | None) -> bool:
     if role is Role.TARGET:
         return False
-    if last_before(sentence.estimates, span.start + 1) is not None:
-        return True
+    estimates = sentence.estimates
+    if estimates and estimates[0] <= span.start:
+        return True  # an estimate's words before the figure (or at it)
     about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
     return role is Role.OBSERVATION and about and "约" in text[span.start : span.anchor]
 
@@ -371,11 +375,12 @@ def _estimate(text: str, sentence: _Sentence, span: Span, role: Role | None) -> 
 def _role(sentence: _Sentence, span: Span) -> Role | None:
     """The nearest word before the figure that says aimed at or happened; or after."""
     cues, starts = sentence.cues, sentence.cue_starts
-    index = last_before(starts, span.end)
-    if index is None:
-        index = bisect.bisect_left(starts, span.end)
-        if index >= len(cues):
+    index = bisect.bisect_left(starts, span.end)
+    if index == 0:  # none before: the first after, if any
+        if not cues:
             return None
+    else:
+        index -= 1
     return Role.TARGET if cues[index].target else Role.OBSERVATION
 
 
@@ -405,8 +410,8 @@ def _clause(text: str, sentence: _Sentence, span: Span) -> tuple[int, int]:
         sentence.marks = [(m.start(), m.end()) for m in found]
         sentence.mark_starts = [m[0] for m in sentence.marks]
     marks, starts = sentence.marks, sentence.mark_starts
-    index = last_before(starts, span.start)
-    start = marks[index][1] if index is not None else sentence.start
+    index = bisect.bisect_left(starts, span.start) - 1  # the last mark before it
+    start = marks[index][1] if index >= 0 else sentence.start
     start = max(start, span.start - 120)
     after = bisect.bisect_left(starts, span.end)
     end = marks[after][0] if after < len(marks) else sentence.end
