@@ -8,6 +8,7 @@ nothing: the same figures, offsets and context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
@@ -133,3 +134,15 @@ def test_found_figures_are_what_their_checked_constructor_builds(
         assert checked == item
         assert hash(checked) == hash(item)
         assert repr(checked) == repr(item)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789０１２３４５６７８９.,年 a增", max_size=30))
+def test_a_shape_classes_first_digits_and_counts_later_ones(window: str) -> None:
+    # The shape in one pass is the shape in steps: first digits of 4 to 9 (and
+    # full-width ４ to ９) become 3, then every digit after a digit becomes 3.
+    stepwise = re.sub("[４-９]", "３", re.sub("[4-9]", "3", window))
+    stepwise = re.sub("(?<=[0-9])[0-9]", "3", stepwise)
+    if re.search("[0-9]{10}", window):
+        stepwise = "\0" + window
+    assert spans.shape(window) == stepwise

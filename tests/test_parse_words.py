@@ -107,6 +107,29 @@ def test_the_currency_typo_check_compares_only_words_that_could_match(
     assert _misspelt_currency(word) is bool(everything)
 
 
+@given(st.data())
+def test_the_currency_typo_check_finds_near_misses_as_difflib_does(
+    data: st.DataObject,
+) -> None:
+    """Words one or two edits from a currency's name, where difflib finds near
+    misses: the letters counted in common leave none of them out."""
+    from industrial_plan._figures.lexicon import _currency_words
+    from industrial_plan._figures.scanner import _misspelt_currency
+
+    names = sorted(n.lower() for n in _currency_words() if n.isascii() and n.isalpha())
+    word = data.draw(st.sampled_from(names))
+    for _ in range(data.draw(st.integers(1, 2))):
+        at = data.draw(st.integers(0, len(word)))
+        letter = data.draw(st.sampled_from("aeinorstuy"))
+        edit = data.draw(st.sampled_from(["insert", "replace", "delete"]))
+        tail = word[at + 1 :] if edit != "insert" else word[at:]
+        word = word[:at] + ("" if edit == "delete" else letter) + tail
+    if not word:
+        return
+    everything = difflib.get_close_matches(word, _currency_words(), cutoff=0.75)
+    assert _misspelt_currency(word) is bool(everything), word
+
+
 def _flat(names: list[str]) -> re.Pattern[str]:
     """The alternation as it was before the trie: longest first, in turn."""
     from industrial_plan._figures.lexicon import _WORD_END

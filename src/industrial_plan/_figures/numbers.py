@@ -203,7 +203,8 @@ def _digits(scanner: _Scanner) -> Decimal | None:
     if found is None:
         return None
     text = found.group().translate(_FULL_WIDTH)
-    if sum(c.isdigit() for c in text) > _MAX_DIGITS:
+    # Only a text longer than the limit may hold too many digits: most are short.
+    if len(text) > _MAX_DIGITS and sum(c.isdigit() for c in text) > _MAX_DIGITS:
         raise scanner.error(f"a number with more than {_MAX_DIGITS} digits", start)
     if "," in text and not _GROUPED.fullmatch(text):
         raise scanner.error(f"{text!r} is not grouped in thousands", start)

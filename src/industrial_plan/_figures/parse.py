@@ -42,6 +42,7 @@ from industrial_plan._money.units import (
 from .currency_names import normalized as _normalized
 from .figure import Figure, plain_figure, set_words
 from .forms import Change, is_percent
+from .gates import any_of
 from .lexicon import (
     _BAIFENZHI,
     _CHANGE,
@@ -51,10 +52,13 @@ from .lexicon import (
     _EN_PER_WORDS,
     _EN_SHARE_LEAD,
     _EN_SHARE_OF,
+    _MEASURE,
     _MULTIPLE,
     _MULTIPLES,
     _NOUN_AFTER_CHANGE,
+    _PERCENT_SIGN,
     _PERCENT_UNITS,
+    _POINTS,
     _PREFIX_QUALIFIER,
     _PREFIX_TABLE,
     _SUFFIX_QUALIFIER,
@@ -118,6 +122,51 @@ _ESTIMATE = re.compile(
     r"|(?i:(?:an\s+)?(?:estimated|preliminary)(?=\s))"
 )
 _PLUS = re.compile(r"[+＋](?=\s*[0-9０-９])")
+# Whether any word before a number starts here, and whether anything after a
+# figure's unit does (a suffix qualifier, "per 10,000 people", "from 2020
+# levels", "of GDP", a stated equivalent): most places hold neither.
+_LEAD_STEPS: Final = (
+    _PREFIX_QUALIFIER,
+    _ZH_BASE_YEAR,
+    _ZH_SHARE,
+    _ZH_SHARE_BARE,
+    _EN_SHARE_LEAD,
+    _ZH_PER,
+    _MULTIPLE,
+    _CHANGE,
+    _PLUS,
+    _ESTIMATE,
+)
+_LEADS: Final = any_of(*_LEAD_STEPS)
+_TRAIL_STEPS: Final = (_SUFFIX_QUALIFIER, _EN_PER, _EN_BASE_YEAR, _EN_SHARE_OF, _OPEN)
+_TRAILS: Final = any_of(*_TRAIL_STEPS)
+
+
+def _before_number_steps() -> tuple[re.Pattern[str], ...]:
+    """What may stand just before a number: a sign, a currency, 百分之."""
+    return (_SIGN, _lexicon().prefix, _BAIFENZHI)
+
+
+@functools.cache
+def _before_number() -> re.Pattern[str]:
+    """The gate of :func:`_before_number_steps`, built with the currency
+    names on first use."""
+    return any_of(*_before_number_steps())
+
+
+def _after_number_steps() -> tuple[re.Pattern[str], ...]:
+    """What may follow a number before a unit's words: a percent, or after
+    spaces a currency, a Chinese unit or a measure word.  (A unit's words are
+    letters, which stand after most numbers of English text: no gate.)"""
+    after_space = any_of(_lexicon().suffix, _ZH_UNIT, _MEASURE)
+    return (_PERCENT_SIGN, _POINTS, re.compile(rf"\s*(?:{after_space.pattern})"))
+
+
+@functools.cache
+def _after_number() -> re.Pattern[str]:
+    """The gate of :func:`_after_number_steps`, built on first use."""
+    return any_of(*_after_number_steps())
+
 
 # -- the grammar ------------------------------------------------------------------
 
@@ -140,30 +189,36 @@ def _quantity_words(
     :func:`_quantity`); a document's reader needs no Quantity built."""
     form = form if form is not None else _Form()
     scanner.skip_space()
-    negative = scanner.match(_SIGN) is not None
     lexicon = _lexicon()
-    before = _currency(scanner, lexicon.prefix, hints)
-    scanner.skip_space()
-    if not negative:
+    if _before_number().match(scanner.text, scanner.pos) is None:
+        # What the steps below find where none of them starts: most numbers.
+        negative = spelled_percent = False
+        before = None
+    else:
         negative = scanner.match(_SIGN) is not None
-    spelled_percent = before is None and scanner.match(_BAIFENZHI) is not None
+        before = _currency(scanner, lexicon.prefix, hints)
+        scanner.skip_space()
+        if not negative:
+            negative = scanner.match(_SIGN) is not None
+        spelled_percent = before is None and scanner.match(_BAIFENZHI) is not None
     magnitude, scale = _number(scanner)
-    percent = "percent" if spelled_percent else _percent(scanner)
-    scanner.skip_space()
-    after = None
-    unit = None
-    if percent is None:
-        after = _currency(scanner, lexicon.suffix, hints)
-    if percent is None and after is None:
-        chinese = scanner.match(_ZH_UNIT)
-        if chinese is not None:
-            unit = (_ZH_UNITS[chinese.group(1)], chinese.start(1))
-    if (
-        percent is None
-        and after is None
-        and unit is None
-        and not _measure(scanner, form)
-    ):
+    percent: str | None = None
+    after = unit = None
+    measured = False
+    if spelled_percent or _after_number().match(scanner.text, scanner.pos):
+        percent = "percent" if spelled_percent else _percent(scanner)
+        scanner.skip_space()
+        if percent is None:
+            after = _currency(scanner, lexicon.suffix, hints)
+        if percent is None and after is None:
+            chinese = scanner.match(_ZH_UNIT)
+            if chinese is not None:
+                unit = (_ZH_UNITS[chinese.group(1)], chinese.start(1))
+        if percent is None and after is None and unit is None:
+            measured = _measure(scanner, form)
+    else:
+        scanner.skip_space()  # no percent, currency, Chinese unit or measure word
+    if percent is None and after is None and unit is None and not measured:
         unit = _physical_unit(scanner, form)
     if unit is not None and unit[0] in CURRENCIES:
         after, unit = unit, None  # a currency alias only pint knows
@@ -240,6 +295,8 @@ def _lead(scanner: _Scanner, form: _Form) -> list[_Word]:
     words: list[_Word] = []
     while True:
         scanner.skip_space()
+        if _LEADS.match(scanner.text, scanner.pos) is None:
+            return words  # what every step below would find
         start = scanner.pos
         found = _qualifiers(scanner, _PREFIX_QUALIFIER, _PREFIX_TABLE)
         if found:
@@ -600,6 +657,9 @@ def figure_length(text: str) -> int:
     if not percent:
         _, names, _ = _quantity_words(scanner, hints, form)
         percent = names == ["percent"]
+    scanner.skip_space()
+    if _TRAILS.match(scanner.text, scanner.pos) is None:
+        return len(text[: scanner.pos].rstrip())  # as the steps below would
     _qualifiers(scanner, _SUFFIX_QUALIFIER, _ZH_SUFFIX_QUALIFIERS)
     _trail(scanner, form, percent)
     end = scanner.pos

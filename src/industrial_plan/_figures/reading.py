@@ -19,7 +19,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -60,6 +60,9 @@ _LONGEST_SENTENCE: Final = 2000
 
 _MAX_QUOTE: Final = 400
 """Longest quote kept; a longer sentence is quoted around its figure."""
+
+# Spaces a quote tidies: any but a space, or two together.
+_UNTIDY_SPACE: Final = re.compile(r"[^\S ]|  ")
 
 
 def read_document(text: str, lang: str | None) -> list[FoundFigure]:
@@ -145,29 +148,35 @@ class _Reader:
 
     def _figures(self, sentence: _Sentence, group: list[Span]) -> Iterator[FoundFigure]:
         text = self.text
+        lines = self.lines
         quote = _quote(text, sentence.start, sentence.end)
         results: list[FoundFigure] = []
-        for index, span in enumerate(group):
-            before = group[index - 1] if index else None
-            fields = self._one(sentence, span, before, results)
-            if fields["subject"] is None:
-                fields["subject"] = self._subject(sentence, span, before, results)
+        before: Span | None = None
+        for span in group:
+            # Every rule reads the figure's clause: found once for all of them.
+            clause = _clause(text, sentence, span)
+            subject, year, base, period, role = self._one(
+                sentence, span, before, results, clause
+            )
+            if subject is None:
+                subject = self._subject(sentence, span, before, results, clause)
             results.append(
                 found_figure(
                     span.start,
                     span.end,
                     span.figure,
-                    fields["subject"],
-                    fields["year"],
-                    fields["base_year"],
-                    fields["period"],
-                    fields["role"],
-                    self._estimate(sentence, span, fields["role"]),
+                    subject,
+                    year,
+                    base,
+                    period,
+                    role,
+                    _estimate(text, sentence, span, role),
                     span.ratio,
-                    bisect.bisect_right(self.lines, span.start) + 1,
+                    bisect.bisect_right(lines, span.start) + 1,
                     quote(span.start, span.end),
                 )
             )
+            before = span
         _lists(text, sentence, group, results)
         yield from results
 
@@ -177,10 +186,15 @@ class _Reader:
         span: Span,
         before: Span | None,
         done: Sequence[FoundFigure],
-    ) -> dict[str, Any]:
+        clause: tuple[int, int],
+    ) -> tuple[str | None, int | None, int | None, Period | None, Role | None]:
         """The subject of a pair's second figure, the years, period and role."""
         text = self.text
-        year_words = self._year_words(sentence, span, before)
+        # A rule whose words the sentence lacks is not asked: most sentences
+        # lack some (and dense text all).
+        year_words = (
+            self._year_words(sentence, span, before, clause) if sentence.years else None
+        )
         year = base = None
         target_year = False
         if year_words is not None:
@@ -197,20 +211,25 @@ class _Reader:
             subject = opener.subject
         if span.figure.base_year is not None:
             base = span.figure.base_year
-        elif base is None and year is not None:
-            clause_start, clause_end = _clause(text, sentence, span)
-            if previous_year_said(text, clause_start, clause_end):
-                base = year - 1
-        return {
-            "subject": subject,
-            "year": year,
-            "base_year": base,
-            "period": self._period(sentence, span),
-            "role": Role.TARGET if target_year else _role(sentence, span),
-        }
+        elif (
+            base is None
+            and year is not None
+            and previous_year_said(text, clause[0], clause[1])
+        ):
+            base = year - 1
+        if target_year:
+            role: Role | None = Role.TARGET
+        else:
+            role = _role(sentence, span) if sentence.cues else None
+        period = _period(sentence, span, clause) if sentence.periods else None
+        return subject, year, base, period, role
 
     def _year_words(
-        self, sentence: _Sentence, span: Span, before: Span | None
+        self,
+        sentence: _Sentence,
+        span: Span,
+        before: Span | None,
+        clause: tuple[int, int],
     ) -> YearWords | None:
         text = self.text
         years = sentence.years
@@ -232,11 +251,12 @@ class _Reader:
                 return words
             # The first year of a pair is the first figure's, not the later ones'.
             index = index - 1 if index > 0 else None
-        if following is not None and not sentence.chinese:
-            # "add 2 GW of new energy storage by 2025": later in the clause.
-            _, clause_end = _clause(text, sentence, span)
-            if following.start < clause_end:
-                return following
+        if (
+            following is not None
+            and not sentence.chinese
+            and following.start < clause[1]
+        ):
+            return following  # "add 2 GW of energy storage by 2025": later on
         return None
 
     def _pair(self, sentence: _Sentence, span: Span, before: Span) -> bool:
@@ -250,40 +270,16 @@ class _Reader:
         own = self.text[max(sentence.start, before.start - 8) : before.start]
         return _PAIR_FROM.search(own) is not None
 
-    def _period(self, sentence: _Sentence, span: Span) -> Period | None:
-        periods = sentence.periods
-        starts = sentence.period_starts
-        index = last_before(starts, span.start)
-        if index is not None:
-            return periods[index].period
-        after = bisect.bisect_left(starts, span.end)
-        if after < len(periods):
-            _, clause_end = _clause(self.text, sentence, span)
-            if periods[after].start < clause_end:
-                return periods[after].period
-        return None
-
-    def _estimate(self, sentence: _Sentence, span: Span, role: Role | None) -> bool:
-        if role is Role.TARGET:
-            return False
-        if last_before(sentence.estimates, span.start + 1) is not None:
-            return True
-        about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
-        return (
-            role is Role.OBSERVATION
-            and about
-            and "约" in self.text[span.start : span.anchor]
-        )
-
     def _subject(
         self,
         sentence: _Sentence,
         span: Span,
         before: Span | None,
         done: Sequence[FoundFigure],
+        clause: tuple[int, int],
     ) -> str | None:
         text = self.text
-        clause_start, _ = _clause(text, sentence, span)
+        clause_start = clause[0]
         if before is not None:
             clause_start = max(clause_start, before.end)
         first = bisect.bisect_left(sentence.cut_starts, clause_start - 40)
@@ -353,14 +349,38 @@ def _after_subject(text: str, span: Span, sentence: _Sentence) -> str | None:
     return found.group(found.lastindex or 0).strip()
 
 
+def _period(sentence: _Sentence, span: Span, clause: tuple[int, int]) -> Period | None:
+    """The part of a year stated before the figure, or just after it in its clause."""
+    periods = sentence.periods
+    starts = sentence.period_starts
+    index = bisect.bisect_left(starts, span.start) - 1  # the last before it
+    if index >= 0:
+        return periods[index].period
+    after = bisect.bisect_left(starts, span.end)
+    if after < len(periods) and periods[after].start < clause[1]:
+        return periods[after].period
+    return None
+
+
+def _estimate(text: str, sentence: _Sentence, span: Span, role: Role | None) -> bool:
+    if role is Role.TARGET:
+        return False
+    estimates = sentence.estimates
+    if estimates and estimates[0] <= span.start:
+        return True  # an estimate's words before the figure (or at it)
+    about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
+    return role is Role.OBSERVATION and about and "约" in text[span.start : span.anchor]
+
+
 def _role(sentence: _Sentence, span: Span) -> Role | None:
     """The nearest word before the figure that says aimed at or happened; or after."""
     cues, starts = sentence.cues, sentence.cue_starts
-    index = last_before(starts, span.end)
-    if index is None:
-        index = bisect.bisect_left(starts, span.end)
-        if index >= len(cues):
+    index = bisect.bisect_left(starts, span.end)
+    if index == 0:  # none before: the first after, if any
+        if not cues:
             return None
+    else:
+        index -= 1
     return Role.TARGET if cues[index].target else Role.OBSERVATION
 
 
@@ -390,8 +410,8 @@ def _clause(text: str, sentence: _Sentence, span: Span) -> tuple[int, int]:
         sentence.marks = [(m.start(), m.end()) for m in found]
         sentence.mark_starts = [m[0] for m in sentence.marks]
     marks, starts = sentence.marks, sentence.mark_starts
-    index = last_before(starts, span.start)
-    start = marks[index][1] if index is not None else sentence.start
+    index = bisect.bisect_left(starts, span.start) - 1  # the last mark before it
+    start = marks[index][1] if index >= 0 else sentence.start
     start = max(start, span.start - 120)
     after = bisect.bisect_left(starts, span.end)
     end = marks[after][0] if after < len(marks) else sentence.end
@@ -409,10 +429,17 @@ def _quote(text: str, start: int, end: int) -> Callable[[int, int], str]:
 
         return whole
 
+    # A sentence spaced only by single spaces (or not at all: dense Chinese)
+    # quotes its words as they stand, with no split and join for each figure.
+    tidy = _UNTIDY_SPACE.search(text, start, end) is None
+
     def around(a: int, b: int) -> str:
         half = _MAX_QUOTE // 2
         left, right = max(start, a - half), min(end, b + half)
-        words = " ".join(text[left:right].split())
+        if tidy:
+            words = text[left:right].strip(" ")
+        else:
+            words = " ".join(text[left:right].split())
         return ("…" if left > start else "") + words + ("…" if right < end else "")
 
     return around

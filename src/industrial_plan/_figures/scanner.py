@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -93,7 +94,8 @@ class _Scanner:
         return pattern.match(self.text, self.pos)
 
     def skip_space(self) -> None:
-        self.match(_SPACE)
+        # Called before nearly every step: one match, not a call to match().
+        self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
 
     def at_end(self) -> bool:
         return self.pos >= len(self.text)
@@ -125,7 +127,12 @@ class _Word:
     text: str
 
 
+_NO_HINTS: Final = _Hints(None, None, None)
+
+
 def _hints(currency: str | None, locale: str | None) -> _Hints:
+    if currency is None and locale is None:
+        return _NO_HINTS  # hints are frozen: one stands for every plain read
     code = None if currency is None else currency_code(currency)
     language = None if locale is None else re.split(r"[-_@.]", locale)[0].lower()
     return _Hints(code, language, locale)
@@ -244,6 +251,10 @@ def _misspelt_scale(word: str) -> bool:
     return bool(difflib.get_close_matches(word, _ENGLISH_SCALE_WORDS, cutoff=0.8))
 
 
+_NEAR_CURRENCY: Final = 0.75
+"""difflib's ratio from which a word is a misspelt currency name."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _misspelt_currency(word: str) -> bool:
     """Whether *word* is a near miss of a currency's name ("yaun").
@@ -254,6 +265,9 @@ def _misspelt_currency(word: str) -> bool:
     least 0.6 of the longer, so names of other lengths are left out; and a
     three-letter code is near a word only when the word holds all its letters
     in order (words of 3 to 5 letters) or is two of its letters in order.
+    Of those, difflib compares only the names whose letters in common with
+    the word, counted with repeats, reach the ratio: the bound difflib itself
+    tries second (``quick_ratio``), counted here at a third of its cost.
     """
     size = len(word)
     codes, pairs, longer = _currency_index()
@@ -262,7 +276,15 @@ def _misspelt_currency(word: str) -> bool:
         near += pairs.get(word, ())
     elif 3 <= size <= 5:
         near += sorted(codes.intersection(map("".join, combinations(word, 3))))
-    return bool(difflib.get_close_matches(word, near, cutoff=0.75))
+    counts = Counter(word).items()
+    near = [
+        name
+        for name in near
+        # difflib's quick_ratio, with its arithmetic: 2 * shared / both lengths.
+        if 2.0 * sum(min(n, name.count(c)) for c, n in counts) / (size + len(name))
+        >= _NEAR_CURRENCY
+    ]
+    return bool(difflib.get_close_matches(word, near, cutoff=_NEAR_CURRENCY))
 
 
 @functools.cache

@@ -210,7 +210,7 @@ def _starts(text: str, reverse: str, anchor: int) -> list[int]:
     starts = [number]
     position = number
     words = _back_words()
-    previous = ""
+    previous = ""  # the word walked over last, reversed as found
     for _ in range(_MAX_LEAD_WORDS):
         back = position
         while back > 0 and text[back - 1] in " \t\u3000":
@@ -218,8 +218,13 @@ def _starts(text: str, reverse: str, anchor: int) -> list[int]:
         found = words.match(reverse, size - back)
         if found is None:
             break
-        word = " ".join(found.group()[::-1].lower().split())
-        if word in _WEAK_LEADS and previous in _CHANGE_WORDS:
+        word = found.group()
+        # Spelt out only when it may be a weak lead ("to", "were"): most are not.
+        if (
+            len(word) <= _LONGEST_WEAK_LEAD
+            and word[::-1].lower() in _WEAK_LEADS
+            and " ".join(previous[::-1].lower().split()) in _CHANGE_WORDS
+        ):
             break  # "aims to add 2 GW": "to" leads a number, not a change
         previous = word
         position = back - (found.end() - found.start())
@@ -252,18 +257,19 @@ _CHANGE_WORDS: Final = frozenset(
     word.lower() for word in (*_EN_CHANGES, *_ZH_CHANGES, *_MULTIPLES)
 )
 _WEAK_LEADS: Final = frozenset({"at", "to", "of", "为", "is", "was", "were"})
+_LONGEST_WEAK_LEAD: Final = max(map(len, _WEAK_LEADS))
 
 
 # Digits by the class the grammar tells apart: 0, 1, 2 (a year starts with 1
 # or 2, a count of people must not be 0) and the rest.  Two windows that
 # differ only within a class state figures of the same length.  (Replacing
 # with a pattern is several times faster than str.translate on CJK text.)
-_HIGH_DIGIT: Final = re.compile(r"[4-9]")
-_HIGH_WIDE_DIGIT: Final = re.compile(r"[４-９]")
 # After its first digit, a number's digits matter only by how many there are
 # (the grammar reads a year by its first digit and limits counts by their
 # length), up to nine of them: a count per so many people must not pass 10^9.
-_LATER_DIGIT: Final = re.compile(r"(?<=[0-9])[0-9]")
+# Both become 3 in one pass: a later digit, or a first digit of 4 to 9.
+_CLASS_THREE: Final = re.compile(r"(?<=[0-9])[0-9]|[4-9]")
+_HIGH_WIDE_DIGIT: Final = re.compile(r"[４-９]")
 _LONG_RUN: Final = re.compile(r"[0-9]{10}")
 _LENGTHS: dict[str, int] = {}
 _KEPT: Final = 8192
@@ -272,18 +278,13 @@ _K = TypeVar("_K", bound=Hashable)
 _NO_FIGURE: Final = -1
 
 
-def _digit_classes(text: str) -> str:
-    """*text* with each digit replaced by its class: 0, 1, 2 or 3."""
-    return _HIGH_WIDE_DIGIT.sub("３", _HIGH_DIGIT.sub("3", text))
-
-
 def shape(window: str) -> str:
     """What :func:`figure_length` of *window* depends on: its digits by class,
     the first of a number kept and the later ones by how many (a run of ten
     digits or more is kept as it is)."""
     if _LONG_RUN.search(window) is not None:
         return "\0" + window
-    return _LATER_DIGIT.sub("3", _digit_classes(window))
+    return _HIGH_WIDE_DIGIT.sub("３", _CLASS_THREE.sub("3", window))
 
 
 def _length(window: str) -> int:
