@@ -575,3 +575,15 @@ def test_a_metric_targeted_but_never_observed_survives_the_object_path() -> None
     result = ip.assess_table(ip.to_arrow(plan))
     _compare_result(result, ip.assess(plan).records())
     assert result.column("method").to_pylist() == ["vectorised", "object"]
+
+
+def test_a_metric_only_changed_by_an_amount_survives_the_object_path() -> None:
+    """With no level of the metric anywhere, the amount of its change gives the
+    unit ("reduction of 830 t"), not a count (found by the differential test)."""
+    cut = ip.Target("energy", 2024, ip.parse_figure("reduction of 830 t"))
+    tie = ip.Target("cpi", 2024, ip.parse_figure("增长3%左右"), kind="cap")
+    observed = [ip.Observation("cpi", 2023, ip.parse_figure("增长3.5%"))]
+    plan = _plan([cut, tie], observed)
+    result = ip.assess_table(ip.to_arrow(plan))
+    _compare_result(result, ip.assess(plan).records())
+    assert result.column("method").to_pylist()[-1] == "object"

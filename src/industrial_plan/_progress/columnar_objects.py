@@ -106,6 +106,9 @@ def _rebuilt(
     return _with_directions(system, directions), where
 
 
+_RELATIVE_UNITS = ("%", "percentage_point")
+
+
 def _metric_of(name: str, rows: list[dict[str, Any]]) -> Metric:
     """A metric for the *rows* of a metric the table names but does not define."""
     # Levels say what the metric measures; a growth, a share or a change of
@@ -119,8 +122,21 @@ def _metric_of(name: str, rows: list[dict[str, Any]]) -> Metric:
         and row.get("share_of") is None
     ]
     units = {row["unit"] for row in levels if row["kind"] == "observation"}
-    # A metric targeted but not observed: its targets' levels say ("at most 500 t").
-    units = units or {row["unit"] for row in levels}
+    # A metric targeted but not observed: its targets' levels say ("at most 500 t"),
+    # else the amounts its changes state ("reduction of 830 t"); a change in
+    # percent or in points says nothing of the metric's unit.
+    units = (
+        units
+        or {row["unit"] for row in levels}
+        or {
+            row["unit"]
+            for row in rows
+            if row["unit"] not in (None, "", *_RELATIVE_UNITS)
+            and row.get("change") is not None
+            and row.get("of") is None
+            and row.get("share_of") is None
+        }
+    )
     signed = any(row["value"] is not None and row["value"] < 0 for row in rows)
     kind = "count"
     if units and units <= set(CURRENCIES):
