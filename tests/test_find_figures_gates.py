@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from industrial_plan._figures import context, gates, lexicon, parse
+from industrial_plan._figures import context, currency_names, gates, lexicon, parse
+from industrial_plan._figures.lexicon import _lexicon
 
 _PIECES = st.sampled_from(
     [
@@ -130,12 +131,12 @@ _GATED = st.lists(
 
 
 @pytest.mark.parametrize(
-    ("gate", "steps"),
+    ("gate", "steps", "exact"),
     [
-        (parse._LEADS, parse._LEAD_STEPS),
-        (parse._TRAILS, parse._TRAIL_STEPS),
-        (parse._before_number(), parse._before_number_steps()),
-        (parse._after_number(), parse._after_number_steps()),
+        (parse._LEADS, parse._LEAD_STEPS, True),
+        (parse._TRAILS, parse._TRAIL_STEPS, True),
+        (parse._before_number(), parse._before_number_steps(), False),
+        (parse._after_number(), parse._after_number_steps(), False),
     ],
     ids=[
         "words before a number",
@@ -149,14 +150,45 @@ _GATED = st.lists(
 def test_a_gate_matches_where_one_of_its_steps_does(
     gate: re.Pattern[str],
     steps: tuple[re.Pattern[str], ...],
+    exact: bool,
     parts: list[str],
     upper: bool,
 ) -> None:
+    """Where a gate does not match, no step does: the steps are skipped there.
+    The gates of the currency names ask only for a first character, so they
+    may match where no step does; the others match exactly where one does."""
     text = "".join(parts)
     text = text.upper() if upper else text
     for at in range(len(text) + 1):
         any_step = any(step.match(text, at) is not None for step in steps)
-        assert (gate.match(text, at) is not None) == any_step, (text, at)
+        opened = gate.match(text, at) is not None
+        assert opened == any_step if exact else opened or not any_step, (text, at)
+
+
+@pytest.mark.parametrize("side", ["prefix", "suffix"])
+@settings(max_examples=200)
+@given(data=st.data(), upper=st.booleans(), after=st.sampled_from(["", " x", "5"]))
+def test_every_currency_name_starts_with_a_gated_character(
+    side: str, data: st.DataObject, upper: bool, after: str
+) -> None:
+    """The first-character class of a side's names opens wherever one of its
+    names matches, in any case."""
+    prefix, suffix, _ = currency_names.shipped_tables()
+    names = sorted((prefix if side == "prefix" else suffix).values())
+    name = data.draw(st.sampled_from(names))
+    text = (name.upper() if upper else name) + after
+    lexicon = _lexicon()
+    pattern = lexicon.prefix if side == "prefix" else lexicon.suffix
+    start = lexicon.prefix_start if side == "prefix" else lexicon.suffix_start
+    if pattern.match(text):
+        assert start.match(text), text
+
+
+def test_the_first_characters_are_few() -> None:
+    """The classes stay small: that is what makes the gates cheap to build."""
+    lexicon = _lexicon()
+    for start in (lexicon.prefix_start, lexicon.suffix_start):
+        assert len(start.pattern) < 1000
 
 
 def test_a_gate_refuses_patterns_that_would_change_inside_it() -> None:

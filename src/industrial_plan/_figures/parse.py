@@ -149,23 +149,34 @@ def _before_number_steps() -> tuple[re.Pattern[str], ...]:
 
 @functools.cache
 def _before_number() -> re.Pattern[str]:
-    """The gate of :func:`_before_number_steps`, built with the currency
-    names on first use."""
-    return any_of(*_before_number_steps())
+    """The gate of :func:`_before_number_steps`, built on first use.  For the
+    currency names it asks only for a character one may start with: a gate
+    may match where no step does (the steps then find nothing), never the
+    other way round."""
+    return any_of(_SIGN, _lexicon().prefix_start, _BAIFENZHI)
 
 
 def _after_number_steps() -> tuple[re.Pattern[str], ...]:
     """What may follow a number before a unit's words: a percent, or after
     spaces a currency, a Chinese unit or a measure word.  (A unit's words are
     letters, which stand after most numbers of English text: no gate.)"""
-    after_space = any_of(_lexicon().suffix, _ZH_UNIT, _MEASURE)
-    return (_PERCENT_SIGN, _POINTS, re.compile(rf"\s*(?:{after_space.pattern})"))
+    return (
+        _PERCENT_SIGN,
+        _POINTS,
+        *(
+            re.compile(rf"\s*(?:{step.pattern})", step.flags)
+            for step in (_lexicon().suffix, _ZH_UNIT, _MEASURE)
+        ),
+    )
 
 
 @functools.cache
 def _after_number() -> re.Pattern[str]:
-    """The gate of :func:`_after_number_steps`, built on first use."""
-    return any_of(*_after_number_steps())
+    """The gate of :func:`_after_number_steps`, built on first use (the
+    currency names by their first characters, as in :func:`_before_number`)."""
+    after_space = (_lexicon().suffix_start, _ZH_UNIT, _MEASURE)
+    spaced = [re.compile(rf"\s*(?:{step.pattern})", step.flags) for step in after_space]
+    return any_of(_PERCENT_SIGN, _POINTS, *spaced)
 
 
 # -- the grammar ------------------------------------------------------------------

@@ -33,6 +33,7 @@ import pint
 from pint.facets.plain.definitions import ScaleConverter, UnitDefinition
 from pint.facets.plain.registry import RegistryCache
 
+from industrial_plan._collector import without_cycle_collection
 from industrial_plan._errors import UnitError
 
 Registry: TypeAlias = pint.UnitRegistry[Any]
@@ -181,10 +182,13 @@ def _load(registry: Registry) -> None:
             return  # loaded while this thread waited
         _loader.append(threading.get_ident())
         try:
-            pint.UnitRegistry._after_init(registry)
-            # pint's own definitions define no currency: the check of
-            # add_definitions, a unit lookup per code (20 ms), is not needed.
-            _read_own_definitions(registry)
+            # The definitions live as long as the registry: the cycle
+            # collector need not walk them while they are read (issue 22).
+            with without_cycle_collection():
+                pint.UnitRegistry._after_init(registry)
+                # pint's own definitions define no currency: the check of
+                # add_definitions, a unit lookup per code (20 ms), is not needed.
+                _read_own_definitions(registry)
         finally:
             _loader.clear()
         object.__setattr__(registry, "__class__", pint.UnitRegistry)
