@@ -30,8 +30,8 @@ from .columnar_figures import (
     _near,
     _verdicts,
 )
-from .columnar_levels import _apply, _gap
-from .columnar_table import _NEAR_THRESHOLD, _Columns, _Given, _Output
+from .columnar_levels import _apply, _gap, _graded, _near_thresholds
+from .columnar_table import _Columns, _Given, _Output
 from .results import Status, Verdict
 
 # -- caps --------------------------------------------------------------------------
@@ -402,24 +402,15 @@ def _graded_totals(
     achieved = total.lower & (x >= t)
     graded = ~achieved & ahead & (t > 0)
     values["ratio"] = _apply(np, ratio, [(total, 1)], graded)
+    conditions, choices = _graded(thresholds, ratio)
     status = np.select(
-        [
-            achieved,
-            ~ahead & missing,
-            ~ahead,
-            t <= 0,
-            ratio >= float(thresholds.on_track),
-            ratio >= float(thresholds.acceleration),
-            ratio >= float(thresholds.limited),
-        ],
+        [achieved, ~ahead & missing, ~ahead, t <= 0, *conditions],
         [
             Status.ACHIEVED.value,
             Status.INSUFFICIENT_DATA.value,
             Status.NOT_ACHIEVED.value,
             Status.INSUFFICIENT_DATA.value,
-            Status.ON_TRACK.value,
-            Status.ACCELERATION_NEEDED.value,
-            Status.LIMITED_PROGRESS.value,
+            *choices,
         ],
         Status.DETERIORATION.value,
     )
@@ -435,11 +426,7 @@ def _graded_totals(
     out.latest_year[slots] = last
     # Where floats could decide otherwise than exact decimals: objects decide.
     flagged = near | _near(np, x, t, _NEAR) | (t <= 0)
-    for threshold in (thresholds.on_track, thresholds.acceleration, thresholds.limited):
-        level = float(threshold)
-        flagged |= graded & (
-            np.abs(ratio - level) <= _NEAR_THRESHOLD * max(1, abs(level))
-        )
+    flagged |= graded & _near_thresholds(np, ratio, thresholds)
     return flagged
 
 

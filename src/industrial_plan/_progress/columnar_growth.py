@@ -27,8 +27,8 @@ from .columnar_figures import (
     _verdicts,
 )
 from .columnar_growth_series import _chained, _Growth, _levels_growth
-from .columnar_levels import _apply, _significant
-from .columnar_table import _NEAR_THRESHOLD, _Columns, _Given, _Output, _Settings
+from .columnar_levels import _apply, _graded, _near_thresholds, _significant
+from .columnar_table import _Columns, _Given, _Output, _Settings
 from .results import Status, Verdict
 
 
@@ -141,23 +141,15 @@ def _average(
     met = factor.lower & (avg >= g)
     thresholds = settings[0]
     grade = ratio[0]
+    conditions, choices = _graded(thresholds, grade)
     status = np.select(
-        [
-            (remaining <= 0) & met,
-            remaining <= 0,
-            g <= 0,
-            grade >= float(thresholds.on_track),
-            grade >= float(thresholds.acceleration),
-            grade >= float(thresholds.limited),
-        ],
+        [(remaining <= 0) & met, remaining <= 0, g <= 0, *conditions],
         [
             Status.ACHIEVED.value,
             Status.NOT_ACHIEVED.value,
             # A growth target of zero or less: graded by the sign.
             np.where(met, Status.ON_TRACK.value, Status.DETERIORATION.value),
-            Status.ON_TRACK.value,
-            Status.ACCELERATION_NEEDED.value,
-            Status.LIMITED_PROGRESS.value,
+            *choices,
         ],
         Status.DETERIORATION.value,
     )
@@ -173,9 +165,7 @@ def _average(
     near |= _near(np, avg, g, _NEAR) | pick(span.tiny, chain.tiny)
     near |= (remaining > 0) & _near(np, years * np.log1p(g), log, _NEAR)
     graded = (remaining > 0) & (g > 0)
-    for threshold in (thresholds.on_track, thresholds.acceleration, thresholds.limited):
-        level = float(threshold)
-        near |= graded & (np.abs(grade - level) <= _NEAR_THRESHOLD * max(1, abs(level)))
+    near |= graded & _near_thresholds(np, grade, thresholds)
     near |= ~np.isfinite(avg) | (g <= -1)
     for metric, (value, qualifier) in (
         ("actual", actual),

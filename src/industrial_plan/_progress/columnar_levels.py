@@ -28,9 +28,28 @@ from .columnar_figures import (
     _verdicts,
 )
 from .columnar_table import _NEAR_THRESHOLD, _Columns, _Given, _Output, _Settings
+from .policy import Thresholds
 from .results import Status
 
 # -- levels and counts, on whole columns ------------------------------------------
+
+
+def _graded(thresholds: Thresholds, grade: Any) -> tuple[list[Any], list[str]]:
+    """The last rules of a status, a grade against each threshold in turn, as
+    ``np.select``'s conditions and choices (below them all: deterioration)."""
+    levels = (thresholds.on_track, thresholds.acceleration, thresholds.limited)
+    statuses = (Status.ON_TRACK, Status.ACCELERATION_NEEDED, Status.LIMITED_PROGRESS)
+    return [grade >= float(level) for level in levels], [s.value for s in statuses]
+
+
+def _near_thresholds(np: Any, grade: Any, thresholds: Thresholds) -> Any:
+    """Where *grade* lies so near a threshold that floats could put it on the
+    other side of it than exact decimals: the object path decides there."""
+    near = np.zeros(np.shape(grade), bool)
+    for threshold in (thresholds.on_track, thresholds.acceleration, thresholds.limited):
+        level = float(threshold)
+        near |= np.abs(grade - level) <= _NEAR_THRESHOLD * max(1, abs(level))
+    return near
 
 
 def _apply(
@@ -300,24 +319,21 @@ def _level_metrics(
         ratio[1][(ratio[1] != _NONE) & bounded_base] = _ABOUT
         values["ratio"] = ratio
     achieved = np.where(d > 0, latest.lower & (x >= t), latest.upper & (x <= t))
+    conditions, choices = _graded(thresholds, grade)
     status = np.select(
         [
             achieved,
             remaining <= 0,
             ~usable,
             values["ratio"][1] == _NONE,
-            grade >= float(thresholds.on_track),
-            grade >= float(thresholds.acceleration),
-            grade >= float(thresholds.limited),
+            *conditions,
         ],
         [
             Status.ACHIEVED.value,
             Status.NOT_ACHIEVED.value,
             Status.INSUFFICIENT_DATA.value,
             Status.INSUFFICIENT_DATA.value,
-            Status.ON_TRACK.value,
-            Status.ACCELERATION_NEEDED.value,
-            Status.LIMITED_PROGRESS.value,
+            *choices,
         ],
         Status.DETERIORATION.value,
     )
@@ -328,11 +344,7 @@ def _level_metrics(
     flagged |= (t <= 0) | (x <= 0) | (has_baseline & (x0 <= 0))
     flagged |= has_baseline & (_near(np, x0, x, _NEAR) | _near(np, x0, t, _NEAR))
     graded = (status != Status.ACHIEVED.value) & (values["ratio"][1] != _NONE)
-    for threshold in (thresholds.on_track, thresholds.acceleration, thresholds.limited):
-        level = float(threshold)
-        flagged |= graded & (
-            np.abs(grade - level) <= _NEAR_THRESHOLD * max(1, abs(level))
-        )
+    flagged |= graded & _near_thresholds(np, grade, thresholds)
     for metric, (value, qualifier) in values.items():
         out.values[metric][slots] = value
         out.qualifiers[metric][slots] = qualifier
