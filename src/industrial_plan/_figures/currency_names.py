@@ -23,6 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
+from industrial_plan._money.units import CURRENCIES, ureg
+
 SHIPPED = resources.files(__package__) / "currency_names.json"
 
 Tables = tuple[dict[str, str], dict[str, str], dict[str, set[str]]]
@@ -63,9 +65,6 @@ def shipped_tables() -> Tables:
 
 def gathered_tables() -> Tables:
     """The tables gathered from the registry and babel, as shipped."""
-    # Imported here: neither is needed to read the shipped file.
-    from industrial_plan._money.units import CURRENCIES
-
     codes: dict[str, set[str]] = {}
     prefix: dict[str, str] = {}
     suffix: dict[str, str] = {}
@@ -96,8 +95,6 @@ def gathered_tables() -> Tables:
 
 def _registry_names() -> Iterator[tuple[str, str]]:
     """(name, code) for every currency name and alias the registry defines."""
-    from industrial_plan._money.units import CURRENCIES, ureg
-
     for name in ureg:
         code = ureg.get_name(name)
         if code not in CURRENCIES:
@@ -111,9 +108,7 @@ def _registry_names() -> Iterator[tuple[str, str]]:
 
 def _babel_names(locale: str) -> Iterator[tuple[str, str]]:
     """(name, code) for CLDR's display, singular and plural names in *locale*."""
-    import babel.numbers
-
-    from industrial_plan._money.units import CURRENCIES
+    import babel.numbers  # babel's data is read only to gather the tables
 
     for code in sorted(CURRENCIES):
         for count in (None, 1, 2):
@@ -126,8 +121,6 @@ def _babel_names(locale: str) -> Iterator[tuple[str, str]]:
 def _babel_symbols() -> Iterator[tuple[str, str]]:
     """(symbol, code) for the currency symbols of the formatter's locales."""
     import babel.numbers
-
-    from industrial_plan._money.units import CURRENCIES
 
     for locale in SYMBOL_LOCALES:
         for code in sorted(CURRENCIES):

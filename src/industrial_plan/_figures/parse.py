@@ -160,22 +160,19 @@ def _after_number_steps() -> tuple[re.Pattern[str], ...]:
     """What may follow a number before a unit's words: a percent, or after
     spaces a currency, a Chinese unit or a measure word.  (A unit's words are
     letters, which stand after most numbers of English text: no gate.)"""
-    return (
-        _PERCENT_SIGN,
-        _POINTS,
-        *(
-            re.compile(rf"\s*(?:{step.pattern})", step.flags)
-            for step in (_lexicon().suffix, _ZH_UNIT, _MEASURE)
-        ),
-    )
+    return (_PERCENT_SIGN, _POINTS, *_spaced(_lexicon().suffix, _ZH_UNIT, _MEASURE))
+
+
+def _spaced(*steps: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """Each of *steps* after any spaces."""
+    return [re.compile(rf"\s*(?:{step.pattern})", step.flags) for step in steps]
 
 
 @functools.cache
 def _after_number() -> re.Pattern[str]:
     """The gate of :func:`_after_number_steps`, built on first use (the
     currency names by their first characters, as in :func:`_before_number`)."""
-    after_space = (_lexicon().suffix_start, _ZH_UNIT, _MEASURE)
-    spaced = [re.compile(rf"\s*(?:{step.pattern})", step.flags) for step in after_space]
+    spaced = _spaced(_lexicon().suffix_start, _ZH_UNIT, _MEASURE)
     return any_of(_PERCENT_SIGN, _POINTS, *spaced)
 
 

@@ -23,6 +23,7 @@ here until they are needed (issue 22), each with pint's own code:
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from decimal import Decimal
@@ -43,8 +44,9 @@ _DEFINITIONS = resources.files(__package__) / "units.txt"
 _CURRENCY_LINE = re.compile(r"^([A-Z]{3}) = \[currency_\1\]", re.MULTILINE)
 
 
+@functools.cache
 def _definitions_text() -> str:
-    return _DEFINITIONS.read_text(encoding="utf-8")
+    return _DEFINITIONS.read_text(encoding="utf-8")  # read once, at import
 
 
 CURRENCIES: frozenset[str] = frozenset(_CURRENCY_LINE.findall(_definitions_text()))
