@@ -36,9 +36,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final, NamedTuple
 
+from .gates import first_chars
 from .period import Period
 
 # -- years -----------------------------------------------------------------------
@@ -83,9 +83,8 @@ _REPORTED_YEAR: Final = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class YearWords:
-    """A year stated in a sentence, and how."""
+class YearWords(NamedTuple):
+    """A year stated in a sentence, and how (a tuple: made for every year)."""
 
     start: int
     end: int
@@ -100,6 +99,7 @@ class YearWords:
 # patterns that may start with optional words are slow to try everywhere.
 _YEAR_DIGITS: Final = re.compile(rf"(?<![0-9]){_YEAR}(?![0-9])")
 _BEFORE_YEAR: Final = 32
+_YEAR_MARK: Final = re.compile(r"\s*年")
 
 
 def _year_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -109,9 +109,13 @@ def _year_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
         at = digits.start()
         left = max(start, at - _BEFORE_YEAR)
         right = min(end, digits.end() + 8)
-        match = _year_at(_ZH_YEAR, text, left, right, at) or _year_at(
-            _EN_YEAR, text, left, right, at
-        )
+        # A Chinese year is followed by 年: where it is not, its pattern is
+        # not tried (half the work of an English year).
+        match = None
+        if _YEAR_MARK.match(text, digits.end(), right) is not None:
+            match = _year_at(_ZH_YEAR, text, left, right, at)
+        if match is None:
+            match = _year_at(_EN_YEAR, text, left, right, at)
         if match is not None:
             found.append(match)
     return found
@@ -271,8 +275,9 @@ def _period_of(match: re.Match[str]) -> Period | None:
     return None
 
 
-@dataclass(frozen=True)
-class PeriodWords:
+class PeriodWords(NamedTuple):
+    """A part of a year stated in a sentence."""
+
     start: int
     end: int
     period: Period
@@ -315,8 +320,9 @@ def _may_hold(text: str, left: int, at: int, hint: str) -> bool:
 # (a space before 月 is walked over in :func:`_may_hold`), so that the 年月 of
 # hostile text is passed over without a step in Python for each.
 _VIABLE_HINT: Final = re.compile(
-    r"(?<=[0-9十一二三四五六七八九个\s])月|(?<=[一二三四两1234个])季|(?<=[上下])半年|"
-    + _EN_HINTS
+    first_chars("月季半", "qhmjfasond")
+    + r"(?:(?<=[0-9十一二三四五六七八九个\s])月|(?<=[一二三四两1234个])季"
+    r"|(?<=[上下])半年|" + _EN_HINTS + ")"
 )
 
 
@@ -368,9 +374,9 @@ _ROLE: Final = re.compile(
     f"(?=[{_ROLE_STARTS}])(?:(?P<target>{_TARGET_WORDS})|(?P<observed>{_OBSERVED_WORDS}))"
 )
 _ESTIMATE: Final = re.compile(
-    r"预计|初步核算|初步统计|初步测算|估计|预估"
+    first_chars("预初估", "peai") + r"(?:预计|初步核算|初步统计|初步测算|估计|预估"
     r"|(?i:\bpreliminary\b|\bpreliminarily\b|\bestimated?\b|\ban\s+expected\b"
-    r"|\bis\s+expected\s+to\s+have\b)"
+    r"|\bis\s+expected\s+to\s+have\b))"
 )
 
 

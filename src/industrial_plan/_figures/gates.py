@@ -34,3 +34,24 @@ def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
         scope = "(?i:" if flags & re.IGNORECASE else "(?:"
         branches.append(f"{scope}{pattern.pattern})")
     return re.compile("|".join(branches))
+
+
+# Characters other than a letter's own two cases that IGNORECASE matches to
+# it (Python's re folds these: "ſ" matches "s", the Kelvin sign "k").
+_FOLDED: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def first_chars(chinese: str, english: str) -> str:
+    """A lookahead for the characters a pattern's match may start with.
+
+    *chinese* are taken as they are; *english* are letters of words matched
+    without regard to case, given in either case, and the lookahead also
+    takes the other case and what ``re.IGNORECASE`` folds to them.  Put first
+    in a pattern that is searched for, a plain class lets the engine skip the
+    many places where no match starts without trying each branch there (an
+    English sentence is read some three times as fast).
+    """
+    letters = set(chinese)
+    for letter in english.lower():
+        letters.update(letter, letter.upper(), _FOLDED.get(letter, ""))
+    return "(?=[" + "".join(re.escape(c) for c in sorted(letters)) + "])"

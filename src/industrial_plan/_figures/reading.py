@@ -18,7 +18,6 @@ import bisect
 import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Final
 
 import attrs
@@ -74,23 +73,47 @@ def read_document(text: str, lang: str | None) -> list[FoundFigure]:
         return list(reader.read())
 
 
-@dataclass
 class _Sentence:
-    start: int
-    end: int
-    chinese: bool
-    years: list[YearWords] = field(default_factory=list)
-    year_starts: list[int] = field(default_factory=list)
-    periods: list[PeriodWords] = field(default_factory=list)
-    period_starts: list[int] = field(default_factory=list)
-    cues: list[Cue] = field(default_factory=list)
-    cue_starts: list[int] = field(default_factory=list)
-    estimates: list[int] = field(default_factory=list)
-    cut: list[tuple[int, int]] = field(default_factory=list)
-    cut_starts: list[int] = field(default_factory=list)
-    reported: bool = False
-    marks: list[tuple[int, int]] | None = None  # where clauses end, on first need
-    mark_starts: list[int] = field(default_factory=list)
+    """A sentence and the words of it the rules read.
+
+    A plain class with slots, its lists empty tuples until the sentence has
+    them: one is made for every sentence of a document."""
+
+    __slots__ = (
+        "chinese",
+        "cue_starts",
+        "cues",
+        "cut",
+        "cut_starts",
+        "end",
+        "estimates",
+        "mark_starts",
+        "marks",
+        "period_starts",
+        "periods",
+        "reported",
+        "start",
+        "year_starts",
+        "years",
+    )
+
+    def __init__(self, start: int, end: int, chinese: bool) -> None:
+        self.start = start
+        self.end = end
+        self.chinese = chinese
+        self.years: Sequence[YearWords] = ()
+        self.year_starts: Sequence[int] = ()
+        self.periods: Sequence[PeriodWords] = ()
+        self.period_starts: Sequence[int] = ()
+        self.cues: Sequence[Cue] = ()
+        self.cue_starts: Sequence[int] = ()
+        self.estimates: Sequence[int] = ()
+        self.cut: Sequence[tuple[int, int]] = ()
+        self.cut_starts: Sequence[int] = ()
+        self.reported = False
+        # Where clauses end, on first need.
+        self.marks: Sequence[tuple[int, int]] | None = None
+        self.mark_starts: Sequence[int] = ()
 
 
 class _Reader:
