@@ -296,3 +296,105 @@ def test_a_year_pattern_finds_what_its_words_find(
     for at in range(len(text) + 1):
         ours, theirs = gated.search(text, at), plain.search(text, at)
         assert (ours and ours.span()) == (theirs and theirs.span()), (text, at)
+
+
+# -- the sentence's words: roles, estimates, period hints --------------------------
+
+_ROLE_PIECES = st.sampled_from(
+    [
+        "will",
+        "Will",
+        "WILL",
+        "was",
+        "were",
+        "aims",
+        "aiming",
+        "targeted",
+        "plans to",
+        "plans\nto",
+        "is expected to",
+        "year-on-year",
+        "ſtood",
+        "ıs set to",
+        "totalled",
+        "hit",
+        "力争",
+        "已将",
+        "将近",
+        "将",
+        "要求",
+        "已",
+        "要已",
+        "比上年",
+        "年末",
+        "预计",
+        "preliminary",
+        "an  expected",
+        "estimated",
+        "初步核算",
+        "前三季度",
+        "first half",
+        "March",
+        "8 月份",
+        " ",
+        ", ",
+        "。",
+        ".",
+        "x",
+        "_",
+        "5",
+        "的",
+        "(",
+    ]
+)
+_ROLE_WORDS = re.compile(
+    rf"(?P<target>{context._ZH_TARGET_WORDS}"
+    rf"|(?i:\b(?:{context._EN_TARGET_WORDS})\b))"
+    rf"|(?P<observed>{context._ZH_OBSERVED_WORDS}"
+    rf"|(?i:\b(?:{context._EN_OBSERVED_WORDS})\b))"
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_ROLE_PIECES, max_size=10).map("".join), st.data())
+def test_the_role_words_are_found_where_the_words_alone_are(
+    text: str, data: st.DataObject
+) -> None:
+    """cues_in, which finds an English word from the character before it and
+    by its first letter, finds what the plain words find, from any start."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [
+        (m.start(), m.lastgroup == "target")
+        for m in _ROLE_WORDS.finditer(text, start, end)
+    ]
+    assert [tuple(cue) for cue in context.cues_in(text, start, end)] == expected
+
+
+@settings(max_examples=300)
+@given(st.lists(_ROLE_PIECES, max_size=10).map("".join))
+def test_gated_sentence_words_match_what_their_words_match(text: str) -> None:
+    estimate = re.compile(context._ESTIMATE.pattern.split(")", 1)[1])
+    assert _spans(context._ESTIMATE, text) == _spans(estimate, text)
+    hint = re.compile(context._VIABLE_HINT.pattern.split(")", 1)[1])
+    assert _spans(context._VIABLE_HINT, text) == _spans(hint, text)
+
+
+@given(st.text(min_size=1, max_size=3))
+def test_the_first_characters_cover_every_case_folding(letters: str) -> None:
+    """first_chars lets through every character IGNORECASE matches a letter to."""
+    letters = "".join(c for c in letters if c.isascii() and c.isalpha()) or "s"
+    gate = re.compile(gates.first_chars("", letters))
+    for letter in letters:
+        for code in (*range(0x250), 0x1E9E, 0x212A, 0x212B):
+            char = chr(code)
+            if re.fullmatch(f"(?i:{letter})", char):
+                assert gate.match(char), (letter, char)
+
+
+def test_words_by_first_letter_keep_their_kinds_and_refuse_others() -> None:
+    pattern = re.compile(gates.by_first_letter(a="will|was", b="were|aims?"))
+    found = [(m.group(), m.lastgroup) for m in pattern.finditer("Will aim WERE was")]
+    assert found == [("Will", "a_w"), ("aim", "b_a"), ("WERE", "b_w"), ("was", "a_w")]
+    with pytest.raises(ValueError, match="does not start with a letter"):
+        gates.by_first_letter(a="5x")

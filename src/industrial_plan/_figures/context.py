@@ -38,7 +38,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-from .gates import first_chars
+from .gates import by_first_letter, first_chars
 from .period import Period
 
 # -- years -----------------------------------------------------------------------
@@ -353,25 +353,40 @@ def periods_in(text: str, start: int, end: int) -> list[PeriodWords]:
 
 # -- roles and estimates ----------------------------------------------------------
 
-_TARGET_WORDS = (
+_ZH_TARGET_WORDS = (
     r"力争|争取|确保|(?<!已)将(?!近)|目标|计划|预期|力求|努力|要(?=[\u4e00-\u9fff])"
-    r"|(?i:\bwill\b|\baims?\b|\baiming\b|\btargets?\b|\btargeted\b|\bstrives?\b"
-    r"|\bplans?\s+to\b|\bis\s+expected\s+to\b|\bare\s+expected\s+to\b|\bgoal\b"
-    r"|\bseeks?\s+to\b|\bis\s+set\s+to\b|\bshould\b)"
 )
-_OBSERVED_WORDS = (
+_EN_TARGET_WORDS = (
+    r"will|aims?|aiming|targets?|targeted|strives?|plans?\s+to|is\s+expected\s+to"
+    r"|are\s+expected\s+to|goal|seeks?\s+to|is\s+set\s+to|should"
+)
+_ZH_OBSERVED_WORDS = (
     r"比上年|较上年|同比|上年同期|完成|已经|(?<![将要])已|全年实现|年末|年底"
-    r"|(?i:\breached\b|\bgrew\b|\brose\b|\bfell\b|\bincreased\b|\bdecreased\b"
-    r"|\bdeclined\b|\bdropped\b|\bwas\b|\bwere\b|\btotall?ed\b|\bstood\b"
-    r"|\byear[- ]on[- ]year\b|\bhit\b|\bclimbed\b|\bjumped\b|\bexpanded\b"
-    r"|\brecorded\b|\bposted\b)"
 )
-# The first characters of those words, tried first: one test at most places.
-_ROLE_STARTS = (
-    "力争确将目计预努要比较同上完已全年" + "watspigrfdyhcje" + "WATSPIGRFDYHCJE"
+_EN_OBSERVED_WORDS = (
+    r"reached|grew|rose|fell|increased|decreased|declined|dropped|was|were"
+    r"|totall?ed|stood|year[- ]on[- ]year|hit|climbed|jumped|expanded|recorded"
+    r"|posted"
 )
+_ZH_ROLE_STARTS: Final = "力争确将目计预努要比较同上完已全年"
+_EN_ROLE_STARTS: Final = "watspigrfdyhcje"
+# Each English word stands alone (between word boundaries), case aside.
 _ROLE: Final = re.compile(
-    f"(?=[{_ROLE_STARTS}])(?:(?P<target>{_TARGET_WORDS})|(?P<observed>{_OBSERVED_WORDS}))"
+    first_chars(_ZH_ROLE_STARTS, _EN_ROLE_STARTS)
+    + rf"(?:(?P<target>{_ZH_TARGET_WORDS}|(?i:\b(?:{_EN_TARGET_WORDS})\b))"
+    + rf"|(?P<observed>{_ZH_OBSERVED_WORDS}|(?i:\b(?:{_EN_OBSERVED_WORDS})\b)))"
+)
+# The same words, an English one found from the character before it (a space,
+# a comma: what its boundary means), and grouped by its first letter.  The
+# engine tries the words at nearly every letter of an English sentence, and
+# the character before a word at one in six; and it cannot skip a word that
+# ignores case by its first letter.  An English word starts one character
+# after the match; a group's name starts with its kind.
+_ROLE_AFTER: Final = re.compile(
+    rf"(?=[{_ZH_ROLE_STARTS}\W])(?:(?P<target>{_ZH_TARGET_WORDS})"
+    rf"|(?P<observed>{_ZH_OBSERVED_WORDS})|\W"
+    + by_first_letter(target=_EN_TARGET_WORDS, observed=_EN_OBSERVED_WORDS)
+    + r"\b)"
 )
 _ESTIMATE: Final = re.compile(
     first_chars("预初估", "peai") + r"(?:预计|初步核算|初步统计|初步测算|估计|预估"
@@ -389,10 +404,23 @@ class Cue(NamedTuple):
 
 def cues_in(text: str, start: int, end: int) -> list[Cue]:
     """The words of ``text[start:end]`` that say aimed at or happened."""
-    return [
-        Cue(m.start(), m.lastgroup == "target")
-        for m in _ROLE.finditer(text, start, end)
-    ]
+    if start == 0:  # no character before a word at the start
+        return [
+            Cue(m.start(), m.lastgroup == "target")
+            for m in _ROLE.finditer(text, start, end)
+        ]
+    # From the character before the sentence when it may come before a word
+    # (no word, Chinese or English, starts with such a character).
+    at = start - 1 if _NON_WORD.match(text, start - 1) else start
+    cues = []
+    for match in _ROLE_AFTER.finditer(text, at, end):
+        kind: str = match.lastgroup  # type: ignore[assignment]
+        # An English word's group is named for its kind and first letter.
+        cues.append(Cue(match.start() + ("_" in kind), kind.startswith("t")))
+    return cues
+
+
+_NON_WORD: Final = re.compile(r"\W")
 
 
 def estimates_in(text: str, start: int, end: int) -> list[int]:

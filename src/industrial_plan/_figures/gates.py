@@ -55,3 +55,54 @@ def first_chars(chinese: str, english: str) -> str:
     for letter in english.lower():
         letters.update(letter, letter.upper(), _FOLDED.get(letter, ""))
     return "(?=[" + "".join(re.escape(c) for c in sorted(letters)) + "])"
+
+
+def by_first_letter(**words: str) -> str:
+    """Alternatives of patterns matched without regard to case, each starting
+    with a plain letter, grouped by that letter: one test of the first
+    character instead of an attempt at every word (the engine cannot skip a
+    word that ignores case by its first letter).
+
+    Each keyword names a kind of word; an alternative of kind ``name`` that
+    starts with ``w`` is matched in the group ``name_w``, so the match's
+    ``lastgroup`` tells the kind.  ``by_first_letter(target="will|aims?",
+    observed="was")`` is ``(?:[Ww](?i:(?P<target_w>ill)|(?P<observed_w>as))
+    |[Aa](?i:(?P<target_a>ims?)))``.  Words with the same first letter keep
+    their order, the kinds in the order given; words with different first
+    letters never match at the same place, so the matches are those of the
+    words in one alternation, kind by kind.
+    """
+    groups: dict[str, dict[str, list[str]]] = {}
+    for kind, alternatives in words.items():
+        for alternative in _top_level(alternatives):
+            first = alternative[0].lower()
+            if not ("a" <= first <= "z"):
+                raise ValueError(f"{alternative!r} does not start with a letter")
+            groups.setdefault(first, {}).setdefault(kind, []).append(alternative[1:])
+    branches = []
+    for first, kinds in groups.items():
+        cases = "".join(sorted({first, first.upper(), *_FOLDED.get(first, "")}))
+        inner = "|".join(
+            f"(?P<{kind}_{first}>{'|'.join(rests)})" for kind, rests in kinds.items()
+        )
+        branches.append(f"[{cases}](?i:{inner})")
+    return f"(?:{'|'.join(branches)})"
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of *pattern*: split at the bars outside brackets."""
+    alternatives = []
+    depth = 0
+    word = ""
+    for char in pattern:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        if char == "|" and depth == 0:
+            alternatives.append(word)
+            word = ""
+        else:
+            word += char
+    alternatives.append(word)
+    return alternatives
