@@ -398,3 +398,42 @@ def test_words_by_first_letter_keep_their_kinds_and_refuse_others() -> None:
     assert found == [("Will", "a_w"), ("aim", "b_a"), ("WERE", "b_w"), ("was", "a_w")]
     with pytest.raises(ValueError, match="does not start with a letter"):
         gates.by_first_letter(a="5x")
+
+
+_YEAR_PIECES = st.sampled_from(
+    [
+        "2023",
+        "1999",
+        "2019-2025",
+        "2021—",
+        "到",
+        "截至",
+        "力争在",
+        "争取到",
+        "在",
+        "年",
+        "年底",
+        "的",
+        " ",
+        "\n",
+        "by the end of ",
+        "BY ",
+        "ın ",
+        "as of ",
+        "the ",
+        "from ",
+        "since ",
+        "x",
+        "5",
+        "-",
+        "至",
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_YEAR_PIECES, max_size=8).map("".join))
+def test_the_year_patterns_match_what_their_words_match(text: str) -> None:
+    for pattern in (context._ZH_YEAR, context._EN_YEAR):
+        words = re.compile(pattern.pattern.split(")", 1)[1])
+        assert _spans(pattern, text) == _spans(words, text)

@@ -44,13 +44,18 @@ from .period import Period
 # -- years -----------------------------------------------------------------------
 
 _YEAR = r"(?:19|20|21)[0-9]{2}"
+# Each year pattern is led by the characters its matches may start with (a
+# word, a space, a year's first digit): most places of the window around a
+# year fail at that one test.
 _ZH_YEAR: Final = re.compile(
+    r"(?=[到至截力争在12\s])"
     rf"(?P<to>到|至|截至|截止到|截止|力争到|力争在|争取到|在)?\s*"
     rf"(?:(?P<first>{_YEAR})\s*[-—–~至到]\s*)?(?P<year>{_YEAR})\s*年"
     r"(?P<suffix>底|末|前|以前|内|初)?(?P<of>的)?"
 )
 _EN_YEAR: Final = re.compile(
-    rf"(?i:(?P<to>by\s+the\s+end\s+of|by|until|till|through|to|in|during|for|"
+    first_chars("12", "butidfaeso")
+    + rf"(?i:(?P<to>by\s+the\s+end\s+of|by|until|till|through|to|in|during|for|"
     rf"as\s+of|at\s+the\s+end\s+of|end\s+of|from|since|of)\s+)?(?:the\s+)?"
     rf"(?:(?P<first>{_YEAR})\s*[-—–]\s*)?(?P<year>{_YEAR})(?![0-9])"
 )
@@ -67,7 +72,7 @@ _PREVIOUS_YEAR_WORDS = (
     r"|over\s+the\s+same\s+period\s+(?:of\s+)?last\s+year)"
 )
 _PREVIOUS_YEAR: Final = re.compile(
-    rf"(?=[比较同上]|(?i:[yocf]))(?:{_PREVIOUS_YEAR_WORDS})"  # see _REPORTED_YEAR
+    first_chars("比较同上", "yocf") + f"(?:{_PREVIOUS_YEAR_WORDS})"  # as _REPORTED_YEAR
 )
 _REPORTED_YEAR_WORDS: Final = (
     r"全年|当年|本年|年末|年底"
@@ -79,7 +84,7 @@ _REPORTED_YEAR_WORDS: Final = (
 # for them whole, and most of its places fail at this one test (2.4 times as
 # fast over report text).
 _REPORTED_YEAR: Final = re.compile(
-    rf"(?=[全当本年比较同上]|(?i:[tfayoc]))(?:{_REPORTED_YEAR_WORDS})"
+    first_chars("全当本年比较同上", "tfayoc") + f"(?:{_REPORTED_YEAR_WORDS})"
 )
 
 
