@@ -437,3 +437,56 @@ def test_the_year_patterns_match_what_their_words_match(text: str) -> None:
     for pattern in (context._ZH_YEAR, context._EN_YEAR):
         words = re.compile(pattern.pattern.split(")", 1)[1])
         assert _spans(pattern, text) == _spans(words, text)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "第",
+                "No.",
+                "no. ",
+                "#",
+                "a",
+                "Z",
+                "-",
+                "+",
+                "5",
+                "Jan",
+                "sept",
+                "MAR. ",
+                " ",
+                "\n",
+                "年",
+                "，",
+                "ſ",
+                "K",
+            ]
+        ),
+        max_size=3,
+    ).map("".join),
+    st.characters(),
+)
+def test_words_before_a_number_end_with_a_character_the_reader_checks(
+    head: str, last: str
+) -> None:
+    """The reader searches the four characters before a number for an ordinal
+    or a name (第3, "No. 5") only after a character such words may end with."""
+    from industrial_plan._figures import spans
+
+    for before in ((head + last)[-4:], head[-4:]):
+        if before and spans._NOT_BEFORE.search(before):
+            end = before[-1]
+            assert end in spans._NOT_BEFORE_ENDS or end.isspace(), before
+
+
+def test_every_character_a_word_before_a_number_may_end_with_is_checked() -> None:
+    from industrial_plan._figures import spans
+
+    for code in range(0x30000):
+        char = chr(code)
+        if char in spans._NOT_BEFORE_ENDS or char.isspace():
+            continue
+        for head in ("第", "No.", "#", "a", "5-", "Jan", "a-", "+"):
+            assert not spans._NOT_BEFORE.search((head + char)[-4:]), repr(char)

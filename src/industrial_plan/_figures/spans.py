@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Any, Final, NamedTuple, TypeVar
 
@@ -77,6 +78,11 @@ _NOT_BEFORE: Final = re.compile(
     r"(?:第|No\.\s*|#|[A-Za-z]-?|\+|[0-9]-"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)$",
     re.IGNORECASE,
+)
+# The characters those words may end with (a space, which $ may also stand
+# before, counts as one): a number after any other is not searched before.
+_NOT_BEFORE_ENDS: Final = frozenset(
+    "第.#+-" + string.ascii_letters + "\u017f\u0130\u0131\u212a"
 )
 # After a number: a date, a time span, a grade, a version ("8月", "5大", "5G").
 _NOT_AFTER: Final = re.compile(
@@ -470,8 +476,12 @@ def spans(text: str) -> Iterator[Span]:
         if kind == "digits":
             if anchor_end - anchor > _LONGEST_NUMBER:
                 continue  # a run of digits, not a number anyone states
-            before = text[max(0, anchor - 4) : anchor]
-            if _NOT_BEFORE.search(before) or _NOT_AFTER.match(text, anchor_end):
+            last = text[anchor - 1] if anchor else ""
+            if (
+                last in _NOT_BEFORE_ENDS or last.isspace()
+            ) and _NOT_BEFORE.search(text[max(0, anchor - 4) : anchor]):
+                continue
+            if _NOT_AFTER.match(text, anchor_end):
                 continue
             digits = match.group()
             if len(digits) > 1 and digits[0] in "0０" and digits[1] not in ".．":
