@@ -477,9 +477,9 @@ def spans(text: str) -> Iterator[Span]:
             if anchor_end - anchor > _LONGEST_NUMBER:
                 continue  # a run of digits, not a number anyone states
             last = text[anchor - 1] if anchor else ""
-            if (
-                last in _NOT_BEFORE_ENDS or last.isspace()
-            ) and _NOT_BEFORE.search(text[max(0, anchor - 4) : anchor]):
+            if (last in _NOT_BEFORE_ENDS or last.isspace()) and _NOT_BEFORE.search(
+                text[max(0, anchor - 4) : anchor]
+            ):
                 continue
             if _NOT_AFTER.match(text, anchor_end):
                 continue
