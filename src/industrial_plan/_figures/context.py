@@ -390,6 +390,7 @@ _ROLE: Final = re.compile(
 _ROLE_AFTER: Final = re.compile(
     rf"(?=[{_ZH_ROLE_STARTS}\W])(?:(?P<target>{_ZH_TARGET_WORDS})"
     rf"|(?P<observed>{_ZH_OBSERVED_WORDS})|\W"
+    + first_chars("", _EN_ROLE_STARTS)
     + by_first_letter(target=_EN_TARGET_WORDS, observed=_EN_OBSERVED_WORDS)
     + r"\b)"
 )
