@@ -232,7 +232,9 @@ _PERIOD_WORDS: Final = (
 # case, as the words ignore case).  Tried first, the one test fails at most
 # places of a window instead of the dozen branches (a third of the time of
 # hostile text full of 月 went to trying them).
-_PERIOD_FIRST: Final = r"(?=[第一二三四五六七八九十0-9前上下]|(?i:[fstjmaondqh]))"
+_PERIOD_FIRST: Final = first_chars(
+    "第一二三四五六七八九十0123456789前上下", "fstjmaondqh"
+)
 _PERIOD: Final = re.compile(f"{_PERIOD_FIRST}(?:{_PERIOD_WORDS})")
 
 
