@@ -390,8 +390,8 @@ _ROLE: Final = re.compile(
 # ignores case by its first letter.  An English word starts one character
 # after the match; a group's name starts with its kind.
 _ROLE_AFTER: Final = re.compile(
-    rf"(?=[{_ZH_ROLE_STARTS}\W])(?:(?P<target>{_ZH_TARGET_WORDS})"
-    rf"|(?P<observed>{_ZH_OBSERVED_WORDS})|\W"
+    rf"(?=[{_ZH_ROLE_STARTS}\W])(?:(?=[{_ZH_ROLE_STARTS}])(?:(?P<target>{_ZH_TARGET_WORDS})"
+    rf"|(?P<observed>{_ZH_OBSERVED_WORDS}))|\W"
     + first_chars("", _EN_ROLE_STARTS)
     + by_first_letter(target=_EN_TARGET_WORDS, observed=_EN_OBSERVED_WORDS)
     + r"\b)"
