@@ -146,3 +146,39 @@ def test_a_shape_classes_first_digits_and_counts_later_ones(window: str) -> None
     if re.search("[0-9]{10}", window):
         stepwise = "\0" + window
     assert spans.shape(window) == stepwise
+
+
+def test_readings_are_kept_by_rounds_while_they_are_found_again() -> None:
+    """Keeping readings is decided by rounds of numbers: off for seven rounds
+    after one in which fewer than one in eight was found again, then tried
+    again; on while they are."""
+    keeping = spans._Keeping()
+    states = []
+    for number in range(12 * spans._ROUND):
+        if keeping.on and number % 2 == 0 and number >= 8 * spans._ROUND:
+            keeping.hits += 1  # from the ninth round on, every other one
+        keeping.count()
+        states.append(keeping.on)
+    rounds = [states[r * spans._ROUND] for r in range(12)]
+    assert rounds == [True, False, False, False, False, False, False, False, True,
+                      True, True, True]  # fmt: skip
+
+
+def test_a_document_that_turns_repetitive_reads_as_with_nothing_kept() -> None:
+    """Novel figures first (keeping stops), then the same figure over and over
+    (keeping starts again): the same figures as a reader that keeps nothing."""
+    novel = "".join(f"工业投资增长{n % 97}.{n}%，" for n in range(3 * spans._ROUND))
+    repeated = "出口增长5.5%，" * (10 * spans._ROUND)
+    text = novel + "。" + repeated + "。" + novel[: 50 * 20]
+    seen: list[bool] = []
+    original = spans._Keeping.count
+
+    def count(self: Any) -> None:
+        original(self)
+        seen.append(self.on)
+
+    with patch.object(spans._Keeping, "count", count):
+        found = find_figures(text)
+    assert False in seen  # it stopped keeping
+    assert seen[-1] is True  # and started again
+    assert found == _uncached(text)
