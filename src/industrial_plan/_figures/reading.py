@@ -107,10 +107,12 @@ class _Sentence:
         self.period_starts: Sequence[int] = ()
         self.cues: Sequence[Cue] = ()
         self.cue_starts: Sequence[int] = ()
-        self.estimates: Sequence[int] = ()
         self.cut: Sequence[tuple[int, int]] = ()
         self.cut_starts: Sequence[int] = ()
-        self.reported = False
+        # Read on first need (a plan's targets never ask for estimates, a
+        # figure with a year of its own never for the year being reported).
+        self.estimates: Sequence[int] | None = None
+        self.reported: bool | None = None
         # Where clauses end, on first need.
         self.marks: Sequence[tuple[int, int]] | None = None
         self.mark_starts: Sequence[int] = ()
@@ -145,7 +147,8 @@ class _Reader:
         """A sentence and the words of it the rules read; all of them only
         when it has figures (the years always: they are remembered)."""
         text = self.text
-        chinese = (
+        # The script matters only to the rules a figure asks.
+        chinese = figures and (
             self.lang == "zh"
             if self.lang is not None
             else _CJK.search(text, start, end) is not None
@@ -160,13 +163,11 @@ class _Reader:
         sentence.period_starts = [p.start for p in sentence.periods]
         sentence.cues = cues_in(text, start, end)
         sentence.cue_starts = [c.start for c in sentence.cues]
-        sentence.estimates = estimates_in(text, start, end)
         cut = [(y.start, y.end) for y in sentence.years]
         cut += [(p.start, p.end) for p in sentence.periods]
         cut.sort()
         sentence.cut = cut
         sentence.cut_starts = [c[0] for c in cut]
-        sentence.reported = reported_year_said(text, start, end)
         return sentence
 
     def _figures(self, sentence: _Sentence, group: list[Span]) -> Iterator[FoundFigure]:
@@ -224,7 +225,7 @@ class _Reader:
             year, target_year = year_words.year, year_words.target
             if year_words.first is not None:
                 base = year_words.first - 1
-        elif sentence.reported:
+        elif _reported(text, sentence):
             year = self.reported_year
         pair = before is not None and done and self._pair(sentence, span, before)
         subject = None
@@ -389,10 +390,21 @@ def _estimate(text: str, sentence: _Sentence, span: Span, role: Role | None) -> 
     if role is Role.TARGET:
         return False
     estimates = sentence.estimates
+    if estimates is None:
+        estimates = sentence.estimates = estimates_in(
+            text, sentence.start, sentence.end
+        )
     if estimates and estimates[0] <= span.start:
         return True  # an estimate's words before the figure (or at it)
     about = span.figure.qualifier is Qualifier.ABOUT or span.figure.approximate
     return role is Role.OBSERVATION and about and "约" in text[span.start : span.anchor]
+
+
+def _reported(text: str, sentence: _Sentence) -> bool:
+    """Whether the sentence speaks of the year being reported (全年, 比上年)."""
+    if sentence.reported is None:
+        sentence.reported = reported_year_said(text, sentence.start, sentence.end)
+    return sentence.reported
 
 
 def _role(sentence: _Sentence, span: Span) -> Role | None:
