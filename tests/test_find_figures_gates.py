@@ -398,6 +398,7 @@ def test_words_by_first_letter_keep_their_kinds_and_refuse_others() -> None:
     assert found == [("Will", "a_w"), ("aim", "b_a"), ("WERE", "b_w"), ("was", "a_w")]
     with pytest.raises(ValueError, match="does not start with a letter"):
         gates.by_first_letter(a="5x")
+    assert gates.initials("will|Was", "aims?|year[- ]on") == "way"
 
 
 _YEAR_PIECES = st.sampled_from(

@@ -38,7 +38,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-from .gates import by_first_letter, first_chars
+from .gates import by_first_letter, first_chars, initials
 from .period import Period
 
 # -- years -----------------------------------------------------------------------
@@ -376,7 +376,7 @@ _EN_OBSERVED_WORDS = (
     r"|posted"
 )
 _ZH_ROLE_STARTS: Final = "力争确将目计预努要比较同上完已全年"
-_EN_ROLE_STARTS: Final = "watspigrfdyhcje"
+_EN_ROLE_STARTS: Final = initials(_EN_TARGET_WORDS, _EN_OBSERVED_WORDS)
 # Each English word stands alone (between word boundaries), case aside.
 _ROLE: Final = re.compile(
     first_chars(_ZH_ROLE_STARTS, _EN_ROLE_STARTS)
@@ -392,7 +392,6 @@ _ROLE: Final = re.compile(
 _ROLE_AFTER: Final = re.compile(
     rf"(?=[{_ZH_ROLE_STARTS}\W])(?:(?=[{_ZH_ROLE_STARTS}])(?:(?P<target>{_ZH_TARGET_WORDS})"
     rf"|(?P<observed>{_ZH_OBSERVED_WORDS}))|\W"
-    + first_chars("", _EN_ROLE_STARTS)
     + by_first_letter(target=_EN_TARGET_WORDS, observed=_EN_OBSERVED_WORDS)
     + r"\b)"
 )

@@ -66,18 +66,18 @@ def by_first_letter(**words: str) -> str:
     Each keyword names a kind of word; an alternative of kind ``name`` that
     starts with ``w`` is matched in the group ``name_w``, so the match's
     ``lastgroup`` tells the kind.  ``by_first_letter(target="will|aims?",
-    observed="was")`` is ``(?:[Ww](?i:(?P<target_w>ill)|(?P<observed_w>as))
-    |[Aa](?i:(?P<target_a>ims?)))``.  Words with the same first letter keep
-    their order, the kinds in the order given; words with different first
-    letters never match at the same place, so the matches are those of the
-    words in one alternation, kind by kind.
+    observed="was")`` is ``(?=[AWaw])(?:[Ww](?i:(?P<target_w>ill)
+    |(?P<observed_w>as))|[Aa](?i:(?P<target_a>ims?)))``.  Words with the same
+    first letter keep their order, the kinds in the order given; words with
+    different first letters never match at the same place, so the matches are
+    those of the words in one alternation, kind by kind.  The whole is led by
+    :func:`first_chars` of the words' first letters.
     """
+    initials(*words.values())  # refuses what does not start with a letter
     groups: dict[str, dict[str, list[str]]] = {}
     for kind, alternatives in words.items():
         for alternative in _top_level(alternatives):
             first = alternative[0].lower()
-            if not ("a" <= first <= "z"):
-                raise ValueError(f"{alternative!r} does not start with a letter")
             groups.setdefault(first, {}).setdefault(kind, []).append(alternative[1:])
     branches = []
     for first, kinds in groups.items():
@@ -86,7 +86,20 @@ def by_first_letter(**words: str) -> str:
             f"(?P<{kind}_{first}>{'|'.join(rests)})" for kind, rests in kinds.items()
         )
         branches.append(f"[{cases}](?i:{inner})")
-    return f"(?:{'|'.join(branches)})"
+    return first_chars("", "".join(groups)) + f"(?:{'|'.join(branches)})"
+
+
+def initials(*patterns: str) -> str:
+    """The first letters of the alternatives of *patterns*, words matched
+    without regard to case (what :func:`first_chars` takes as *english*)."""
+    letters = ""
+    for pattern in patterns:
+        for alternative in _top_level(pattern):
+            first = alternative[:1].lower()
+            if not ("a" <= first <= "z"):
+                raise ValueError(f"{alternative!r} does not start with a letter")
+            letters += first if first not in letters else ""
+    return letters
 
 
 def _top_level(pattern: str) -> list[str]:

@@ -290,7 +290,7 @@ def shape(window: str) -> str:
     digits or more is kept as it is)."""
     if _LONG_RUN.search(window) is not None:
         return "\0" + window
-    return _HIGH_WIDE_DIGIT.sub("３", _CLASS_THREE.sub("3", window))
+    return shape_of_text(window)
 
 
 def _length(text: str, shaped: str, start: int, stop: int) -> int:
